@@ -1,0 +1,159 @@
+# Makefile: build, test and install zonegen and zonelint (GNU make).
+# SPDX-License-Identifier: BSD-3-Clause
+#
+#   make            build build/zonegen and build/zonelint (debug variant)
+#   make demo       install missing packages, build, print example.com's records
+#   make check      install missing packages, build, run every test
+#   make san        the same tests, built with ASan + UBSan
+#   make valgrind   the CLI golden tests under valgrind memcheck
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make deps       apt-get install only the Debian packages that are missing
+#
+# VARIANT=debug|release|san picks the build; the debug build lives in build/
+# so that the programs are build/zonegen and build/zonelint, the others in
+# build/release/ and build/san/.  WERROR=1 adds -Werror (CI).
+
+VARIANT ?= debug
+Q ?= @
+
+ifeq ($(VARIANT),debug)
+  BUILDDIR := build
+  VCFLAGS := -O0 -g
+else ifeq ($(VARIANT),release)
+  BUILDDIR := build/release
+  VCFLAGS := -O2 -g -DNDEBUG
+else ifeq ($(VARIANT),san)
+  BUILDDIR := build/san
+  VCFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	     -fno-sanitize-recover=all
+  VLDFLAGS := -fsanitize=address,undefined
+else
+  $(error VARIANT must be debug, release or san)
+endif
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+
+# Build and library packages (pkg-config name = Debian package).
+PKGS := ldns libcyaml yaml-0.1 libidn2
+DEB_BUILD := pkg-config libldns-dev libcyaml-dev libyaml-dev libidn2-dev
+# Programs the tests run, as "command:package".
+DEB_TEST_CMDS := named:bind9 named-checkzone:bind9-utils \
+		 tsig-keygen:bind9-utils nsupdate:bind9-dnsutils \
+		 dig:bind9-dnsutils valgrind:valgrind
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CC ?= cc
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -I. -MMD -MP
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
+	-Wpointer-arith -Wundef
+ifeq ($(WERROR),1)
+  WARN += -Werror
+endif
+CFLAGS += -std=c11 $(WARN) $(VCFLAGS) $(PKG_CFLAGS)
+LDFLAGS += $(VLDFLAGS)
+LDLIBS += $(PKG_LIBS)
+
+ZONEGEN_SRCS := zonegen/status.c zonegen/problems.c zonegen/spf.c \
+		zonegen/dmarc.c zonegen/profile.c zonegen/domain.c \
+		zonegen/plan.c zonegen/emit.c
+LINT_SRCS := $(sort $(wildcard lint/*.c))
+ZONEGEN_OBJS := $(ZONEGEN_SRCS:%.c=$(BUILDDIR)/obj/%.o) \
+		$(BUILDDIR)/obj/builtin_profile.o
+LINT_OBJS := $(LINT_SRCS:%.c=$(BUILDDIR)/obj/%.o)
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILDDIR)/tests/%)
+
+PROGS := $(BUILDDIR)/zonegen
+ifneq ($(wildcard cmd/zonelint.c),)
+  PROGS += $(BUILDDIR)/zonelint
+endif
+
+.PHONY: all demo check san valgrind install clean format deps deps-build \
+	deps-test unit bench fuzz
+.DEFAULT_GOAL := all
+# Keep objects that only a test binary needs.
+.SECONDARY:
+
+all: $(PROGS) $(UNIT_BINS)
+
+# The built-in profile is compiled in from its YAML file (one source).
+BUILTIN_PROFILE := zonegen/profiles/webmo.yaml
+$(BUILDDIR)/obj/builtin_profile.c: $(BUILTIN_PROFILE) tests/embed.sh
+	@mkdir -p $(@D)
+	$(Q)sh tests/embed.sh zg_builtin_profile $< > $@.tmp && mv $@.tmp $@
+
+$(BUILDDIR)/obj/builtin_profile.o: $(BUILDDIR)/obj/builtin_profile.c
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/libzonegen.a: $(ZONEGEN_OBJS)
+	$(Q)$(AR) rcs $@ $^
+
+$(BUILDDIR)/liblint.a: $(LINT_OBJS)
+	$(Q)$(AR) rcs $@ $^
+
+$(BUILDDIR)/zonegen: $(BUILDDIR)/obj/cmd/zonegen.o $(BUILDDIR)/libzonegen.a
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILDDIR)/zonelint: $(BUILDDIR)/obj/cmd/zonelint.o $(BUILDDIR)/liblint.a \
+		$(BUILDDIR)/libzonegen.a
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILDDIR)/tests/%: $(BUILDDIR)/obj/tests/unit/%.o $(BUILDDIR)/liblint.a \
+		$(BUILDDIR)/libzonegen.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# --- dependencies from Debian's packages -------------------------------
+# Installs only what is missing; says what it does; apt-get update first.
+deps: deps-build deps-test
+
+deps-build:
+	@sh tests/deps.sh build $(DEB_BUILD)
+
+deps-test:
+	@sh tests/deps.sh cmds $(DEB_TEST_CMDS)
+
+# --- the README's first command -----------------------------------------
+demo: deps-build
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)./$(BUILDDIR)/zonegen example.com
+
+# --- tests --------------------------------------------------------------
+check: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)BUILDDIR=$(BUILDDIR) VARIANT=$(VARIANT) sh tests/run.sh
+
+unit: all
+	$(Q)BUILDDIR=$(BUILDDIR) ONLY=unit sh tests/run.sh
+
+san:
+	$(Q)$(MAKE) --no-print-directory VARIANT=san check
+
+valgrind: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)BUILDDIR=$(BUILDDIR) VALGRIND=1 ONLY="unit cli" sh tests/run.sh
+
+# --- install ------------------------------------------------------------
+install: $(PROGS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
+	for p in $(notdir $(PROGS)); do \
+		install -m 644 cmd/$$p.1 $(DESTDIR)$(MANDIR)/man1/ || exit 1; \
+	done
+
+clean:
+	rm -rf build
+
+format:
+	clang-format -i cmd/*.c zonegen/*.[ch] lint/*.[ch] tests/unit/*.[ch]
+
+-include $(shell find build -name '*.d' 2>/dev/null)

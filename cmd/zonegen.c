@@ -1,0 +1,467 @@
+/* zonegen.c: write the DNS records a domain needs for a mail provider. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdnoreturn.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "zonegen/zonegen.h"
+
+#define DOMAIN_LINE_MAX 1024
+
+static const char usage_text[] =
+    "usage: zonegen [options] DOMAIN...\n"
+    "       zonegen [options] --domains FILE\n"
+    "       zonegen [--profile FILE] --print-profile\n"
+    "\n"
+    "Write the DNS records DOMAIN needs to use a mail provider.\n"
+    "\n"
+    "  -p, --profile FILE    provider profile (YAML); default: built-in webmo\n"
+    "      --print-profile   print the active profile as YAML and exit\n"
+    "  -f, --format FORMAT   bind (default), nsupdate or json\n"
+    "  -r, --relative        bind: $ORIGIN and relative owner names\n"
+    "      --server HOST     nsupdate: add a 'server HOST' line\n"
+    "      --port PORT       nsupdate: with --server, the server's port\n"
+    "      --replace         nsupdate: replace the MX (and SRV) RRsets\n"
+    "      --srv             add RFC 6186/8314 SRV records for the services\n"
+    "      --ttl SECONDS     override the profile's TTL (0-2147483647)\n"
+    "  -d, --domains FILE    read domains from FILE ('-': stdin), one a line\n"
+    "  -o, --output-dir DIR  write DIR/DOMAIN.{zone,nsupdate,json} atomically\n"
+    "  -h, --help            print this help and exit\n"
+    "  -V, --version         print the version and exit\n"
+    "\n"
+    "A DOMAIN argument '-' also reads domains from stdin.\n"
+    "Exit status: 0 success; 1 a profile, domain or output error (the\n"
+    "other domains are still written); 2 usage error.\n";
+
+enum {
+	OPT_PRINT_PROFILE = 256,
+	OPT_SERVER,
+	OPT_PORT,
+	OPT_REPLACE,
+	OPT_SRV,
+	OPT_TTL
+};
+
+static const struct option long_options[] = {
+	{ "profile", required_argument, NULL, 'p' },
+	{ "print-profile", no_argument, NULL, OPT_PRINT_PROFILE },
+	{ "format", required_argument, NULL, 'f' },
+	{ "relative", no_argument, NULL, 'r' },
+	{ "server", required_argument, NULL, OPT_SERVER },
+	{ "port", required_argument, NULL, OPT_PORT },
+	{ "replace", no_argument, NULL, OPT_REPLACE },
+	{ "srv", no_argument, NULL, OPT_SRV },
+	{ "ttl", required_argument, NULL, OPT_TTL },
+	{ "domains", required_argument, NULL, 'd' },
+	{ "output-dir", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct run {
+	const zg_profile_t *profile;
+	zg_plan_options_t plan_options;
+	zg_emit_options_t emit;
+	const char *output_dir;
+	zg_plan_t plan;
+	int json_state;
+	int failures;
+	sigset_t signals; /* those that remove the temporary file */
+};
+
+/* The temporary file being written, removed if a signal stops us. */
+static char temp_path[PATH_MAX];
+static volatile sig_atomic_t temp_live;
+
+static void
+on_signal(int sig)
+{
+	if (temp_live) {
+		unlink(temp_path);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* A one-line complaint and the synopsis (the first three lines). */
+static noreturn void
+usage(const char *complaint)
+{
+	const char *p = usage_text;
+	int lines = 0;
+
+	fprintf(stderr, "zonegen: %s\n", complaint);
+	while (lines < 3 && *p != '\0') {
+		size_t n = strcspn(p, "\n") + 1;
+
+		fwrite(p, 1, n, stderr);
+		p += n;
+		lines++;
+	}
+	fputs("Try 'zonegen --help' for more information.\n", stderr);
+	exit(2);
+}
+
+static bool
+parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9') {
+		return false;
+	}
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v > max) {
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* A server is a host name or an address: nothing that could end a line. */
+static bool
+server_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > ZG_NAME_MAX + 1) {
+		return false;
+	}
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz"
+			 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:") == n;
+}
+
+static const char *
+format_ext(zg_format_t format)
+{
+	switch (format) {
+	case ZG_FORMAT_NSUPDATE:
+		return "nsupdate";
+	case ZG_FORMAT_JSON:
+		return "json";
+	case ZG_FORMAT_BIND:
+		break;
+	}
+	return "zone";
+}
+
+/* Write one plan to DIR/DOMAIN.EXT through a temporary file and rename. */
+static bool
+write_file(struct run *run, const char *domain)
+{
+	char final[PATH_MAX];
+	sigset_t saved;
+	int state = 0;
+	FILE *fp;
+	int fd;
+	bool ok;
+
+	if (snprintf(final, sizeof(final), "%s/%s.%s", run->output_dir,
+		domain, format_ext(run->emit.format)) >= (int)sizeof(final) ||
+	    snprintf(temp_path, sizeof(temp_path), "%s/.%s.XXXXXX",
+		run->output_dir, domain) >= (int)sizeof(temp_path)) {
+		fprintf(stderr, "zonegen: %s: output path too long\n", domain);
+		return false;
+	}
+	/* Signals wait while the temporary file is made and marked, and
+	 * while it is renamed and unmarked, so the handler never misses a
+	 * temporary file nor removes a finished one. */
+	sigprocmask(SIG_BLOCK, &run->signals, &saved);
+	fd = mkstemp(temp_path);
+	temp_live = fd >= 0;
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	if (fd < 0) {
+		fprintf(stderr, "zonegen: cannot create a file in %s: %s\n",
+		    run->output_dir, strerror(errno));
+		return false;
+	}
+	fp = fdopen(fd, "w");
+	if (fp == NULL) {
+		close(fd);
+		ok = false;
+	} else {
+		ok = zg_emit_begin(fp, &run->emit, &state) == ZG_OK &&
+		    zg_emit_plan(fp, &run->plan, &run->emit, &state) == ZG_OK &&
+		    zg_emit_end(fp, &run->emit, &state) == ZG_OK &&
+		    fflush(fp) == 0 && fsync(fileno(fp)) == 0;
+		ok = fclose(fp) == 0 && ok;
+	}
+	/* Files are readable like any zone file (mkstemp makes them 0600). */
+	ok = ok && chmod(temp_path, 0644) == 0;
+	sigprocmask(SIG_BLOCK, &run->signals, &saved);
+	ok = ok && rename(temp_path, final) == 0;
+	if (!ok) {
+		fprintf(stderr, "zonegen: cannot write %s: %s\n", final,
+		    strerror(errno));
+		unlink(temp_path);
+	}
+	temp_live = 0;
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	return ok;
+}
+
+/* Validate one domain and write its records.  `where` names the input. */
+static void
+do_domain(struct run *run, const char *input, const char *where)
+{
+	char domain[ZG_NAME_MAX + 1];
+	char quoted[128];
+	const char *why = NULL;
+	zg_status_t st;
+
+	st = zg_domain_normalize(input, domain, &why);
+	if (st == ZG_OK) {
+		st = zg_plan_build(&run->plan, run->profile, domain,
+		    &run->plan_options);
+		if (st == ZG_ERR_DOMAIN) {
+			why = "is too long for the records it needs (a name "
+			      "is at most 253 octets)";
+		}
+	}
+	if (st != ZG_OK) {
+		zg_text_quote(quoted, sizeof(quoted), input, strlen(input),
+		    120);
+		if (st == ZG_ERR_NOMEM) {
+			why = "cannot be processed: out of memory";
+		}
+		fprintf(stderr, "zonegen: %s%sinvalid domain '%s': %s\n",
+		    where ? where : "", where ? ": " : "", quoted,
+		    why ? why : zg_status_str(st));
+		run->failures++;
+		return;
+	}
+	if (run->output_dir != NULL) {
+		if (!write_file(run, domain)) {
+			run->failures++;
+		}
+		return;
+	}
+	if (zg_emit_plan(stdout, &run->plan, &run->emit, &run->json_state) !=
+	    ZG_OK) {
+		fprintf(stderr, "zonegen: cannot write output: %s\n",
+		    strerror(errno));
+		run->failures++;
+	}
+}
+
+/* Read domains from a list, one a line; '#' comments and blanks skipped. */
+static bool
+do_list(struct run *run, const char *path)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	const char *name = fp == stdin ? "<stdin>" : path;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	unsigned long lineno = 0;
+
+	if (fp == NULL) {
+		fprintf(stderr, "zonegen: cannot open %s: %s\n", path,
+		    strerror(errno));
+		run->failures++;
+		return false;
+	}
+	while ((n = getline(&line, &cap, fp)) >= 0) {
+		char where[PATH_MAX + 32];
+		char *s = line;
+		size_t len = (size_t)n;
+
+		lineno++;
+		while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r' ||
+				      s[len - 1] == ' ' || s[len - 1] == '\t')) {
+			s[--len] = '\0';
+		}
+		while (*s == ' ' || *s == '\t') {
+			s++;
+			len--;
+		}
+		if (len == 0 || *s == '#') {
+			continue;
+		}
+		snprintf(where, sizeof(where), "%s:%lu", name, lineno);
+		if (len > DOMAIN_LINE_MAX || strlen(s) != len) {
+			fprintf(stderr, "zonegen: %s: invalid domain: %s\n",
+			    where, len > DOMAIN_LINE_MAX
+				       ? "line too long"
+				       : "contains a NUL byte");
+			run->failures++;
+			continue;
+		}
+		do_domain(run, s, where);
+	}
+	if (ferror(fp)) {
+		fprintf(stderr, "zonegen: cannot read %s: %s\n", name,
+		    strerror(errno));
+		run->failures++;
+	}
+	free(line);
+	if (fp != stdin) {
+		fclose(fp);
+	}
+	return true;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run run = { 0 };
+	zg_profile_t *profile = NULL;
+	const char *profile_path = NULL;
+	const char *domains_file = NULL;
+	const char *port = NULL;
+	bool print_profile = false;
+	char message[512];
+	unsigned long v;
+	zg_status_t st;
+	int c, i;
+
+	run.emit.format = ZG_FORMAT_BIND;
+	while ((c = getopt_long(argc, argv, "p:f:rd:o:hV", long_options,
+		    NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			profile_path = optarg;
+			break;
+		case OPT_PRINT_PROFILE:
+			print_profile = true;
+			break;
+		case 'f':
+			if (strcmp(optarg, "bind") == 0) {
+				run.emit.format = ZG_FORMAT_BIND;
+			} else if (strcmp(optarg, "nsupdate") == 0) {
+				run.emit.format = ZG_FORMAT_NSUPDATE;
+			} else if (strcmp(optarg, "json") == 0) {
+				run.emit.format = ZG_FORMAT_JSON;
+			} else {
+				usage("--format is bind, nsupdate or json");
+			}
+			break;
+		case 'r':
+			run.emit.relative = true;
+			break;
+		case OPT_SERVER:
+			if (!server_ok(optarg)) {
+				usage("--server takes a host name or an IP "
+				      "address");
+			}
+			run.emit.server = optarg;
+			break;
+		case OPT_PORT:
+			if (!parse_uint(optarg, 65535, &v) || v == 0) {
+				usage("--port takes a number from 1 to 65535");
+			}
+			port = optarg;
+			break;
+		case OPT_REPLACE:
+			run.emit.replace = true;
+			break;
+		case OPT_SRV:
+			run.plan_options.srv = true;
+			break;
+		case OPT_TTL:
+			if (!parse_uint(optarg, ZG_TTL_MAX, &v)) {
+				usage("--ttl takes seconds from 0 to "
+				      "2147483647");
+			}
+			run.plan_options.ttl_set = true;
+			run.plan_options.ttl = (uint32_t)v;
+			break;
+		case 'd':
+			domains_file = optarg;
+			break;
+		case 'o':
+			run.output_dir = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case 'V':
+			printf("zonegen %s\n", ZG_VERSION);
+			return 0;
+		default:
+			usage("unknown option or missing argument");
+		}
+	}
+	if (port != NULL) {
+		/* Canonical decimal, so "0080" cannot slip through oddly. */
+		static char port_buf[8];
+
+		if (run.emit.server == NULL) {
+			usage("--port needs --server");
+		}
+		parse_uint(port, 65535, &v);
+		snprintf(port_buf, sizeof(port_buf), "%lu", v);
+		run.emit.port = port_buf;
+	}
+	if (run.emit.relative && run.emit.format != ZG_FORMAT_BIND) {
+		usage("--relative is for --format bind");
+	}
+	if ((run.emit.server != NULL || run.emit.replace) &&
+	    run.emit.format != ZG_FORMAT_NSUPDATE) {
+		usage("--server, --port and --replace are for --format "
+		      "nsupdate");
+	}
+	if (!print_profile && optind == argc && domains_file == NULL) {
+		usage("no domain given");
+	}
+
+	st = profile_path != NULL
+		 ? zg_profile_load(profile_path, NULL, 0, &profile, message,
+		       sizeof(message))
+		 : zg_profile_load_builtin(&profile, message, sizeof(message));
+	if (st != ZG_OK) {
+		fprintf(stderr, "%s\n", message);
+		return 1;
+	}
+	if (print_profile) {
+		st = zg_profile_print(profile, stdout);
+		zg_profile_free(profile);
+		return st == ZG_OK && fflush(stdout) == 0 ? 0 : 1;
+	}
+	run.profile = profile;
+
+	if (run.output_dir != NULL) {
+		static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+		size_t k;
+
+		sigemptyset(&run.signals);
+		for (k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++) {
+			sigaddset(&run.signals, sigs[k]);
+			signal(sigs[k], on_signal);
+		}
+	} else {
+		zg_emit_begin(stdout, &run.emit, &run.json_state);
+	}
+	for (i = optind; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0) {
+			do_list(&run, "-");
+		} else {
+			do_domain(&run, argv[i], NULL);
+		}
+	}
+	if (domains_file != NULL) {
+		do_list(&run, domains_file);
+	}
+	if (run.output_dir == NULL) {
+		zg_emit_end(stdout, &run.emit, &run.json_state);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "zonegen: cannot write output: %s\n",
+		    strerror(errno));
+		run.failures++;
+	}
+	zg_plan_free(&run.plan);
+	zg_profile_free(profile);
+	return run.failures > 0 ? 1 : 0;
+}

@@ -1,0 +1,155 @@
+#!/bin/sh
+# cli.sh: golden tests for the programs, run from the repository root.
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# fixtures/gen/NAME.args         zonegen's arguments (shell words; may use
+#                                "$(printf ...)" for odd bytes)
+# fixtures/gen/NAME.stdin        optional standard input
+# fixtures/gen/NAME.expected     exit status, stdout and stderr
+# fixtures/profiles/bad/P.yaml   an invalid profile; P.expected holds what
+#                                `zonegen -p P.yaml example.com` must print
+# A fixture without its .expected file fails (as BIND's checkzone tests do).
+# UPDATE=1 rewrites the .expected files: review that diff like code.
+set -u
+. tests/lib.sh
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/zonetools-cli.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# golden NAME EXPECTED STDIN PROGRAM ARGS...: run, compare, report.
+golden() {
+	name=$1
+	expected=$2
+	input=$3
+	shift 3
+	"$@" <"$input" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	{
+		echo "exit: $rc"
+		echo "--- stdout"
+		cat "$tmp/out"
+		echo "--- stderr"
+		cat "$tmp/err"
+	} >"$tmp/actual"
+	if [ "${UPDATE:-0}" = 1 ]; then
+		cp "$tmp/actual" "$expected"
+	fi
+	if [ ! -f "$expected" ]; then
+		fail "$name (no $expected)"
+	elif diff -u "$expected" "$tmp/actual" >"$tmp/diff"; then
+		pass "$name"
+	else
+		fail "$name"
+		head -n 40 "$tmp/diff"
+	fi
+}
+
+for args in fixtures/gen/*.args; do
+	name=${args%.args}
+	input=/dev/null
+	[ -f "$name.stdin" ] && input=$name.stdin
+	eval "set -- $(cat "$args")"
+	golden "gen/${name##*/}" "$name.expected" "$input" $ZONEGEN "$@"
+done
+
+for profile in fixtures/profiles/bad/*.yaml; do
+	name=${profile%.yaml}
+	golden "profile-bad/${name##*/}" "$name.expected" /dev/null \
+	    $ZONEGEN -p "$profile" example.com
+done
+
+# A bad profile writes nothing to stdout (checked across all of them).
+for profile in fixtures/profiles/bad/*.yaml; do
+	$ZONEGEN -p "$profile" example.com >"$tmp/out" 2>/dev/null
+	rc=$?
+	if [ "$rc" -ne 1 ] || [ -s "$tmp/out" ]; then
+		fail "profile-bad-silent ${profile##*/} (rc $rc)"
+		continue
+	fi
+done
+pass "profile-bad-silent (exit 1, empty stdout)"
+
+# --print-profile output loads again and prints the same (a fixed point).
+for profile in "" fixtures/profiles/*.yaml; do
+	set -- ${profile:+-p "$profile"}
+	$ZONEGEN "$@" --print-profile >"$tmp/p1.yaml" &&
+	    $ZONEGEN -p "$tmp/p1.yaml" --print-profile >"$tmp/p2.yaml" &&
+	    $ZONEGEN "$@" --srv example.com >"$tmp/g1" &&
+	    $ZONEGEN -p "$tmp/p1.yaml" --srv example.com >"$tmp/g2"
+	check "print-profile-roundtrip ${profile:-built-in}" \
+	    cmp -s "$tmp/p1.yaml" "$tmp/p2.yaml"
+	check "print-profile-same-records ${profile:-built-in}" \
+	    cmp -s "$tmp/g1" "$tmp/g2"
+done
+
+# The built-in profile is the YAML file in the tree, byte for byte loaded.
+$ZONEGEN --print-profile >"$tmp/b1" &&
+    $ZONEGEN -p zonegen/profiles/webmo.yaml --print-profile >"$tmp/b2"
+check "builtin-profile-is-webmo.yaml" cmp -s "$tmp/b1" "$tmp/b2"
+
+# Deterministic: the same input gives the same bytes.
+for fmt in bind nsupdate json; do
+	$ZONEGEN -f "$fmt" --srv example.com example.org >"$tmp/d1"
+	$ZONEGEN -f "$fmt" --srv example.com example.org >"$tmp/d2"
+	check "deterministic-$fmt" cmp -s "$tmp/d1" "$tmp/d2"
+done
+
+# --output-dir: one file per domain, the same bytes as stdout, no
+# temporary file left behind, readable permissions.
+mkdir "$tmp/out-dir"
+for fmt in bind nsupdate json; do
+	case $fmt in bind) ext=zone ;; *) ext=$fmt ;; esac
+	$ZONEGEN -f "$fmt" -o "$tmp/out-dir" example.com café.fr
+	rc=$?
+	$ZONEGEN -f "$fmt" example.com >"$tmp/s1"
+	$ZONEGEN -f "$fmt" café.fr >"$tmp/s2"
+	check "output-dir-$fmt-status" [ "$rc" -eq 0 ]
+	check "output-dir-$fmt-example.com" \
+	    cmp -s "$tmp/s1" "$tmp/out-dir/example.com.$ext"
+	check "output-dir-$fmt-idna-name" \
+	    cmp -s "$tmp/s2" "$tmp/out-dir/xn--caf-dma.fr.$ext"
+done
+check "output-dir-no-temporary-files" \
+    [ -z "$(find "$tmp/out-dir" -name '.*' -type f)" ]
+check "output-dir-mode-0644" \
+    [ "$(stat -c %a "$tmp/out-dir/example.com.zone")" = 644 ]
+$ZONEGEN -o "$tmp/no-such-dir" example.com 2>"$tmp/err"
+rc=$?
+check "output-dir-missing-fails" [ "$rc" -eq 1 ]
+check "output-dir-missing-message" grep -q "cannot create a file in" \
+    "$tmp/err"
+
+# Interrupted: kill a long run; every file present is complete (ends with
+# its DMARC record) and no temporary file is left.
+mkdir "$tmp/kill-dir"
+i=0
+while [ $i -lt 20000 ]; do
+	echo "d$i.example"
+	i=$((i + 1))
+done >"$tmp/many.txt"
+$ZONEGEN -o "$tmp/kill-dir" --domains "$tmp/many.txt" &
+pid=$!
+n=0
+while [ "$(ls "$tmp/kill-dir" | wc -l)" -lt 50 ] && [ $n -lt 200 ]; do
+	sleep 0.05
+	n=$((n + 1))
+done
+kill -TERM $pid 2>/dev/null
+{ wait $pid; } 2>/dev/null
+written=$(ls "$tmp/kill-dir" | wc -l)
+incomplete=0
+for f in "$tmp"/kill-dir/*.zone; do
+	tail -n 1 "$f" | grep -q '^_dmarc\..*TXT' || incomplete=$((incomplete + 1))
+done
+check "interrupted-run-wrote-some ($written files)" [ "$written" -gt 0 ]
+check "interrupted-run-no-partial-file" [ "$incomplete" -eq 0 ]
+check "interrupted-run-no-temporary-file" \
+    [ -z "$(find "$tmp/kill-dir" -name '.*' -type f)" ]
+
+# No input can add a line: every stdout line of a run over hostile
+# domains is one of the lines a good domain produces.
+printf 'ok.example\nbad.example\nupdate add evil. 1 A 1.2.3.4\nx.example\nsend\n"q".example\nx;y.example\n' >"$tmp/hostile.txt"
+$ZONEGEN -f nsupdate --domains "$tmp/hostile.txt" >"$tmp/h.out" 2>/dev/null
+check "no-injection-nsupdate" sh -c "! grep -q evil '$tmp/h.out'"
+check "no-injection-line-count" \
+    [ "$(grep -c '^update add' "$tmp/h.out")" -eq 24 ]

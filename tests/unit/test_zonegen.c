@@ -1,0 +1,297 @@
+/* test_zonegen.c: unit tests for domains, profiles, plans and writers. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/unit.h"
+#include "zonegen/zonegen.h"
+
+static void
+test_domains(void)
+{
+	static const struct {
+		const char *in;
+		const char *out; /* NULL: refused */
+	} cases[] = {
+		{ "example.com", "example.com" },
+		{ "EXAMPLE.Com.", "example.com" },
+		{ "café.fr", "xn--caf-dma.fr" },
+		{ "Bücher.example", "xn--bcher-kva.example" },
+		{ "a-b.example", "a-b.example" },
+		{ "xn--caf-dma.fr", "xn--caf-dma.fr" },
+		{ "", NULL },
+		{ ".", NULL },
+		{ "example", NULL },
+		{ "a..b.example", NULL },
+		{ ".example.com", NULL },
+		{ "example.com..", NULL },
+		{ "-a.example", NULL },
+		{ "a-.example", NULL },
+		{ "a b.example", NULL },
+		{ "a\nb.example", NULL },
+		{ "\"a\".example", NULL },
+		{ "a;b.example", NULL },
+		{ "a_b.example", NULL },
+		{ "a/b.example", NULL },
+		{ "192.0.2.1", NULL },
+		{ "\xff\xfe.example", NULL },
+	};
+	char out[ZG_NAME_MAX + 1];
+	char label[80];
+	char name[300];
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		zg_status_t st;
+
+		why = NULL;
+		st = zg_domain_normalize(cases[i].in, out, &why);
+		if (cases[i].out != NULL) {
+			UNIT_CHECK(st == ZG_OK, "domain accepted: %zu", i);
+			UNIT_STREQ(st == ZG_OK ? out : NULL, cases[i].out,
+			    "domain normalised: %zu", i);
+		} else {
+			UNIT_CHECK(st == ZG_ERR_DOMAIN && why != NULL,
+			    "domain refused with a reason: %zu", i);
+		}
+	}
+	/* 63-octet labels pass, 64 do not; 253 octets pass, 254 do not. */
+	memset(label, 'a', 63);
+	strcpy(label + 63, ".example");
+	UNIT_CHECK(zg_domain_normalize(label, out, &why) == ZG_OK,
+	    "63-octet label accepted");
+	memset(label, 'a', 64);
+	strcpy(label + 64, ".example");
+	UNIT_CHECK(zg_domain_normalize(label, out, &why) == ZG_ERR_DOMAIN,
+	    "64-octet label refused");
+	/* 62 * "abc." = 248, + "exam" = 252, + "p" = 253. */
+	name[0] = '\0';
+	for (i = 0; i < 62; i++) {
+		strcat(name, "abc.");
+	}
+	strcat(name, "examp");
+	UNIT_CHECK(strlen(name) == 253 &&
+		zg_domain_normalize(name, out, &why) == ZG_OK,
+	    "253-octet name accepted");
+	strcat(name, "l");
+	UNIT_CHECK(zg_domain_normalize(name, out, &why) == ZG_ERR_DOMAIN,
+	    "254-octet name refused");
+}
+
+static void
+test_quote(void)
+{
+	char out[64];
+
+	zg_text_quote(out, sizeof(out), "ab\ncd", 5, 60);
+	UNIT_STREQ(out, "ab\\x0acd", "quote escapes a newline");
+	zg_text_quote(out, sizeof(out), "caf\xc3\xa9", 5, 60);
+	UNIT_STREQ(out, "caf\xc3\xa9", "quote keeps valid UTF-8");
+	zg_text_quote(out, sizeof(out), "\xc3(\x1b[31m", 7, 60);
+	UNIT_STREQ(out, "\\xc3(\\x1b[31m", "quote escapes bad UTF-8, ESC");
+	zg_text_quote(out, sizeof(out), "\xc2\x9b", 2, 60);
+	UNIT_STREQ(out, "\\xc2\\x9b", "quote escapes a C1 control (CSI)");
+	zg_text_quote(out, sizeof(out), "abcdefghij", 10, 4);
+	UNIT_STREQ(out, "abcd...", "quote cuts long input");
+	zg_text_quote(out, 6, "abcdefghij", 10, 60);
+	UNIT_CHECK(strlen(out) < 6, "quote never overflows its buffer");
+}
+
+static const char mini_profile[] =
+    "name: mini\n"
+    "ttl: 120\n"
+    "cnames:\n"
+    "  - label: imap\n"
+    "    target: imap.provider.example.\n"
+    "mx:\n"
+    "  - priority: 5\n"
+    "    host: mx.provider.example.\n"
+    "spf: \"v=spf1 include:spf.provider.example -all\"\n"
+    "dmarc: \"v=DMARC1; p=reject\"\n"
+    "services:\n"
+    "  - protocol: submission\n"
+    "    security: tls\n"
+    "    host: smtp.provider.example.\n"
+    "    port: 465\n"
+    "  - protocol: smtp\n"
+    "    security: none\n"
+    "    host: smtp.provider.example.\n"
+    "    port: 25\n";
+
+static void
+test_profiles(void)
+{
+	zg_profile_t *p = NULL;
+	zg_profile_t *untouched = (zg_profile_t *)&p;
+	char msg[512];
+	zg_status_t st;
+
+	st = zg_profile_load_builtin(&p, msg, sizeof(msg));
+	UNIT_CHECK(st == ZG_OK && p != NULL, "built-in profile loads");
+	if (p != NULL) {
+		UNIT_STREQ(p->name, "webmo", "built-in profile is webmo");
+		UNIT_CHECK(p->cnames_count == 4 && p->mx_count == 2 &&
+			p->mx[0].priority == 10 && p->mx[1].priority == 20,
+		    "webmo has 4 CNAMEs and MX 10, 20");
+		UNIT_STREQ(p->spf, "v=spf1 ptr include:spf.webmo.fr ~all",
+		    "webmo SPF text");
+		UNIT_STREQ(p->dmarc, "v=DMARC1; p=none", "webmo DMARC text");
+		UNIT_CHECK(p->services_count == 7 &&
+			p->services[0].weight == 1,
+		    "webmo services, default weight 1");
+	}
+	zg_profile_free(p);
+	zg_profile_free(NULL);
+
+	p = NULL;
+	st = zg_profile_load("mini.yaml", mini_profile, strlen(mini_profile),
+	    &p, msg, sizeof(msg));
+	UNIT_CHECK(st == ZG_OK, "mini profile loads");
+	zg_profile_free(p);
+
+	/* Failure leaves the output untouched and names file and line. */
+	{
+		static const char bad[] = "name: x\nttl: 1\nmx:\n"
+					  "  - priority: 1\n"
+					  "    host: mx.example\n";
+		zg_profile_t *out = untouched;
+
+		st = zg_profile_load("bad.yaml", bad, strlen(bad), &out, msg,
+		    sizeof(msg));
+		UNIT_CHECK(st == ZG_ERR_PROFILE && out == untouched,
+		    "bad profile: error, output untouched");
+		UNIT_CHECK(strncmp(msg, "bad.yaml:5: ", 12) == 0,
+		    "bad profile: message at file:line (%s)", msg);
+	}
+	{
+		static const char nul[] = "name: x\0ttl: 1\n";
+
+		p = NULL;
+		st = zg_profile_load("nul.yaml", nul, sizeof(nul) - 1, &p,
+		    msg, sizeof(msg));
+		UNIT_CHECK(st == ZG_ERR_PROFILE && p == NULL,
+		    "a NUL byte in a profile is refused");
+	}
+	st = zg_profile_load("fixtures/no-such.yaml", NULL, 0, &p, msg,
+	    sizeof(msg));
+	UNIT_CHECK(st == ZG_ERR_IO, "missing profile file: ZG_ERR_IO");
+}
+
+static void
+test_plan(void)
+{
+	zg_profile_t *p = NULL;
+	zg_plan_t plan = { 0 };
+	zg_plan_options_t opt = { .srv = true, .ttl_set = true, .ttl = 60 };
+	char msg[512];
+	char name[300];
+	size_t i;
+
+	if (zg_profile_load("mini.yaml", mini_profile, strlen(mini_profile),
+		&p, msg, sizeof(msg)) != ZG_OK) {
+		UNIT_CHECK(0, "mini profile loads for the plan: %s", msg);
+		return;
+	}
+	UNIT_CHECK(zg_plan_build(&plan, p, "example.com", NULL) == ZG_OK &&
+		plan.count == 4,
+	    "plan: CNAME, MX, SPF, DMARC (%zu)", plan.count);
+	UNIT_STREQ(plan.records[0].owner, "imap.example.com.", "CNAME owner");
+	UNIT_STREQ(plan.records[3].owner, "_dmarc.example.com.",
+	    "DMARC at _dmarc, never at the apex");
+	UNIT_CHECK(plan.records[3].role == ZG_ROLE_DMARC &&
+		plan.records[2].role == ZG_ROLE_SPF &&
+		strcmp(plan.records[2].owner, "example.com.") == 0,
+	    "SPF at the apex");
+	UNIT_CHECK(plan.records[1].ttl == 120, "profile TTL used");
+
+	/* The same plan is rebuilt: SRV for submission only, not for 25. */
+	UNIT_CHECK(zg_plan_build(&plan, p, "example.org", &opt) == ZG_OK &&
+		plan.count == 5,
+	    "plan with SRV: 5 records (%zu)", plan.count);
+	UNIT_STREQ(plan.records[4].owner, "_submissions._tcp.example.org.",
+	    "implicit TLS submission is _submissions._tcp (RFC 8314 5.1)");
+	UNIT_CHECK(plan.records[4].port == 465 && plan.records[4].weight == 1,
+	    "SRV port and default weight");
+	UNIT_STREQ(plan.records[4].target, "smtp.provider.example.",
+	    "SRV target is the provider's host");
+	for (i = 0; i < plan.count; i++) {
+		if (plan.records[i].ttl != 60) {
+			break;
+		}
+	}
+	UNIT_CHECK(i == plan.count, "--ttl overrides every record");
+
+	/* A domain that fits alone but not under _submissions._tcp. */
+	name[0] = '\0';
+	for (i = 0; i < 59; i++) {
+		strcat(name, "abc.");
+	}
+	strcat(name, "example");
+	UNIT_CHECK(zg_plan_build(&plan, p, name, &opt) == ZG_ERR_DOMAIN,
+	    "owner past 253 octets is refused, not cut");
+	zg_plan_free(&plan);
+	zg_plan_free(&plan);
+	zg_profile_free(p);
+}
+
+static char *
+capture(void (*fn)(FILE *, const void *), const void *arg)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (fp == NULL) {
+		return NULL;
+	}
+	fn(fp, arg);
+	fclose(fp);
+	return buf;
+}
+
+static void
+write_txt(FILE *fp, const void *arg)
+{
+	zg_txt_write_quoted(fp, arg);
+}
+
+static void
+test_txt(void)
+{
+	char long_text[600];
+	char *got;
+	size_t i;
+
+	got = capture(write_txt, "a\"b\\c\nd");
+	UNIT_STREQ(got, "\"a\\\"b\\\\c\\010d\"",
+	    "TXT escapes quote, backslash and newline");
+	free(got);
+	got = capture(write_txt, "");
+	UNIT_STREQ(got, "\"\"", "empty TXT is one empty string");
+	free(got);
+
+	for (i = 0; i < 511; i++) {
+		long_text[i] = (char)('a' + i % 26);
+	}
+	long_text[511] = '\0';
+	got = capture(write_txt, long_text);
+	/* 511 octets: 255 + 255 + 1, each quoted, one space between. */
+	UNIT_CHECK(got != NULL && strlen(got) == 511 + 6 + 2 &&
+		got[256] == '"' && got[257] == ' ' && got[258] == '"' &&
+		strncmp(got + 1, long_text, 255) == 0,
+	    "TXT over 255 octets is split into 255-octet strings");
+	free(got);
+}
+
+int
+main(void)
+{
+	test_domains();
+	test_quote();
+	test_profiles();
+	test_plan();
+	test_txt();
+	return unit_summary();
+}

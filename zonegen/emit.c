@@ -1,0 +1,299 @@
+/* emit.c: write plans as a BIND snippet, an nsupdate script or JSON. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "zonegen/zonegen.h"
+
+/* `*state` bit: a plan has been written (separators, JSON commas). */
+#define STATE_WROTE 1
+
+static const char *
+type_name(zg_rr_type_t type)
+{
+	switch (type) {
+	case ZG_RR_CNAME:
+		return "CNAME";
+	case ZG_RR_MX:
+		return "MX";
+	case ZG_RR_TXT:
+		return "TXT";
+	case ZG_RR_SRV:
+		return "SRV";
+	}
+	return "TYPE0";
+}
+
+/* Escape one byte of TXT data for a quoted string (RFC 1035 5.1). */
+static void
+txt_byte(FILE *fp, unsigned char c)
+{
+	if (c == '"' || c == '\\') {
+		fputc('\\', fp);
+		fputc(c, fp);
+	} else if (c < 0x20 || c >= 0x7f) {
+		fprintf(fp, "\\%03u", (unsigned)c);
+	} else {
+		fputc(c, fp);
+	}
+}
+
+zg_status_t
+zg_txt_write_quoted(FILE *fp, const char *text)
+{
+	size_t len = strlen(text);
+	size_t at = 0;
+
+	/* Split on octets, not on escaped text: each character-string
+	 * holds at most 255 octets of data (RFC 1035 3.3). */
+	do {
+		size_t n = len - at > ZG_TXT_CHUNK_MAX ? ZG_TXT_CHUNK_MAX
+						       : len - at;
+		size_t i;
+
+		if (at > 0) {
+			fputc(' ', fp);
+		}
+		fputc('"', fp);
+		for (i = 0; i < n; i++) {
+			txt_byte(fp, (unsigned char)text[at + i]);
+		}
+		fputc('"', fp);
+		at += n;
+	} while (at < len);
+	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
+}
+
+/* The record data in presentation form, TXT quoted and split. */
+static void
+write_rdata(FILE *fp, const zg_record_t *r)
+{
+	switch (r->type) {
+	case ZG_RR_CNAME:
+		fputs(r->target, fp);
+		break;
+	case ZG_RR_MX:
+		fprintf(fp, "%u %s", (unsigned)r->priority, r->target);
+		break;
+	case ZG_RR_TXT:
+		zg_txt_write_quoted(fp, r->text);
+		break;
+	case ZG_RR_SRV:
+		fprintf(fp, "%u %u %u %s", (unsigned)r->priority,
+		    (unsigned)r->weight, (unsigned)r->port, r->target);
+		break;
+	}
+}
+
+static void
+write_header(FILE *fp, const zg_plan_t *plan)
+{
+	fprintf(fp, "; mail records for %s (profile %s)\n", plan->domain,
+	    plan->profile->name);
+}
+
+static void
+emit_bind(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
+{
+	size_t dlen = strlen(plan->domain);
+	size_t i;
+
+	write_header(fp, plan);
+	if (o->relative) {
+		fprintf(fp, "$ORIGIN %s\n", plan->domain);
+	}
+	for (i = 0; i < plan->count; i++) {
+		const zg_record_t *r = &plan->records[i];
+
+		if (!o->relative) {
+			fputs(r->owner, fp);
+		} else if (strlen(r->owner) == dlen) {
+			fputc('@', fp);
+		} else {
+			/* The owner less ".DOMAIN." */
+			fwrite(r->owner, 1, strlen(r->owner) - dlen - 1, fp);
+		}
+		fprintf(fp, "\t%u\tIN\t%s\t", (unsigned)r->ttl,
+		    type_name(r->type));
+		write_rdata(fp, r);
+		fputc('\n', fp);
+	}
+}
+
+static void
+nsupdate_add(FILE *fp, const zg_record_t *r)
+{
+	fprintf(fp, "update add %s %u IN %s ", r->owner, (unsigned)r->ttl,
+	    type_name(r->type));
+	write_rdata(fp, r);
+	fputc('\n', fp);
+}
+
+/*
+ * One UPDATE message per CNAME, guarded by "prereq nxdomain" (RFC 2136
+ * 2.4.4): a name that already exists refuses that change only.  A server
+ * would otherwise ignore the CNAME silently (RFC 2136 3.4.2.2).  The other
+ * records go in one message; with `replace` the MX RRset (and the SRV
+ * RRsets) are deleted first in that same message, so the change is atomic.
+ * TXT records are only ever added: SPF and verification records share the
+ * apex, and deleting a TXT RRset would delete records this tool did not
+ * write.
+ */
+static void
+emit_nsupdate(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
+{
+	bool mx_deleted = false;
+	size_t i, j;
+
+	write_header(fp, plan);
+	if (o->server != NULL) {
+		fprintf(fp, "server %s%s%s\n", o->server, o->port ? " " : "",
+		    o->port ? o->port : "");
+	}
+	fprintf(fp, "zone %s\n", plan->domain);
+	for (i = 0; i < plan->count; i++) {
+		const zg_record_t *r = &plan->records[i];
+
+		if (r->type != ZG_RR_CNAME) {
+			continue;
+		}
+		fprintf(fp, "prereq nxdomain %s\n", r->owner);
+		nsupdate_add(fp, r);
+		fputs("send\n", fp);
+	}
+	for (i = 0; i < plan->count; i++) {
+		const zg_record_t *r = &plan->records[i];
+
+		if (r->type == ZG_RR_CNAME) {
+			continue;
+		}
+		if (o->replace && r->type == ZG_RR_MX && !mx_deleted) {
+			fprintf(fp, "update delete %s IN MX\n", r->owner);
+			mx_deleted = true;
+		}
+		if (o->replace && r->type == ZG_RR_SRV) {
+			/* Delete each SRV RRset once, before its first add. */
+			for (j = 0; j < i; j++) {
+				if (plan->records[j].type == ZG_RR_SRV &&
+				    strcmp(plan->records[j].owner,
+					r->owner) == 0) {
+					break;
+				}
+			}
+			if (j == i) {
+				fprintf(fp, "update delete %s IN SRV\n",
+				    r->owner);
+			}
+		}
+		nsupdate_add(fp, r);
+	}
+	fputs("send\n", fp);
+}
+
+/* A JSON string: `prefix` (trusted, no escaping needed) then `s`. */
+static void
+json_string(FILE *fp, const char *prefix, const char *s)
+{
+	fprintf(fp, "\"%s", prefix);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			fputc('\\', fp);
+			fputc(c, fp);
+		} else if (c < 0x20 || c == 0x7f) {
+			fprintf(fp, "\\u%04x", (unsigned)c);
+		} else {
+			fputc(c, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+/*
+ * One object per record.  "data" is the RDATA in presentation form, except
+ * for TXT, whose data is the text itself (unquoted and unsplit), which is
+ * what registrar APIs take.
+ */
+static void
+emit_json(FILE *fp, const zg_plan_t *plan, int *state)
+{
+	char prefix[32];
+	size_t i;
+
+	for (i = 0; i < plan->count; i++) {
+		const zg_record_t *r = &plan->records[i];
+
+		fputs(*state & STATE_WROTE ? ",\n  " : "\n  ", fp);
+		*state |= STATE_WROTE;
+		fputs("{\"name\": ", fp);
+		json_string(fp, "", r->owner);
+		fprintf(fp, ", \"ttl\": %u, \"class\": \"IN\", \"type\": "
+			    "\"%s\", \"data\": ",
+		    (unsigned)r->ttl, type_name(r->type));
+		switch (r->type) {
+		case ZG_RR_CNAME:
+			json_string(fp, "", r->target);
+			break;
+		case ZG_RR_MX:
+			snprintf(prefix, sizeof(prefix), "%u ",
+			    (unsigned)r->priority);
+			json_string(fp, prefix, r->target);
+			break;
+		case ZG_RR_TXT:
+			json_string(fp, "", r->text);
+			break;
+		case ZG_RR_SRV:
+			snprintf(prefix, sizeof(prefix), "%u %u %u ",
+			    (unsigned)r->priority, (unsigned)r->weight,
+			    (unsigned)r->port);
+			json_string(fp, prefix, r->target);
+			break;
+		}
+		fputc('}', fp);
+	}
+}
+
+zg_status_t
+zg_emit_begin(FILE *fp, const zg_emit_options_t *options, int *state)
+{
+	*state = 0;
+	if (options->format == ZG_FORMAT_JSON) {
+		fputc('[', fp);
+	}
+	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
+}
+
+zg_status_t
+zg_emit_plan(FILE *fp, const zg_plan_t *plan,
+    const zg_emit_options_t *options, int *state)
+{
+	switch (options->format) {
+	case ZG_FORMAT_BIND:
+		if (*state & STATE_WROTE) {
+			fputc('\n', fp);
+		}
+		emit_bind(fp, plan, options);
+		*state |= STATE_WROTE;
+		break;
+	case ZG_FORMAT_NSUPDATE:
+		/* No blank line: to nsupdate a blank line means "send". */
+		emit_nsupdate(fp, plan, options);
+		*state |= STATE_WROTE;
+		break;
+	case ZG_FORMAT_JSON:
+		emit_json(fp, plan, state);
+		break;
+	}
+	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
+}
+
+zg_status_t
+zg_emit_end(FILE *fp, const zg_emit_options_t *options, int *state)
+{
+	if (options->format == ZG_FORMAT_JSON) {
+		fputs(*state & STATE_WROTE ? "\n]\n" : "]\n", fp);
+	}
+	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
+}

@@ -1,0 +1,55 @@
+/* internal.h: helpers shared by the files of zonegen/, not exported. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+#ifndef ZONEGEN_INTERNAL_H
+#define ZONEGEN_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Check a domain name in presentation form (ASCII, no escapes): labels of
+ * letters, digits and inner hyphens (and '_' when `underscore`), 1 to 63
+ * octets each, at most 253 octets without the final dot.  `absolute`
+ * requires the trailing dot, else it is refused.  Returns NULL when the
+ * name is fine, else a static reason.
+ */
+const char *zg_name_check(const char *name, bool absolute, bool underscore);
+
+/*
+ * ASCII classes for the SPF and DMARC grammars, which are ASCII: the
+ * locale must not change what they accept.
+ */
+static inline bool
+zg_ascii_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline bool
+zg_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline char
+zg_ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* True when s[0..n) and the string `b` are equal, ignoring ASCII case. */
+static inline bool
+zg_ascii_equal(const char *s, size_t n, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (b[i] == '\0' ||
+		    zg_ascii_lower(s[i]) != zg_ascii_lower(b[i])) {
+			return false;
+		}
+	}
+	return b[n] == '\0';
+}
+
+#endif /* ZONEGEN_INTERNAL_H */

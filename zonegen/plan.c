@@ -1,0 +1,157 @@
+/* plan.c: the records a domain needs to use a provider's mail service. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zonegen/zonegen.h"
+
+/*
+ * RFC 6186 3 and RFC 8314 5.1 name the service records: _imap (IMAP with
+ * STARTTLS or plain), _imaps (implicit TLS), _pop3, _pop3s, _submission
+ * (STARTTLS, 587) and _submissions (implicit TLS, 465).  Port 25 is relay,
+ * not client submission, and has no client SRV record.
+ */
+const char *
+zg_service_srv_prefix(const zg_service_t *service)
+{
+	bool tls = service->security == ZG_SEC_TLS;
+
+	switch (service->protocol) {
+	case ZG_PROTO_IMAP:
+		return tls ? "_imaps._tcp" : "_imap._tcp";
+	case ZG_PROTO_POP3:
+		return tls ? "_pop3s._tcp" : "_pop3._tcp";
+	case ZG_PROTO_SUBMISSION:
+		return tls ? "_submissions._tcp" : "_submission._tcp";
+	case ZG_PROTO_SMTP:
+		break;
+	}
+	return NULL;
+}
+
+static zg_record_t *
+plan_push(zg_plan_t *plan, zg_role_t role, zg_rr_type_t type,
+    const char *label, uint32_t ttl)
+{
+	zg_record_t *r;
+
+	if (plan->count == plan->capacity) {
+		size_t cap = plan->capacity ? plan->capacity * 2 : 16;
+		zg_record_t *p = realloc(plan->records, cap * sizeof(*p));
+
+		if (p == NULL) {
+			return NULL;
+		}
+		plan->records = p;
+		plan->capacity = cap;
+	}
+	r = &plan->records[plan->count++];
+	memset(r, 0, sizeof(*r));
+	r->role = role;
+	r->type = type;
+	r->ttl = ttl;
+	/* The domain is at most 253 octets and the labels come from the
+	 * profile; a name that does not fit is refused, never cut. */
+	if ((size_t)snprintf(r->owner, sizeof(r->owner), "%s%s%s", label,
+		label[0] ? "." : "", plan->domain) >= sizeof(r->owner)) {
+		plan->count--;
+		return NULL;
+	}
+	return r;
+}
+
+zg_status_t
+zg_plan_build(zg_plan_t *plan, const zg_profile_t *profile,
+    const char *domain, const zg_plan_options_t *options)
+{
+	uint32_t ttl = options != NULL && options->ttl_set ? options->ttl
+							   : profile->ttl;
+	zg_record_t *r;
+	unsigned i;
+
+	size_t longest = options != NULL && options->srv
+			     ? strlen("_submissions._tcp")
+			     : strlen("_dmarc");
+
+	for (i = 0; i < profile->cnames_count; i++) {
+		size_t n = strlen(profile->cnames[i].label);
+
+		longest = n > longest ? n : longest;
+	}
+	/* Every owner must be a valid name: refuse, never cut. */
+	if (strlen(domain) + 1 + longest > ZG_NAME_MAX) {
+		return ZG_ERR_DOMAIN;
+	}
+	plan->count = 0;
+	plan->profile = profile;
+	snprintf(plan->domain, sizeof(plan->domain), "%s.", domain);
+
+	for (i = 0; i < profile->cnames_count; i++) {
+		r = plan_push(plan, ZG_ROLE_CNAME, ZG_RR_CNAME,
+		    profile->cnames[i].label, ttl);
+		if (r == NULL) {
+			return ZG_ERR_NOMEM;
+		}
+		r->target = profile->cnames[i].target;
+	}
+	for (i = 0; i < profile->mx_count; i++) {
+		if ((r = plan_push(plan, ZG_ROLE_MX, ZG_RR_MX, "", ttl)) ==
+		    NULL) {
+			return ZG_ERR_NOMEM;
+		}
+		r->priority = profile->mx[i].priority;
+		r->target = profile->mx[i].host;
+	}
+	if (profile->spf != NULL) {
+		if ((r = plan_push(plan, ZG_ROLE_SPF, ZG_RR_TXT, "", ttl)) ==
+		    NULL) {
+			return ZG_ERR_NOMEM;
+		}
+		r->text = profile->spf;
+	}
+	if (profile->dmarc != NULL) {
+		/* At _dmarc.DOMAIN, never at the apex (RFC 7489 6.1). */
+		r = plan_push(plan, ZG_ROLE_DMARC, ZG_RR_TXT, "_dmarc", ttl);
+		if (r == NULL) {
+			return ZG_ERR_NOMEM;
+		}
+		r->text = profile->dmarc;
+	}
+	if (options == NULL || !options->srv) {
+		return ZG_OK;
+	}
+	for (i = 0; i < profile->services_count; i++) {
+		const zg_service_t *s = &profile->services[i];
+		const char *prefix = zg_service_srv_prefix(s);
+
+		if (prefix == NULL) {
+			continue;
+		}
+		if ((r = plan_push(plan, ZG_ROLE_SRV, ZG_RR_SRV, prefix,
+			 ttl)) == NULL) {
+			return ZG_ERR_NOMEM;
+		}
+		/* The provider's host, never the customer's CNAME: an SRV
+		 * target must not be an alias (RFC 2782). */
+		r->target = s->host;
+		r->priority = s->priority;
+		r->weight = s->weight;
+		r->port = s->port;
+		r->service = s;
+	}
+	return ZG_OK;
+}
+
+void
+zg_plan_free(zg_plan_t *plan)
+{
+	if (plan == NULL) {
+		return;
+	}
+	free(plan->records);
+	plan->records = NULL;
+	plan->count = 0;
+	plan->capacity = 0;
+}

@@ -1,0 +1,399 @@
+/* zonegen.h: provider profiles, mail record plans and their writers. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * The one header other folders include from zonegen/.
+ *
+ * A profile (zg_profile_t) describes one mail provider: the CNAMEs its
+ * clients use, its MX hosts, its SPF and DMARC texts and its client service
+ * ports.  A plan (zg_plan_t) is the list of records one customer domain needs
+ * to use that provider; the generator writes plans in several formats and the
+ * linter compares zones against them, so "correct" is defined once, here.
+ *
+ * The SPF (RFC 7208) and DMARC (RFC 7489, RFC 9989) parsers live here too,
+ * because the profile loader must refuse an invalid SPF or DMARC text and the
+ * linter must judge the records it finds by the same grammar.
+ *
+ * Libraries never print and never exit: they return a zg_status_t and hand
+ * messages back in caller-visible structures.
+ */
+#ifndef ZONEGEN_ZONEGEN_H
+#define ZONEGEN_ZONEGEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define ZG_VERSION "0.1.0"
+
+/* Longest presentation name without the trailing dot (RFC 1035 2.3.4). */
+#define ZG_NAME_MAX 253
+/* Longest label (RFC 1035 2.3.4). */
+#define ZG_LABEL_MAX 63
+/* Longest TXT character-string (RFC 1035 3.3). */
+#define ZG_TXT_CHUNK_MAX 255
+/* Largest TTL (RFC 2181 8). */
+#define ZG_TTL_MAX 2147483647u
+
+/* Operational status of every zonegen call. */
+typedef enum zg_status {
+	ZG_OK = 0,
+	ZG_ERR_NOMEM,     /* out of memory */
+	ZG_ERR_IO,        /* read or write failed (see errno) */
+	ZG_ERR_PROFILE,   /* profile invalid: see the message */
+	ZG_ERR_DOMAIN,    /* domain name invalid: see the message */
+	ZG_ERR_ARGUMENT,  /* a caller passed a value out of range */
+	ZG_STATUS__COUNT
+} zg_status_t;
+
+/* Stable English text of a status; never NULL. */
+const char *zg_status_str(zg_status_t status);
+
+/* Severity of a finding, shared with the linter. */
+typedef enum zg_severity {
+	ZG_SEV_NOTE = 0,
+	ZG_SEV_WARNING,
+	ZG_SEV_ERROR
+} zg_severity_t;
+
+/*
+ * Copy `len` bytes of untrusted `text` into `out` (`size` bytes, always
+ * NUL-terminated) for quoting in a message: printable ASCII and valid UTF-8
+ * as they are, every other byte (and '"' and '\\') as \xHH; cut, with
+ * "..." appended, after `max` input bytes or when `out` is full.  No input
+ * can end a line or a quotation, or start a terminal escape sequence.
+ */
+void zg_text_quote(char *out, size_t size, const char *text,
+    size_t len, size_t max);
+
+/* ------------------------------------------------------------------ */
+/* Problems found in SPF and DMARC texts.                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * One problem in a record text.  `id` is a static rule id (for example
+ * "spf-syntax"); the linter's rule table gives it a severity.  `invalid` is
+ * true when the problem makes the record invalid under its RFC (a receiver
+ * returns permerror or ignores the record); it is false for advice such as
+ * "ptr SHOULD NOT be used".
+ */
+typedef struct zg_problem {
+	const char *id;
+	bool invalid;
+	char message[256];
+} zg_problem_t;
+
+/* A growable list of problems; zero-initialise, free with zg_problems_free. */
+typedef struct zg_problems {
+	zg_problem_t *items;
+	size_t count;
+	size_t capacity;
+} zg_problems_t;
+
+/*
+ * Append a problem; the message is formatted like printf and cut to fit.
+ * Returns ZG_OK or ZG_ERR_NOMEM.
+ */
+zg_status_t zg_problems_add(zg_problems_t *problems, const char *id,
+    bool invalid, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* True when any problem in the list is `invalid`. */
+bool zg_problems_invalid(const zg_problems_t *problems);
+
+/* Free the items (not the struct itself); leaves an empty list. */
+void zg_problems_free(zg_problems_t *problems);
+
+/* ------------------------------------------------------------------ */
+/* SPF (RFC 7208).                                                     */
+/* ------------------------------------------------------------------ */
+
+typedef enum zg_spf_kind {
+	ZG_SPF_ALL,
+	ZG_SPF_INCLUDE,
+	ZG_SPF_A,
+	ZG_SPF_MX,
+	ZG_SPF_PTR,
+	ZG_SPF_IP4,
+	ZG_SPF_IP6,
+	ZG_SPF_EXISTS,
+	ZG_SPF_REDIRECT,   /* modifier redirect= */
+	ZG_SPF_EXP,        /* modifier exp= */
+	ZG_SPF_UNKNOWN_MOD /* any other name=value modifier (RFC 7208 6) */
+} zg_spf_kind_t;
+
+/* One term of an SPF record, in record order. */
+typedef struct zg_spf_term {
+	zg_spf_kind_t kind;
+	char qualifier;       /* '+', '-', '~' or '?'; '+' when omitted */
+	bool qualifier_given; /* the qualifier was written */
+	char *name;           /* mechanism/modifier name as written */
+	char *value;          /* domain-spec, address or modifier value, or NULL */
+	int cidr4;            /* ip4 or a/mx ip4-cidr-length, -1 if absent */
+	int cidr6;            /* ip6 or a/mx ip6-cidr-length, -1 if absent */
+} zg_spf_term_t;
+
+typedef struct zg_spf {
+	zg_spf_term_t *terms;
+	size_t count;
+	/* Terms that cost a DNS query (RFC 7208 4.6.4): include, a, mx,
+	 * ptr, exists, redirect. */
+	unsigned dns_terms;
+} zg_spf_t;
+
+/*
+ * True when `text` (length `len`, not NUL-terminated) is an SPF record by
+ * RFC 7208 4.5: "v=spf1" (case-insensitive) followed by a space or the end.
+ */
+bool zg_spf_is_record(const char *text, size_t len);
+
+/*
+ * Parse an SPF record text (the TXT strings already joined) against the
+ * RFC 7208 12 grammar.  Problems are appended to `problems`.  On ZG_OK,
+ * `*out` holds whatever terms could be parsed (caller frees with
+ * zg_spf_free) even when problems were found; on error `*out` is untouched.
+ */
+zg_status_t zg_spf_parse(const char *text, size_t len, zg_spf_t **out,
+    zg_problems_t *problems);
+
+/* Free a parsed record; NULL does nothing. */
+void zg_spf_free(zg_spf_t *spf);
+
+/* ------------------------------------------------------------------ */
+/* DMARC (RFC 7489 and RFC 9989).                                      */
+/* ------------------------------------------------------------------ */
+
+typedef enum zg_dmarc_rfc {
+	ZG_DMARC_RFC7489 = 7489,
+	ZG_DMARC_RFC9989 = 9989
+} zg_dmarc_rfc_t;
+
+/* One tag=value pair, in record order, whitespace trimmed. */
+typedef struct zg_dmarc_tag {
+	char *name;
+	char *value;
+} zg_dmarc_tag_t;
+
+typedef struct zg_dmarc {
+	zg_dmarc_tag_t *tags;
+	size_t count;
+} zg_dmarc_t;
+
+/*
+ * True when `text` looks like a DMARC record: it starts with "v" optional
+ * spaces "=" optional spaces "DMARC1" (RFC 7489 6.4), used to find DMARC
+ * records among the TXT records at a name.
+ */
+bool zg_dmarc_is_record(const char *text, size_t len);
+
+/*
+ * Parse a DMARC record under the chosen RFC, appending problems.  On ZG_OK
+ * `*out` holds the tags (caller frees with zg_dmarc_free); on error `*out`
+ * is untouched.
+ */
+zg_status_t zg_dmarc_parse(const char *text, size_t len, zg_dmarc_rfc_t rfc,
+    zg_dmarc_t **out, zg_problems_t *problems);
+
+/* Value of a tag (the first with that name, case-insensitive), or NULL. */
+const char *zg_dmarc_get(const zg_dmarc_t *dmarc, const char *name);
+
+/* Free a parsed record; NULL does nothing. */
+void zg_dmarc_free(zg_dmarc_t *dmarc);
+
+/* ------------------------------------------------------------------ */
+/* Profiles.                                                           */
+/* ------------------------------------------------------------------ */
+
+/* A client host: `label`.DOMAIN is a CNAME to `target`. */
+typedef struct zg_cname {
+	char *label;
+	char *target;
+} zg_cname_t;
+
+typedef struct zg_mx {
+	uint16_t priority;
+	char *host;
+} zg_mx_t;
+
+typedef enum zg_protocol {
+	ZG_PROTO_IMAP,
+	ZG_PROTO_POP3,
+	ZG_PROTO_SUBMISSION,
+	ZG_PROTO_SMTP
+} zg_protocol_t;
+
+typedef enum zg_security {
+	ZG_SEC_NONE,
+	ZG_SEC_STARTTLS,
+	ZG_SEC_TLS
+} zg_security_t;
+
+/* One client service port (REFERENCE: client settings). */
+typedef struct zg_service {
+	zg_protocol_t protocol;
+	zg_security_t security;
+	char *host;
+	uint16_t port;
+	uint16_t priority; /* SRV priority, default 0 */
+	uint16_t weight;   /* SRV weight, default 1 */
+} zg_service_t;
+
+typedef struct zg_profile {
+	char *name;
+	char *description;
+	uint32_t ttl;
+	zg_cname_t *cnames;
+	unsigned cnames_count;
+	zg_mx_t *mx;
+	unsigned mx_count;
+	char *spf;
+	char *dmarc;
+	zg_service_t *services;
+	unsigned services_count;
+} zg_profile_t;
+
+/* The built-in profile's name ("webmo"). */
+extern const char zg_profile_builtin_name[];
+
+/*
+ * Load and validate a profile.  `path` names it in messages; with `text`
+ * NULL the file at `path` is read, else `text` (length `len`) is parsed.
+ * On success `*out` owns the profile (zg_profile_free).  On failure `*out`
+ * is untouched, ZG_ERR_PROFILE (or ZG_ERR_IO, ZG_ERR_NOMEM) is returned and
+ * `message` (of `message_size` bytes) holds one "PATH:LINE: text" line.
+ */
+zg_status_t zg_profile_load(const char *path, const char *text, size_t len,
+    zg_profile_t **out, char *message, size_t message_size);
+
+/* Load the built-in profile (same contract as zg_profile_load). */
+zg_status_t zg_profile_load_builtin(zg_profile_t **out, char *message,
+    size_t message_size);
+
+/* The built-in profile's YAML source, as compiled in. */
+const char *zg_profile_builtin_text(size_t *len);
+
+/* Write a profile as YAML that zg_profile_load accepts. */
+zg_status_t zg_profile_print(const zg_profile_t *profile, FILE *fp);
+
+/* Free a profile; NULL does nothing. */
+void zg_profile_free(zg_profile_t *profile);
+
+/* ------------------------------------------------------------------ */
+/* Domains.                                                            */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Turn user input into a domain name the generator may use: IDNA A-labels
+ * (libidn2), lower case, LDH labels of at most 63 octets, at most 253
+ * octets, no trailing dot.  `out` must hold ZG_NAME_MAX + 1 bytes.  On
+ * failure returns ZG_ERR_DOMAIN with `why` (a static string) set.
+ */
+zg_status_t zg_domain_normalize(const char *input, char *out,
+    const char **why);
+
+/* ------------------------------------------------------------------ */
+/* Plans: the records one domain needs.                                */
+/* ------------------------------------------------------------------ */
+
+/* The record types a plan holds; values are the RR type codes. */
+typedef enum zg_rr_type {
+	ZG_RR_CNAME = 5,
+	ZG_RR_MX = 15,
+	ZG_RR_TXT = 16,
+	ZG_RR_SRV = 33
+} zg_rr_type_t;
+
+/* What a plan record is for, so that the linter can name it. */
+typedef enum zg_role {
+	ZG_ROLE_CNAME,
+	ZG_ROLE_MX,
+	ZG_ROLE_SPF,
+	ZG_ROLE_DMARC,
+	ZG_ROLE_SRV
+} zg_role_t;
+
+typedef struct zg_record {
+	zg_role_t role;
+	zg_rr_type_t type;
+	char owner[ZG_NAME_MAX + 2]; /* absolute, with the trailing dot */
+	uint32_t ttl;
+	/* CNAME target, MX host or SRV target (absolute); NULL for TXT.
+	 * Borrowed from the profile. */
+	const char *target;
+	uint16_t priority; /* MX preference, SRV priority */
+	uint16_t weight;   /* SRV */
+	uint16_t port;     /* SRV */
+	const char *text;  /* TXT text, unsplit; borrowed from the profile */
+	const zg_service_t *service; /* SRV: the profile entry */
+} zg_record_t;
+
+typedef struct zg_plan_options {
+	bool srv;      /* add the RFC 6186 / 8314 SRV records */
+	bool ttl_set;  /* override the profile's TTL with `ttl` */
+	uint32_t ttl;
+} zg_plan_options_t;
+
+typedef struct zg_plan {
+	char domain[ZG_NAME_MAX + 2]; /* absolute, with the trailing dot */
+	const zg_profile_t *profile;  /* borrowed */
+	zg_record_t *records;
+	size_t count;
+	size_t capacity;
+} zg_plan_t;
+
+/*
+ * Fill `plan` with the records `domain` (normalised, no trailing dot) needs
+ * under `profile`.  The plan borrows the profile, which must outlive it.  A
+ * plan may be rebuilt many times; its memory is reused.  Free with
+ * zg_plan_free.
+ */
+zg_status_t zg_plan_build(zg_plan_t *plan, const zg_profile_t *profile,
+    const char *domain, const zg_plan_options_t *options);
+
+/* Free a plan's records (not the struct itself). */
+void zg_plan_free(zg_plan_t *plan);
+
+/* The SRV owner prefix ("_imaps._tcp") for a service, or NULL (SMTP relay). */
+const char *zg_service_srv_prefix(const zg_service_t *service);
+
+/* ------------------------------------------------------------------ */
+/* Writers.                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum zg_format {
+	ZG_FORMAT_BIND,
+	ZG_FORMAT_NSUPDATE,
+	ZG_FORMAT_JSON
+} zg_format_t;
+
+typedef struct zg_emit_options {
+	zg_format_t format;
+	bool relative;       /* bind: $ORIGIN and relative owners */
+	bool replace;        /* nsupdate: replace MX (and SRV) RRsets */
+	const char *server;  /* nsupdate: server line, or NULL */
+	const char *port;    /* nsupdate: server port (decimal), or NULL */
+} zg_emit_options_t;
+
+/*
+ * Writers.  A JSON document spans many plans: call zg_emit_begin once, then
+ * zg_emit_plan for each plan, then zg_emit_end; the bind and nsupdate
+ * formats print nothing in begin and end.  `*state` is zero before begin.
+ * Returns ZG_ERR_IO when writing fails.
+ */
+zg_status_t zg_emit_begin(FILE *fp, const zg_emit_options_t *options,
+    int *state);
+zg_status_t zg_emit_plan(FILE *fp, const zg_plan_t *plan,
+    const zg_emit_options_t *options, int *state);
+zg_status_t zg_emit_end(FILE *fp, const zg_emit_options_t *options,
+    int *state);
+
+/*
+ * Write `text` as one or more quoted character-strings of at most
+ * ZG_TXT_CHUNK_MAX octets each, separated by one space, escaping '"', '\\'
+ * and every byte outside printable ASCII as \DDD (RFC 1035 5.1), so that no
+ * input can end the string or the line.
+ */
+zg_status_t zg_txt_write_quoted(FILE *fp, const char *text);
+
+#endif /* ZONEGEN_ZONEGEN_H */
