@@ -191,9 +191,8 @@ emit_nsupdate(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 	fputs("send\n", fp);
 }
 
-/* A JSON string: `prefix` (trusted, no escaping needed) then `s`. */
-static void
-json_string(FILE *fp, const char *prefix, const char *s)
+zg_status_t
+zg_json_write_string(FILE *fp, const char *prefix, const char *s)
 {
 	fprintf(fp, "\"%s", prefix);
 	for (; *s != '\0'; s++) {
@@ -209,6 +208,7 @@ json_string(FILE *fp, const char *prefix, const char *s)
 		}
 	}
 	fputc('"', fp);
+	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
 }
 
 /*
@@ -228,27 +228,27 @@ emit_json(FILE *fp, const zg_plan_t *plan, int *state)
 		fputs(*state & STATE_WROTE ? ",\n  " : "\n  ", fp);
 		*state |= STATE_WROTE;
 		fputs("{\"name\": ", fp);
-		json_string(fp, "", r->owner);
+		zg_json_write_string(fp, "", r->owner);
 		fprintf(fp, ", \"ttl\": %u, \"class\": \"IN\", \"type\": "
 			    "\"%s\", \"data\": ",
 		    (unsigned)r->ttl, type_name(r->type));
 		switch (r->type) {
 		case ZG_RR_CNAME:
-			json_string(fp, "", r->target);
+			zg_json_write_string(fp, "", r->target);
 			break;
 		case ZG_RR_MX:
 			snprintf(prefix, sizeof(prefix), "%u ",
 			    (unsigned)r->priority);
-			json_string(fp, prefix, r->target);
+			zg_json_write_string(fp, prefix, r->target);
 			break;
 		case ZG_RR_TXT:
-			json_string(fp, "", r->text);
+			zg_json_write_string(fp, "", r->text);
 			break;
 		case ZG_RR_SRV:
 			snprintf(prefix, sizeof(prefix), "%u %u %u ",
 			    (unsigned)r->priority, (unsigned)r->weight,
 			    (unsigned)r->port);
-			json_string(fp, prefix, r->target);
+			zg_json_write_string(fp, prefix, r->target);
 			break;
 		}
 		fputc('}', fp);

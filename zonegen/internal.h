@@ -7,15 +7,6 @@
 #include <stddef.h>
 
 /*
- * Check a domain name in presentation form (ASCII, no escapes): labels of
- * letters, digits and inner hyphens (and '_' when `underscore`), 1 to 63
- * octets each, at most 253 octets without the final dot.  `absolute`
- * requires the trailing dot, else it is refused.  Returns NULL when the
- * name is fine, else a static reason.
- */
-const char *zg_name_check(const char *name, bool absolute, bool underscore);
-
-/*
  * ASCII classes for the SPF and DMARC grammars, which are ASCII: the
  * locale must not change what they accept.
  */

@@ -234,13 +234,20 @@ index_build(struct index *idx, const unsigned char *text, size_t len)
 			if (top != NULL && top->mapping && top->want_key) {
 				const char *key =
 				    (const char *)event.data.scalar.value;
-				int n = snprintf(top->key, PATH_MAX_LEN,
-				    "%s%s%s", top->path,
-				    top->path[0] ? "." : "", key);
+				size_t plen = strlen(top->path);
+				size_t klen = strlen(key);
 
-				if (n >= PATH_MAX_LEN) {
-					top->key[PATH_MAX_LEN - 1] = '\0';
+				/* PATH.KEY, cut to fit: a long key only
+				 * makes a path that nobody looks up. */
+				memcpy(top->key, top->path, plen);
+				if (plen > 0 && plen + 1 < PATH_MAX_LEN) {
+					top->key[plen++] = '.';
 				}
+				if (klen > PATH_MAX_LEN - 1 - plen) {
+					klen = PATH_MAX_LEN - 1 - plen;
+				}
+				memcpy(top->key + plen, key, klen);
+				top->key[plen + klen] = '\0';
 				top->want_key = false;
 				done = !index_add(idx, top->key, line);
 			} else {

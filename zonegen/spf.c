@@ -606,13 +606,26 @@ check_terms(parser_t *p)
 		if (t->kind == ZG_SPF_PTR) {
 			ptr++;
 		}
-		if (all != SIZE_MAX && !after_all && t->kind != ZG_SPF_EXP &&
-		    t->kind != ZG_SPF_REDIRECT) {
+		/* Mechanisms after "all" are never evaluated.  exp= is
+		 * used and redirect= is reported below; an unknown modifier
+		 * is ignored wherever it stands (RFC 7208 6), but after
+		 * "all" it is most often a verification token pasted into
+		 * the wrong record. */
+		if (all != SIZE_MAX && !after_all && t->kind < ZG_SPF_REDIRECT) {
 			zg_text_quote(q, sizeof(q), t->name, strlen(t->name),
 			    SIZE_MAX);
 			report(p, "spf-after-all", false,
 			    "\"%s\" and any later term after \"all\" are "
 			    "never evaluated (RFC 7208 5.1)", q);
+			after_all = true;
+		} else if (all != SIZE_MAX && !after_all &&
+		    t->kind == ZG_SPF_UNKNOWN_MOD) {
+			zg_text_quote(q, sizeof(q), t->name, strlen(t->name),
+			    SIZE_MAX);
+			report(p, "spf-after-all", false,
+			    "\"%s=\" after \"all\" is an unknown modifier that "
+			    "receivers ignore (RFC 7208 6); a verification "
+			    "token belongs in a TXT record of its own", q);
 			after_all = true;
 		}
 		if (t->kind == ZG_SPF_ALL && all == SIZE_MAX) {

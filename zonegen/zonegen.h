@@ -292,6 +292,16 @@ void zg_profile_free(zg_profile_t *profile);
 zg_status_t zg_domain_normalize(const char *input, char *out,
     const char **why);
 
+/*
+ * Check a domain name in presentation form (ASCII, no escapes): labels of
+ * letters, digits and inner hyphens (and '_' when `underscore`), 1 to 63
+ * octets each, at most 253 octets without the final dot.  `absolute`
+ * requires the trailing dot, else it is refused.  Returns NULL when the
+ * name is fine, else a static reason.
+ */
+const char *zg_name_check(const char *name, bool absolute,
+    bool underscore);
+
 /* ------------------------------------------------------------------ */
 /* Plans: the records one domain needs.                                */
 /* ------------------------------------------------------------------ */
@@ -395,5 +405,13 @@ zg_status_t zg_emit_end(FILE *fp, const zg_emit_options_t *options,
  * input can end the string or the line.
  */
 zg_status_t zg_txt_write_quoted(FILE *fp, const char *text);
+
+/*
+ * Write `prefix` (trusted text that needs no escaping) followed by `s` as
+ * one JSON string: '"' and '\\' escaped, control characters as \u00XX,
+ * other bytes (UTF-8) as they are.
+ */
+zg_status_t zg_json_write_string(FILE *fp, const char *prefix,
+    const char *s);
 
 #endif /* ZONEGEN_ZONEGEN_H */
