@@ -74,7 +74,7 @@ ifneq ($(wildcard cmd/zonelint.c),)
 endif
 
 .PHONY: all demo check san valgrind install clean format deps deps-build \
-	deps-test unit bench fuzz
+	deps-test unit peer
 .DEFAULT_GOAL := all
 # Keep objects that only a test binary needs.
 .SECONDARY:
@@ -141,6 +141,13 @@ san:
 valgrind: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)BUILDDIR=$(BUILDDIR) VALGRIND=1 ONLY="unit cli" sh tests/run.sh
+
+# Measure the reader and the parsers against the peers' suites in
+# ../shared/peer-suites (not part of the project; skipped when absent).
+peer: all
+	$(Q)sh tests/peer/checkzone.sh
+	$(Q)sh tests/peer/zscanner.sh
+	$(Q)sh tests/peer/checkdmarc.sh
 
 # --- install ------------------------------------------------------------
 install: $(PROGS)

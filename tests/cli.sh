@@ -52,6 +52,19 @@ for args in fixtures/gen/*.args; do
 	golden "gen/${name##*/}" "$name.expected" "$input" $ZONEGEN "$@"
 done
 
+# zonelint's options: fixtures/lintcli/NAME.args run from that folder.
+if [ -x "$BUILDDIR/zonelint" ]; then
+	for args in fixtures/lintcli/*.args; do
+		name=${args%.args}
+		input=/dev/null
+		[ -f "$name.stdin" ] && input=$PWD/$name.stdin
+		eval "set -- $(cat "$args")"
+		(cd fixtures/lintcli &&
+		    golden "lintcli/${name##*/}" "../../$name.expected" \
+			"$input" $ZONELINT "$@")
+	done
+fi
+
 for profile in fixtures/profiles/bad/*.yaml; do
 	name=${profile%.yaml}
 	golden "profile-bad/${name##*/}" "$name.expected" /dev/null \
@@ -153,3 +166,78 @@ $ZONEGEN -f nsupdate --domains "$tmp/hostile.txt" >"$tmp/h.out" 2>/dev/null
 check "no-injection-nsupdate" sh -c "! grep -q evil '$tmp/h.out'"
 check "no-injection-line-count" \
     [ "$(grep -c '^update add' "$tmp/h.out")" -eq 24 ]
+
+# --- zonelint -----------------------------------------------------------
+# fixtures/lint/RULE/CASE.zone  a zone; CASE.args holds extra options;
+#                               CASE.expected its exit status and output
+# fixtures/lint/good/*.zone     valid zones: no finding at all, exit 0
+if [ -x "$BUILDDIR/zonelint" ]; then
+	for zone in fixtures/lint/*/*.zone; do
+		[ -f "$zone" ] || continue
+		name=${zone%.zone}
+		case $name in fixtures/lint/good/*) continue ;; esac
+		set --
+		[ -f "$name.args" ] && eval "set -- $(cat "$name.args")"
+		golden "lint/${name#fixtures/lint/}" "$name.expected" \
+		    /dev/null $ZONELINT "$@" "$zone"
+	done
+	for zone in fixtures/lint/good/*.zone; do
+		[ -f "$zone" ] || continue
+		name=${zone%.zone}
+		set --
+		[ -f "$name.args" ] && eval "set -- $(cat "$name.args")"
+		$ZONELINT "$@" "$zone" >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] &&
+		    [ "$(wc -l <"$tmp/out")" -eq 1 ] &&
+		    grep -q ', 0 errors, 0 warnings, 0 notes$' "$tmp/out"; then
+			pass "lint-good/${name##*/}"
+		else
+			fail "lint-good/${name##*/} (exit $rc)"
+			head -n 20 "$tmp/out" "$tmp/err"
+		fi
+	done
+	# Every rule has a case that triggers it and one that does not.
+	$ZONELINT --list-rules | tail -n +2 | while read -r rule _; do
+		dir=fixtures/lint/$rule
+		hit=0
+		miss=0
+		for e in "$dir"/*.expected; do
+			[ -f "$e" ] || continue
+			if grep -q "\[$rule\]\$" "$e"; then
+				hit=$((hit + 1))
+			else
+				miss=$((miss + 1))
+			fi
+		done
+		check "rule-has-fixtures/$rule (triggers $hit, clean $miss)" \
+		    [ $hit -gt 0 ] && [ $miss -gt 0 ]
+	done
+	# Round trip: for every profile, zonegen's output linted against
+	# the same profile gives no error or warning (the ptr note aside).
+	for profile in "" fixtures/profiles/*.yaml; do
+		set -- ${profile:+-p "$profile"}
+		for domain in example.com xn--caf-dma.fr; do
+			$ZONEGEN "$@" --srv "$domain" >"$tmp/rt.zone"
+			$ZONELINT "$@" --origin "$domain" - <"$tmp/rt.zone" \
+			    >"$tmp/rt.out" 2>&1
+			rc=$?
+			check "round-trip ${profile:-built-in} $domain" \
+			    [ $rc -eq 0 ] && ! grep -q ': \(error\|warning\): ' \
+			    "$tmp/rt.out" && ! grep -v '\[spf-ptr\]$' \
+			    "$tmp/rt.out" | grep -q ': note: .*\]$'
+		done
+	done
+fi
+
+# The rule table is documented: every rule in the README and man page.
+if [ -x "$BUILDDIR/zonelint" ]; then
+	undocumented=
+	for rule in $($ZONELINT --list-rules | tail -n +2 | cut -d' ' -f1); do
+		grep -q "\`$rule\`" README.md &&
+		    grep -q "^\.B $(echo "$rule" | sed 's/-/\\\\-/g')\$" \
+			cmd/zonelint.1 || undocumented="$undocumented $rule"
+	done
+	check "rules-documented${undocumented:+ (missing:$undocumented)}" \
+	    [ -z "$undocumented" ]
+fi

@@ -116,6 +116,20 @@ axfr() {
 	cat "$tmp/axfr.norm"
 }
 
+# lint_axfr NAME ZONE: the zone as transferred (still in axfr.raw) must
+# give zonelint no error and no warning, and no note but the ptr advice.
+lint_axfr() {
+	cp "$tmp/axfr.raw" "$tmp/$1.raw"
+	$ZONELINT --origin "$2" "$tmp/$1.raw" >"$tmp/$1.lint" 2>&1
+	rc=$?
+	[ "$rc" -eq 0 ] || sed 's/^/# zonelint: /' "$tmp/$1.lint"
+	check "$T/$1/axfr-lints-clean" [ "$rc" -eq 0 ]
+	check "$T/$1/axfr-no-finding-but-ptr-note" sh -c \
+	    "! grep ': \(error\|warning\|note\): ' '$tmp/$1.lint' |
+		grep -v '\[spf-ptr\]\$' | grep -v ': note: [^[]*\$' |
+		grep -q ."
+}
+
 # apply SCRIPT OUT: run nsupdate on SCRIPT, its output to OUT; its status.
 apply() {
 	timeout 60 nsupdate -t 5 -k "$NAMED_KEY" <"$1" >"$2" 2>&1
@@ -210,6 +224,7 @@ check "$T/a/nothing-else-added" same_set "$tmp/a.want" "$tmp/a.added"
 check "$T/a/mx-10" grep -Fxq "$Z. 3600 in mx 10 mx.webmo.fr." "$tmp/a.axfr"
 check "$T/a/dmarc" grep -Fxq "_dmarc.$Z. 3600 in txt \"v=DMARC1; p=none\"" \
 	"$tmp/a.axfr"
+axfr $Z >/dev/null && lint_axfr a $Z
 
 # --- (a) with --srv ------------------------------------------------------
 Z=srv.example
@@ -238,6 +253,7 @@ _submissions._tcp.$Z. 3600 in srv 0 1 465 smtp.webmo.fr.
 EOF
 check "$T/srv/rfc6186-8314-names-and-ports" present "$tmp/s.spot" \
 	"$tmp/s.axfr"
+axfr $Z >/dev/null && lint_axfr srv $Z
 
 # --- (a) an IDN domain given as UTF-8 -------------------------------------
 Z=xn--caf-dma.fr

@@ -1,0 +1,268 @@
+/* zonelint.c: report missing or wrong mail records in zone files. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdnoreturn.h>
+#include <string.h>
+
+#include "lint/lint.h"
+
+static const char usage_text[] =
+    "usage: zonelint [options] FILE...\n"
+    "       zonelint --list-rules\n"
+    "\n"
+    "Check zone files ('-': stdin) for the mail records a provider needs\n"
+    "and the RFC rules around them.\n"
+    "\n"
+    "  -p, --profile FILE    provider profile (YAML), 'webmo' (built-in,\n"
+    "                        the default) or 'none' (RFC rules only)\n"
+    "  -o, --origin DOMAIN   the zone's origin (default: the SOA owner,\n"
+    "                        the first $ORIGIN, or the file name)\n"
+    "      --dmarc RFC       7489 or 9989 (default) for DMARC records\n"
+    "      --include-any     let $INCLUDE read outside the file's directory\n"
+    "  -W RULE=SEVERITY      error, warning, note or off for one rule\n"
+    "      --strict          warnings count as errors for the exit status\n"
+    "  -f, --format FORMAT   text (default) or json\n"
+    "      --list-rules      print the rule table and exit\n"
+    "  -h, --help            print this help and exit\n"
+    "  -V, --version         print the version and exit\n"
+    "\n"
+    "Exit status: 0 no finding at error level; 1 at least one (a syntax\n"
+    "error is one); 2 usage error or a file that could not be read.\n";
+
+enum {
+	OPT_DMARC = 256,
+	OPT_INCLUDE_ANY,
+	OPT_STRICT,
+	OPT_LIST_RULES
+};
+
+static const struct option long_options[] = {
+	{ "profile", required_argument, NULL, 'p' },
+	{ "origin", required_argument, NULL, 'o' },
+	{ "dmarc", required_argument, NULL, OPT_DMARC },
+	{ "include-any", no_argument, NULL, OPT_INCLUDE_ANY },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "format", required_argument, NULL, 'f' },
+	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static noreturn void
+usage(const char *complaint)
+{
+	fprintf(stderr, "zonelint: %s\n"
+			"usage: zonelint [options] FILE...\n"
+			"Try 'zonelint --help' for more information.\n",
+	    complaint);
+	exit(2);
+}
+
+static const char *
+severity_name(zg_severity_t s)
+{
+	return s == ZG_SEV_ERROR ? "error" : s == ZG_SEV_WARNING ? "warning"
+								 : "note";
+}
+
+static void
+list_rules(void)
+{
+	const zl_rule_t *rules;
+	size_t count, i;
+
+	rules = zl_rules(&count);
+	printf("%-24s %-8s %-32s %s\n", "RULE", "SEVERITY", "REFERENCE",
+	    "CHECKS FOR");
+	for (i = 0; i < count; i++) {
+		printf("%-24s %-8s %-32s %s\n", rules[i].id,
+		    severity_name(rules[i].severity), rules[i].rfc,
+		    rules[i].summary);
+	}
+}
+
+/* A domain name (letters, digits, '-', '_'; one trailing dot), or ".". */
+static bool
+origin_ok(const char *origin)
+{
+	char name[ZG_NAME_MAX + 2];
+	size_t n = strlen(origin);
+
+	if (strcmp(origin, ".") == 0) {
+		return true;
+	}
+	if (n > 0 && origin[n - 1] == '.') {
+		n--;
+	}
+	if (n == 0 || n > ZG_NAME_MAX) {
+		return false;
+	}
+	memcpy(name, origin, n);
+	name[n] = '\0';
+	return zg_name_check(name, false, true) == NULL;
+}
+
+/* -W RULE=SEVERITY */
+static void
+set_severity(int *severity, const char *arg)
+{
+	char id[64];
+	const char *eq = strchr(arg, '=');
+	size_t n = eq != NULL ? (size_t)(eq - arg) : 0;
+	int rule;
+
+	if (eq == NULL || n == 0 || n >= sizeof(id)) {
+		usage("-W takes RULE=error|warning|note|off");
+	}
+	memcpy(id, arg, n);
+	id[n] = '\0';
+	if ((rule = zl_rule_find(id)) < 0) {
+		fprintf(stderr, "zonelint: unknown rule '%.60s' (see "
+				"--list-rules)\n", id);
+		exit(2);
+	}
+	if (strcmp(eq + 1, "error") == 0) {
+		severity[rule] = ZG_SEV_ERROR;
+	} else if (strcmp(eq + 1, "warning") == 0) {
+		severity[rule] = ZG_SEV_WARNING;
+	} else if (strcmp(eq + 1, "note") == 0) {
+		severity[rule] = ZG_SEV_NOTE;
+	} else if (strcmp(eq + 1, "off") == 0) {
+		severity[rule] = ZL_SEV_OFF;
+	} else {
+		usage("-W takes RULE=error|warning|note|off");
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	zl_options_t options = { .dmarc_rfc = ZG_DMARC_RFC9989 };
+	zl_format_t format = ZL_FORMAT_TEXT;
+	zg_profile_t *profile = NULL;
+	const char *profile_arg = NULL;
+	zl_report_t *report;
+	zl_counts_t counts;
+	bool strict = false;
+	bool unreadable = false;
+	size_t rule_count, i;
+	int *severity;
+	char message[512];
+	zg_status_t st;
+	int c, status;
+
+	zl_rules(&rule_count);
+	if ((severity = malloc(rule_count * sizeof(*severity))) == NULL) {
+		fputs("zonelint: out of memory\n", stderr);
+		return 2;
+	}
+	for (i = 0; i < rule_count; i++) {
+		severity[i] = ZL_SEV_DEFAULT;
+	}
+	options.severity = severity;
+	while ((c = getopt_long(argc, argv, "p:o:W:f:hV", long_options,
+		    NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			profile_arg = optarg;
+			break;
+		case 'o':
+			if (!origin_ok(optarg)) {
+				usage("--origin takes a domain name");
+			}
+			options.origin = optarg;
+			break;
+		case OPT_DMARC:
+			if (strcmp(optarg, "7489") == 0) {
+				options.dmarc_rfc = ZG_DMARC_RFC7489;
+			} else if (strcmp(optarg, "9989") == 0) {
+				options.dmarc_rfc = ZG_DMARC_RFC9989;
+			} else {
+				usage("--dmarc is 7489 or 9989");
+			}
+			break;
+		case OPT_INCLUDE_ANY:
+			options.include_any = true;
+			break;
+		case 'W':
+			set_severity(severity, optarg);
+			break;
+		case OPT_STRICT:
+			strict = true;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0) {
+				format = ZL_FORMAT_TEXT;
+			} else if (strcmp(optarg, "json") == 0) {
+				format = ZL_FORMAT_JSON;
+			} else {
+				usage("--format is text or json");
+			}
+			break;
+		case OPT_LIST_RULES:
+			list_rules();
+			free(severity);
+			return 0;
+		case 'h':
+			fputs(usage_text, stdout);
+			free(severity);
+			return 0;
+		case 'V':
+			printf("zonelint %s\n", ZG_VERSION);
+			free(severity);
+			return 0;
+		default:
+			usage("unknown option or missing argument");
+		}
+	}
+	if (optind == argc) {
+		usage("no zone file given");
+	}
+	if (profile_arg == NULL ||
+	    strcmp(profile_arg, zg_profile_builtin_name) == 0) {
+		st = zg_profile_load_builtin(&profile, message,
+		    sizeof(message));
+	} else if (strcmp(profile_arg, "none") == 0) {
+		st = ZG_OK;
+	} else {
+		st = zg_profile_load(profile_arg, NULL, 0, &profile, message,
+		    sizeof(message));
+	}
+	if (st != ZG_OK) {
+		fprintf(stderr, "%s\n", message);
+		free(severity);
+		return 2;
+	}
+	options.profile = profile;
+	if ((report = zl_report_new()) == NULL) {
+		fputs("zonelint: out of memory\n", stderr);
+		zg_profile_free(profile);
+		free(severity);
+		return 2;
+	}
+	for (c = optind; c < argc; c++) {
+		st = zl_lint_file(argv[c], &options, report, message,
+		    sizeof(message));
+		if (st != ZG_OK) {
+			fprintf(stderr, "zonelint: %s\n", message);
+			unreadable = true;
+		}
+	}
+	st = zl_report_print(report, format, stdout);
+	counts = zl_report_counts(report);
+	if (st != ZG_OK || fflush(stdout) != 0) {
+		fputs("zonelint: cannot write the report\n", stderr);
+		unreadable = true;
+	}
+	status = unreadable ? 2
+	    : counts.errors > 0 || (strict && counts.warnings > 0) ? 1
+								   : 0;
+	zl_report_free(report);
+	zg_profile_free(profile);
+	free(severity);
+	return status;
+}

@@ -1,0 +1,92 @@
+/* lint.h: check zone files for mail records and the RFC rules around them. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * The one header cmd/ includes from lint/.
+ *
+ * zl_lint_file() reads a zone file with the reader in read.h, keeps what
+ * the checks need, runs every rule of the rule table and adds findings to a
+ * report.  The checks against a provider ask zonegen for the records the
+ * domain needs (zg_plan_build), so the generator and the linter agree on
+ * what "correct" is.  Nothing here prints or exits; the report is printed
+ * by cmd/ with zl_report_print().
+ */
+#ifndef LINT_LINT_H
+#define LINT_LINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "zonegen/zonegen.h"
+
+/* Severity of a rule after -W: a zonegen severity, or off. */
+#define ZL_SEV_OFF (-1)
+/* No -W given for a rule. */
+#define ZL_SEV_DEFAULT (-2)
+
+/* One row of the rule table. */
+typedef struct zl_rule {
+	const char *id;         /* stable kebab-case id, never renamed */
+	zg_severity_t severity; /* default severity */
+	const char *rfc;        /* "RFC 7208 4.6.4" */
+	const char *summary;    /* what the rule checks, one line */
+	const char *hint;       /* how to fix it, one line */
+} zl_rule_t;
+
+/* The rule table, in a stable order; `*count` gets its length. */
+const zl_rule_t *zl_rules(size_t *count);
+
+/* Index of a rule id in the table, or -1. */
+int zl_rule_find(const char *id);
+
+typedef struct zl_options {
+	const zg_profile_t *profile; /* NULL: --profile none (RFC rules) */
+	zg_dmarc_rfc_t dmarc_rfc;    /* 7489 or 9989 */
+	const char *origin;          /* --origin, or NULL */
+	bool include_any;            /* $INCLUDE outside the tree allowed */
+	int *severity;               /* per rule: ZL_SEV_DEFAULT, ZL_SEV_OFF
+					or a zg_severity_t; NULL = defaults */
+} zl_options_t;
+
+typedef struct zl_report zl_report_t;
+
+/* A new, empty report; NULL when out of memory.  Free with zl_report_free. */
+zl_report_t *zl_report_new(void);
+
+/* Free a report; NULL does nothing. */
+void zl_report_free(zl_report_t *report);
+
+/*
+ * Lint one file ("-" is standard input) and add its findings to `report`.
+ * Returns ZG_OK when the file was read (whatever it held), ZG_ERR_IO when
+ * it could not be read at all, with `errbuf` set, ZG_ERR_NOMEM when memory
+ * ran out.
+ */
+zg_status_t zl_lint_file(const char *path, const zl_options_t *options,
+    zl_report_t *report, char *errbuf, size_t errlen);
+
+typedef enum zl_format {
+	ZL_FORMAT_TEXT,
+	ZL_FORMAT_JSON
+} zl_format_t;
+
+/* Counts of findings by severity, after -W. */
+typedef struct zl_counts {
+	size_t errors;
+	size_t warnings;
+	size_t notes;
+	size_t files;
+} zl_counts_t;
+
+/*
+ * Sort the findings by file and line and print them (text: one finding and
+ * one hint line each, then a summary line; json: one document).
+ */
+zg_status_t zl_report_print(zl_report_t *report, zl_format_t format,
+    FILE *fp);
+
+/* Counts of the findings in a report. */
+zl_counts_t zl_report_counts(const zl_report_t *report);
+
+#endif /* LINT_LINT_H */

@@ -1,0 +1,1502 @@
+/* read.c: zone reader: logical records with first/last line, directives. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * Why not ldns's own file readers: ldns_zone_new_frm_fp_l() stops at the
+ * first error and leaks on its error path, and ldns_rr_new_frm_fp_l()
+ * reports only the last line of a record, closes an unterminated quote at
+ * the end of the line, swallows the rest of the file after an unbalanced
+ * '(', reads the TTL "3x00" as 3, makes a relative $ORIGIN absolute and
+ * rejects "[class] [TTL]" order (ldns issue #279).  So the text is split
+ * into logical records here, and the owner, TTL, class and type are read
+ * here too; ldns_rr_new_frm_str() gets one normalised line
+ * ". TTL CLASS TYPE RDATA" and parses the rdata only.
+ *
+ * Each file is read whole (up to a cap) and scanned in place: tokens are
+ * offsets into that buffer, so the cost per record is one pass over its
+ * bytes, one string for ldns and what ldns allocates.
+ */
+
+/* realpath() is XSI. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+
+#include "lint/read.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+/* Longest logical record handed to ldns: 64 KiB of rdata written as \DDD
+ * escapes is about 256 KiB, so 512 KiB leaves room for any valid record. */
+#define RECORD_TEXT_MAX ((size_t)512 * 1024)
+/* A '(' not closed within this many lines is taken as unbalanced. */
+#define PAREN_LINES_MAX 1000u
+/* Bytes of input quoted in a message. */
+#define QUOTE_MAX 60
+/* RFC 2181 8: a TTL is at most 2^31 - 1. */
+#define TTL_MAX 2147483647u
+/* ldns's TTL when nothing in the file gives one. */
+#define TTL_FALLBACK 3600u
+
+typedef struct token {
+	size_t off;
+	size_t len;
+	unsigned line;
+	bool quoted;
+} token_t;
+
+/* One logical record as the lexer found it. */
+typedef struct lexrec {
+	token_t *tok;
+	size_t ntok;
+	size_t captok;
+	size_t bytes;
+	unsigned first_line;
+	unsigned last_line;
+	bool blank_owner; /* the record's first line starts with blank */
+	bool bad;         /* err holds the first lexical problem */
+	bool too_long;
+	char err[256];
+} lexrec_t;
+
+typedef struct lexer {
+	const char *buf;
+	size_t len;
+	size_t pos;
+	unsigned line;
+	bool skip_indented; /* after an unbalanced '(': skip its body */
+} lexer_t;
+
+/* Growing string. */
+typedef struct sbuf {
+	char *p;
+	size_t len;
+	size_t cap;
+	bool failed;
+} sbuf_t;
+
+/* One file being read; the chain of parents detects include loops. */
+typedef struct zfile {
+	const char *display; /* path shown in messages */
+	char *dir;           /* directory part of display, "" for none */
+	char *real;          /* realpath, NULL for stdin */
+	ldns_rdf *origin;    /* current origin (owned) */
+	ldns_rdf *prev;      /* previous owner (owned), NULL for none */
+	unsigned depth;
+	const struct zfile *parent;
+} zfile_t;
+
+typedef struct reader {
+	const zl_read_callbacks_t *cb;
+	void *ctx;
+	bool include_any;
+	unsigned depth_max;
+	size_t size_max;
+	bool have_default_ttl; /* $TTL seen */
+	uint32_t default_ttl;
+	bool have_last_ttl; /* an explicit TTL seen (RFC 1035 5.1) */
+	uint32_t last_ttl;
+	lexrec_t rec;
+	sbuf_t text;
+	sbuf_t scratch;
+} reader_t;
+
+/* --- small helpers ----------------------------------------------------- */
+
+static void
+sbuf_reserve(sbuf_t *s, size_t more)
+{
+	size_t cap;
+	char *p;
+
+	if (s->failed || s->len + more + 1 <= s->cap) {
+		return;
+	}
+	cap = s->cap ? s->cap : 256;
+	while (cap < s->len + more + 1) {
+		cap *= 2;
+	}
+	p = realloc(s->p, cap);
+	if (p == NULL) {
+		s->failed = true;
+		return;
+	}
+	s->p = p;
+	s->cap = cap;
+}
+
+static void
+sbuf_add(sbuf_t *s, const char *src, size_t n)
+{
+	sbuf_reserve(s, n);
+	if (s->failed) {
+		return;
+	}
+	memcpy(s->p + s->len, src, n);
+	s->len += n;
+	s->p[s->len] = '\0';
+}
+
+static void
+sbuf_set(sbuf_t *s, const char *src, size_t n)
+{
+	s->len = 0;
+	sbuf_add(s, src, n);
+}
+
+static bool
+is_control(unsigned char c)
+{
+	return (c < 0x20 && c != '\t') || c == 0x7f;
+}
+
+/* Write at most QUOTE_MAX bytes of src into out, escaping what is not
+ * printable ASCII as \xHH, with "..." when cut. */
+static void
+quote(const char *src, size_t n, char *out, size_t outlen)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n && i < QUOTE_MAX && o + 5 < outlen; i++) {
+		unsigned char c = (unsigned char)src[i];
+
+		if (c < 0x20 || c >= 0x7f) {
+			o += (size_t)snprintf(out + o, outlen - o, "\\x%02X",
+			    c);
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	if (i < n && o + 4 < outlen) {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+}
+
+__attribute__((format(printf, 5, 6))) static void
+problem(reader_t *rd, const char *file, unsigned line, const char *rule,
+    const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	if (rd->cb == NULL || rd->cb->problem == NULL) {
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	rd->cb->problem(rd->ctx, file, line, rule, msg);
+}
+
+/* --- reading a file whole ---------------------------------------------- */
+
+/*
+ * Read up to size_max bytes of path ("-" = stdin).  Returns 0 and sets
+ * *buf, *len and *cut (more data followed), or -1 with errno set.
+ */
+static int
+slurp(const char *path, size_t size_max, char **buf, size_t *len, bool *cut)
+{
+	int fd;
+	size_t cap = 65536, n = 0;
+	char *p = NULL;
+	int saved;
+
+	*cut = false;
+	if (strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+	} else {
+		fd = open(path, O_RDONLY);
+		if (fd < 0) {
+			return -1;
+		}
+	}
+	for (;;) {
+		ssize_t got;
+
+		if (n == cap || p == NULL) {
+			char *np;
+
+			if (p != NULL) {
+				cap *= 2;
+			}
+			np = realloc(p, cap + 1);
+			if (np == NULL) {
+				errno = ENOMEM;
+				goto fail;
+			}
+			p = np;
+		}
+		if (n >= size_max) {
+			char probe;
+
+			got = read(fd, &probe, 1);
+			if (got > 0) {
+				*cut = true;
+			}
+			break;
+		}
+		got = read(fd, p + n,
+		    cap - n < size_max - n ? cap - n : size_max - n);
+		if (got < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			goto fail;
+		}
+		if (got == 0) {
+			break;
+		}
+		n += (size_t)got;
+	}
+	if (fd != STDIN_FILENO) {
+		close(fd);
+	}
+	p[n] = '\0';
+	*buf = p;
+	*len = n;
+	return 0;
+fail:
+	saved = errno;
+	if (fd != STDIN_FILENO) {
+		close(fd);
+	}
+	free(p);
+	errno = saved;
+	return -1;
+}
+
+/* --- the lexer ----------------------------------------------------------- */
+
+__attribute__((format(printf, 3, 4))) static void
+rec_error(lexrec_t *r, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+
+	if (r->bad) {
+		return;
+	}
+	r->bad = true;
+	va_start(ap, fmt);
+	vsnprintf(r->err, sizeof(r->err), fmt, ap);
+	va_end(ap);
+	n = strlen(r->err);
+	if (line != r->first_line && n < sizeof(r->err)) {
+		snprintf(r->err + n, sizeof(r->err) - n, " (line %u)", line);
+	}
+}
+
+static void
+rec_token(lexrec_t *r, size_t off, size_t len, unsigned line, bool quoted)
+{
+	if (r->too_long) {
+		return;
+	}
+	r->bytes += len + 1;
+	if (r->bytes > RECORD_TEXT_MAX) {
+		r->too_long = true;
+		rec_error(r, r->first_line, "record longer than %zu bytes",
+		    RECORD_TEXT_MAX);
+		return;
+	}
+	if (r->ntok == r->captok) {
+		size_t cap = r->captok ? r->captok * 2 : 32;
+		token_t *t = realloc(r->tok, cap * sizeof(*t));
+
+		if (t == NULL) {
+			r->too_long = true;
+			rec_error(r, r->first_line, "out of memory");
+			return;
+		}
+		r->tok = t;
+		r->captok = cap;
+	}
+	r->tok[r->ntok].off = off;
+	r->tok[r->ntok].len = len;
+	r->tok[r->ntok].line = line;
+	r->tok[r->ntok].quoted = quoted;
+	r->ntok++;
+}
+
+static void
+control_error(lexrec_t *r, unsigned line, unsigned char c)
+{
+	rec_error(r, line, "control byte \\x%02X in the record", c);
+}
+
+/*
+ * A backslash escape at lx->pos (RFC 1035 5.1).  Consumes it and returns
+ * true; returns false, past the backslash, when the file or the line ends
+ * right after it (inside quotes the unterminated string is the error).
+ */
+static bool
+lex_escape(lexer_t *lx, lexrec_t *r, bool quoted)
+{
+	unsigned char c;
+
+	if (lx->pos + 1 >= lx->len) {
+		if (!quoted) {
+			rec_error(r, lx->line,
+			    "backslash at the end of the file");
+		}
+		lx->pos++;
+		return false;
+	}
+	c = (unsigned char)lx->buf[lx->pos + 1];
+	if (c == '\n' || c == '\r') {
+		if (!quoted) {
+			rec_error(r, lx->line,
+			    "backslash at the end of the line");
+		}
+		lx->pos++;
+		return false;
+	}
+	if (is_control(c)) {
+		control_error(r, lx->line, c);
+	}
+	lx->pos += 2;
+	return true;
+}
+
+/* A "quoted string": ends at the closing quote; a line end inside it is
+ * an error (BIND: "unbalanced quotes"). */
+static void
+lex_quoted(lexer_t *lx, lexrec_t *r)
+{
+	const char *b = lx->buf;
+	size_t start = lx->pos++;
+	bool closed = false;
+
+	while (lx->pos < lx->len) {
+		unsigned char c = (unsigned char)b[lx->pos];
+
+		if (c == '"') {
+			lx->pos++;
+			closed = true;
+			break;
+		}
+		if (c == '\n' || c == '\r') {
+			break;
+		}
+		if (c == '\\') {
+			if (!lex_escape(lx, r, true)) {
+				break;
+			}
+			continue;
+		}
+		if (is_control(c)) {
+			control_error(r, lx->line, c);
+		}
+		lx->pos++;
+	}
+	if (!closed) {
+		rec_error(r, lx->line, "unterminated quoted string");
+	}
+	rec_token(r, start, lx->pos - start, lx->line, true);
+}
+
+static void
+lex_word(lexer_t *lx, lexrec_t *r)
+{
+	const char *b = lx->buf;
+	size_t start = lx->pos;
+
+	while (lx->pos < lx->len) {
+		unsigned char c = (unsigned char)b[lx->pos];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == ';' || c == '(' || c == ')' || c == '"') {
+			break;
+		}
+		if (c == '\\') {
+			if (!lex_escape(lx, r, false)) {
+				break;
+			}
+			continue;
+		}
+		if (is_control(c)) {
+			control_error(r, lx->line, c);
+		}
+		lx->pos++;
+	}
+	rec_token(r, start, lx->pos - start, lx->line, false);
+}
+
+/*
+ * Read the next logical record into r.  Returns false at the end of the
+ * input when no record is left.  After an unbalanced '(' the record is
+ * returned as bad and reading resumes on the line after the one that
+ * opened the parenthesis, so the rest of the file is not swallowed.
+ */
+static bool
+lex_record(lexer_t *lx, lexrec_t *r)
+{
+	const char *b = lx->buf;
+	unsigned depth = 0, paren_line = 0, paren_lines = 0;
+	unsigned restart_line = 0;
+	size_t restart_pos = 0;
+	bool started = false, mark = false, have_restart = false;
+
+	r->ntok = 0;
+	r->bytes = 0;
+	r->bad = false;
+	r->too_long = false;
+	r->err[0] = '\0';
+	r->blank_owner = false;
+	if (lx->skip_indented) {
+		/* The lines after an unclosed '(' that start with blank
+		 * space were its continuation: one error was enough.  Resume
+		 * at the next line that starts a record. */
+		lx->skip_indented = false;
+		while (lx->pos < lx->len && (b[lx->pos] == ' ' ||
+		    b[lx->pos] == '\t' || b[lx->pos] == ';' ||
+		    b[lx->pos] == '\n' || b[lx->pos] == '\r')) {
+			while (lx->pos < lx->len && b[lx->pos] != '\n' &&
+			    b[lx->pos] != '\r') {
+				lx->pos++;
+			}
+			if (lx->pos < lx->len) {
+				if (b[lx->pos] == '\r' && lx->pos + 1 < lx->len &&
+				    b[lx->pos + 1] == '\n') {
+					lx->pos++;
+				}
+				lx->pos++;
+				lx->line++;
+			}
+		}
+	}
+	while (lx->pos < lx->len) {
+		unsigned char c = (unsigned char)b[lx->pos];
+
+		if (c == '\n' || c == '\r') {
+			lx->pos++;
+			if (c == '\r' && lx->pos < lx->len &&
+			    b[lx->pos] == '\n') {
+				lx->pos++;
+			}
+			lx->line++;
+			if (!started) {
+				continue;
+			}
+			if (depth == 0) {
+				return true;
+			}
+			if (mark) {
+				restart_pos = lx->pos;
+				restart_line = lx->line;
+				have_restart = true;
+				mark = false;
+			}
+			if (++paren_lines >= PAREN_LINES_MAX) {
+				rec_error(r, r->first_line,
+				    "unbalanced '(' on line %u: no ')' "
+				    "within %u lines", paren_line,
+				    PAREN_LINES_MAX);
+				goto recover;
+			}
+			continue;
+		}
+		if (c == ' ' || c == '\t') {
+			lx->pos++;
+			continue;
+		}
+		if (c == ';') {
+			while (lx->pos < lx->len && b[lx->pos] != '\n' &&
+			    b[lx->pos] != '\r') {
+				lx->pos++;
+			}
+			continue;
+		}
+		if (!started) {
+			started = true;
+			r->first_line = lx->line;
+			r->blank_owner = !(lx->pos == 0 ||
+			    b[lx->pos - 1] == '\n' || b[lx->pos - 1] == '\r');
+		}
+		r->last_line = lx->line;
+		if (c == '(') {
+			if (depth == 0) {
+				paren_line = lx->line;
+				paren_lines = 0;
+				mark = true;
+			}
+			depth++;
+			lx->pos++;
+		} else if (c == ')') {
+			if (depth == 0) {
+				rec_error(r, lx->line, "')' without '('");
+			} else {
+				depth--;
+			}
+			lx->pos++;
+		} else if (c == '"') {
+			lex_quoted(lx, r);
+		} else {
+			lex_word(lx, r);
+		}
+	}
+	if (!started) {
+		return false;
+	}
+	if (depth > 0) {
+		rec_error(r, r->first_line, "unbalanced '(' on line %u: no ')' "
+		    "before the end of the file", paren_line);
+		goto recover;
+	}
+	return true;
+recover:
+	if (have_restart) {
+		lx->pos = restart_pos;
+		lx->line = restart_line;
+		lx->skip_indented = true;
+	} else {
+		lx->pos = lx->len;
+	}
+	return true;
+}
+
+/* --- fields ------------------------------------------------------------- */
+
+/* Copy a token into the scratch buffer as a C string (quotes removed). */
+static const char *
+tok_str(reader_t *rd, const char *buf, const token_t *t)
+{
+	size_t off = t->off, len = t->len;
+
+	if (t->quoted) {
+		off++;
+		len = len >= 2 ? len - 2 : 0;
+	}
+	sbuf_set(&rd->scratch, buf + off, len);
+	return rd->scratch.failed ? "" : rd->scratch.p;
+}
+
+static bool
+tok_is(const char *buf, const token_t *t, const char *word)
+{
+	size_t n = strlen(word);
+
+	return !t->quoted && t->len == n && strncasecmp(buf + t->off, word,
+	    n) == 0;
+}
+
+/*
+ * Parse a TTL: seconds, or numbers with units s, m, h, d, w in any case
+ * ("1h30m", "1W"); a bare number may end a unit list ("1h30").  Returns 0,
+ * -1 for bad syntax or -2 when larger than TTL_MAX.
+ */
+static int
+parse_ttl(const char *s, size_t n, uint32_t *out)
+{
+	uint64_t total = 0;
+	size_t i = 0;
+
+	if (n == 0) {
+		return -1;
+	}
+	while (i < n) {
+		uint64_t cur = 0, mult;
+
+		if (s[i] < '0' || s[i] > '9') {
+			return -1;
+		}
+		while (i < n && s[i] >= '0' && s[i] <= '9') {
+			cur = cur * 10 + (uint64_t)(s[i] - '0');
+			if (cur > UINT32_MAX) {
+				cur = (uint64_t)UINT32_MAX + 1;
+			}
+			i++;
+		}
+		if (i == n) {
+			total += cur;
+			break;
+		}
+		switch (s[i]) {
+		case 's': case 'S': mult = 1; break;
+		case 'm': case 'M': mult = 60; break;
+		case 'h': case 'H': mult = 3600; break;
+		case 'd': case 'D': mult = 86400; break;
+		case 'w': case 'W': mult = 604800; break;
+		default: return -1;
+		}
+		i++;
+		total += cur * mult;
+		if (total > UINT32_MAX) {
+			total = (uint64_t)UINT32_MAX + 1;
+		}
+	}
+	if (total > TTL_MAX) {
+		return -2;
+	}
+	*out = (uint32_t)total;
+	return 0;
+}
+
+/* Turn a name as written into an absolute name: "@" is the origin, a
+ * relative name gets the origin appended (RFC 1035 5.1). */
+static ldns_rdf *
+name_from_text(const char *s, const ldns_rdf *origin)
+{
+	ldns_rdf *name;
+
+	if (strcmp(s, "@") == 0) {
+		return ldns_rdf_clone(origin);
+	}
+	if (s[0] == '\0') {
+		return NULL;
+	}
+	name = ldns_dname_new_frm_str(s);
+	if (name == NULL) {
+		return NULL;
+	}
+	if (!ldns_dname_str_absolute(s) &&
+	    ldns_dname_cat(name, origin) != LDNS_STATUS_OK) {
+		ldns_rdf_deep_free(name);
+		return NULL;
+	}
+	return name;
+}
+
+/* Our words for the ldns statuses that rdata parsing returns. */
+static const char *
+status_text(ldns_status s)
+{
+	switch (s) {
+	case LDNS_STATUS_INVALID_IP4:
+		return "bad IPv4 address";
+	case LDNS_STATUS_INVALID_IP6:
+		return "bad IPv6 address";
+	case LDNS_STATUS_INVALID_INT:
+	case LDNS_STATUS_SYNTAX_INTEGER_OVERFLOW:
+		return "bad or out-of-range number";
+	case LDNS_STATUS_INVALID_STR:
+		return "bad character string (each is at most 255 bytes)";
+	case LDNS_STATUS_LABEL_OVERFLOW:
+		return "label longer than 63 bytes";
+	case LDNS_STATUS_DOMAINNAME_OVERFLOW:
+		return "domain name longer than 255 bytes";
+	case LDNS_STATUS_EMPTY_LABEL:
+	case LDNS_STATUS_DOMAINNAME_UNDERFLOW:
+		return "empty label in a domain name";
+	case LDNS_STATUS_DDD_OVERFLOW:
+	case LDNS_STATUS_SYNTAX_BAD_ESCAPE:
+		return "bad \\DDD escape";
+	case LDNS_STATUS_INVALID_B64:
+		return "bad base64";
+	case LDNS_STATUS_INVALID_B32_EXT:
+		return "bad base32";
+	case LDNS_STATUS_INVALID_HEX:
+		return "bad hexadecimal";
+	case LDNS_STATUS_INVALID_TIME:
+		return "bad time stamp";
+	case LDNS_STATUS_SYNTAX_MISSING_VALUE_ERR:
+		return "missing rdata field";
+	case LDNS_STATUS_SYNTAX_SUPERFLUOUS_TEXT_ERR:
+		return "extra text after the rdata";
+	case LDNS_STATUS_RDATA_OVERFLOW:
+		return "rdata longer than 65535 bytes";
+	case LDNS_STATUS_SYNTAX_DNAME_ERR:
+		return "bad domain name";
+	case LDNS_STATUS_SYNTAX_RDATA_ERR:
+	case LDNS_STATUS_SYNTAX_ERR:
+	case LDNS_STATUS_ERR:
+		return "bad rdata";
+	case LDNS_STATUS_MEM_ERR:
+		return "out of memory";
+	default:
+		return ldns_get_errorstr_by_id(s);
+	}
+}
+
+/*
+ * The longest character-string of a TXT or SPF record's rdata, counted in
+ * octets after unescaping (\DDD and \X are one octet each).  Checked here
+ * because ldns 1.8.3 rejects a long string with a generic status.
+ */
+static size_t
+longest_string(const char *buf, const lexrec_t *r, size_t first)
+{
+	size_t longest = 0, i, k;
+
+	for (i = first; i < r->ntok; i++) {
+		const char *p = buf + r->tok[i].off;
+		size_t n = r->tok[i].len, octets = 0;
+
+		if (r->tok[i].quoted && n >= 2) {
+			p++; /* the token keeps its quotes */
+			n -= 2;
+		}
+		for (k = 0; k < n; octets++) {
+			if (p[k] == '\\' && k + 3 < n &&
+			    p[k + 1] >= '0' && p[k + 1] <= '9' &&
+			    p[k + 2] >= '0' && p[k + 2] <= '9' &&
+			    p[k + 3] >= '0' && p[k + 3] <= '9') {
+				k += 4;
+			} else if (p[k] == '\\' && k + 1 < n) {
+				k += 2;
+			} else {
+				k++;
+			}
+		}
+		longest = octets > longest ? octets : longest;
+	}
+	return longest;
+}
+
+/*
+ * ldns says only "could not parse the rdata".  For rdata made of one-token
+ * fields, find the first field that does not parse and name it.
+ */
+static bool
+bad_field(reader_t *rd, const char *buf, const lexrec_t *r, size_t first,
+    ldns_rr_type type, char *out, size_t outlen)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript(type);
+	size_t f, i;
+
+	if (d == NULL) {
+		return false;
+	}
+	for (f = 0, i = first; i < r->ntok && f <
+	    ldns_rr_descriptor_maximum(d); f++, i++) {
+		const char *what;
+		ldns_rdf *x;
+		char q[QUOTE_MAX * 4 + 8];
+
+		switch (ldns_rr_descriptor_field_type(d, f)) {
+		case LDNS_RDF_TYPE_A: what = "IPv4 address"; break;
+		case LDNS_RDF_TYPE_AAAA: what = "IPv6 address"; break;
+		case LDNS_RDF_TYPE_DNAME: what = "domain name"; break;
+		case LDNS_RDF_TYPE_INT8: what = "number (0-255)"; break;
+		case LDNS_RDF_TYPE_INT16: what = "number (0-65535)"; break;
+		case LDNS_RDF_TYPE_INT32: what = "number"; break;
+		case LDNS_RDF_TYPE_PERIOD: what = "TTL"; break;
+		default: return false;
+		}
+		if (r->tok[i].quoted) {
+			x = NULL;
+		} else {
+			x = ldns_rdf_new_frm_str(
+			    ldns_rr_descriptor_field_type(d, f),
+			    tok_str(rd, buf, &r->tok[i]));
+		}
+		if (x == NULL) {
+			quote(buf + r->tok[i].off, r->tok[i].len, q,
+			    sizeof(q));
+			snprintf(out, outlen, "bad %s \"%s\"", what, q);
+			return true;
+		}
+		ldns_rdf_deep_free(x);
+	}
+	return false;
+}
+
+/*
+ * ldns 1.8.3 reads an out-of-range INT8/INT16 field modulo 2^8/2^16
+ * (MX 70000 becomes 4464), so check the leading integer fields here.
+ */
+static bool
+int_fields_ok(const char *buf, const lexrec_t *r, size_t first,
+    ldns_rr_type type, char *out, size_t outlen)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript(type);
+	size_t f, i, k;
+
+	if (d == NULL || (first < r->ntok && r->tok[first].len == 2 &&
+	    strncmp(buf + r->tok[first].off, "\\#", 2) == 0)) {
+		return true;
+	}
+	for (f = 0, i = first; i < r->ntok && f <
+	    ldns_rr_descriptor_maximum(d); f++, i++) {
+		const token_t *t = &r->tok[i];
+		uint64_t max, v = 0;
+		char q[QUOTE_MAX * 4 + 8];
+
+		switch (ldns_rr_descriptor_field_type(d, f)) {
+		case LDNS_RDF_TYPE_INT8: max = 255; break;
+		case LDNS_RDF_TYPE_INT16: max = 65535; break;
+		case LDNS_RDF_TYPE_A:
+		case LDNS_RDF_TYPE_AAAA:
+		case LDNS_RDF_TYPE_DNAME:
+			continue;
+		default:
+			return true;
+		}
+		for (k = 0; k < t->len && v <= max; k++) {
+			char c = buf[t->off + k];
+
+			if (c < '0' || c > '9') {
+				break;
+			}
+			v = v * 10 + (uint64_t)(c - '0');
+		}
+		/* Mnemonics (algorithm names and the like) are left to
+		 * ldns; only numbers out of range are caught here. */
+		if (v > max) {
+			quote(buf + t->off, t->len, q, sizeof(q));
+			snprintf(out, outlen, "number \"%s\" larger than %u",
+			    q, (unsigned)max);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* --- records and directives ------------------------------------------- */
+
+static void read_zfile(reader_t *rd, zfile_t *z, const char *buf,
+    size_t len, bool cut);
+
+static void
+do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
+{
+	char *path = NULL, *display = NULL, *real = NULL, *data = NULL;
+	char *slash;
+	const zfile_t *p;
+	zfile_t child;
+	size_t dlen, len;
+	bool cut;
+	unsigned line = r->first_line;
+	ldns_rdf *origin;
+
+	if (r->ntok < 2 || r->ntok > 3) {
+		problem(rd, z->display, line, "syntax-error",
+		    "$INCLUDE needs a file name and an optional origin");
+		return;
+	}
+	path = strdup(tok_str(rd, buf, &r->tok[1]));
+	if (path == NULL || path[0] == '\0') {
+		problem(rd, z->display, line, "syntax-error",
+		    "$INCLUDE needs a file name");
+		goto out;
+	}
+	if (r->ntok == 3) {
+		origin = name_from_text(tok_str(rd, buf, &r->tok[2]),
+		    z->origin);
+		if (origin == NULL) {
+			char q[QUOTE_MAX * 4 + 8];
+
+			quote(buf + r->tok[2].off, r->tok[2].len, q,
+			    sizeof(q));
+			problem(rd, z->display, line, "syntax-error",
+			    "bad $INCLUDE origin \"%s\"", q);
+			goto out;
+		}
+	} else {
+		origin = ldns_rdf_clone(z->origin);
+	}
+	/* Relative to the including file's directory as the user gave it. */
+	dlen = strlen(z->dir);
+	if (path[0] == '/' || dlen == 0) {
+		display = strdup(path);
+	} else {
+		display = malloc(dlen + strlen(path) + 2);
+		if (display != NULL) {
+			snprintf(display, dlen + strlen(path) + 2, "%s/%s",
+			    z->dir, path);
+		}
+	}
+	if (display == NULL || origin == NULL) {
+		ldns_rdf_deep_free(origin);
+		problem(rd, z->display, line, "include-failed",
+		    "out of memory");
+		goto out;
+	}
+	real = realpath(display, NULL);
+	if (real == NULL) {
+		problem(rd, z->display, line, "include-failed",
+		    "cannot open included file %s: %s", display,
+		    strerror(errno));
+		ldns_rdf_deep_free(origin);
+		goto out;
+	}
+	if (!rd->include_any) {
+		/* The including file's directory tree, symlinks resolved. */
+		char *base = realpath(z->real ? z->real : ".", NULL);
+		bool inside = false;
+
+		if (base != NULL && z->real != NULL) {
+			slash = strrchr(base, '/');
+			if (slash != NULL) {
+				slash[slash == base ? 1 : 0] = '\0';
+			}
+		}
+		if (base != NULL) {
+			size_t blen = strlen(base);
+
+			inside = strncmp(real, base, blen) == 0 &&
+			    (real[blen] == '/' || (blen == 1 &&
+			    base[0] == '/'));
+		}
+		free(base);
+		if (!inside) {
+			problem(rd, z->display, line, "include-failed",
+			    "included file %s is outside the directory of "
+			    "%s", display, z->display);
+			ldns_rdf_deep_free(origin);
+			goto out;
+		}
+	}
+	for (p = z; p != NULL; p = p->parent) {
+		if (p->real != NULL && strcmp(p->real, real) == 0) {
+			problem(rd, z->display, line, "include-failed",
+			    "include loop: %s is already being read",
+			    display);
+			ldns_rdf_deep_free(origin);
+			goto out;
+		}
+	}
+	if (z->depth + 1 > rd->depth_max) {
+		problem(rd, z->display, line, "include-failed",
+		    "includes nested more than %u deep at %s",
+		    rd->depth_max, display);
+		ldns_rdf_deep_free(origin);
+		goto out;
+	}
+	if (slurp(display, rd->size_max, &data, &len, &cut) != 0) {
+		problem(rd, z->display, line, "include-failed",
+		    "cannot read included file %s: %s", display,
+		    strerror(errno));
+		ldns_rdf_deep_free(origin);
+		goto out;
+	}
+	memset(&child, 0, sizeof(child));
+	child.display = display;
+	child.dir = strdup(display);
+	if (child.dir == NULL) {
+		ldns_rdf_deep_free(origin);
+		goto out;
+	}
+	slash = strrchr(child.dir, '/');
+	if (slash == NULL) {
+		child.dir[0] = '\0';
+	} else {
+		slash[slash == child.dir ? 1 : 0] = '\0';
+	}
+	child.real = real;
+	/* RFC 1035 5.1: the included file's $ORIGIN changes stay there;
+	 * a blank owner at its start inherits the parent's (as BIND). */
+	child.origin = origin;
+	child.prev = z->prev ? ldns_rdf_clone(z->prev) : NULL;
+	child.depth = z->depth + 1;
+	child.parent = z;
+	read_zfile(rd, &child, data, len, cut);
+	ldns_rdf_deep_free(child.origin);
+	ldns_rdf_deep_free(child.prev);
+	free(child.dir);
+out:
+	free(data);
+	free(real);
+	free(display);
+	free(path);
+}
+
+static void
+do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
+{
+	const token_t *t = &r->tok[0];
+	unsigned line = r->first_line;
+	char q[QUOTE_MAX * 4 + 8];
+
+	if (tok_is(buf, t, "$ORIGIN")) {
+		ldns_rdf *o;
+
+		if (r->ntok != 2 || r->tok[1].quoted) {
+			problem(rd, z->display, line, "syntax-error",
+			    "$ORIGIN needs one domain name");
+			return;
+		}
+		/* A relative $ORIGIN is appended to the current one, as
+		 * BIND does (ldns would make it absolute). */
+		o = name_from_text(tok_str(rd, buf, &r->tok[1]), z->origin);
+		if (o == NULL) {
+			quote(buf + r->tok[1].off, r->tok[1].len, q,
+			    sizeof(q));
+			problem(rd, z->display, line, "syntax-error",
+			    "bad $ORIGIN \"%s\"", q);
+			return;
+		}
+		ldns_rdf_deep_free(z->origin);
+		z->origin = o;
+	} else if (tok_is(buf, t, "$TTL")) {
+		uint32_t ttl;
+		int e;
+
+		if (r->ntok != 2) {
+			problem(rd, z->display, line, "syntax-error",
+			    "$TTL needs one TTL");
+			return;
+		}
+		e = r->tok[1].quoted ? -1 : parse_ttl(buf + r->tok[1].off,
+		    r->tok[1].len, &ttl);
+		if (e != 0) {
+			quote(buf + r->tok[1].off, r->tok[1].len, q,
+			    sizeof(q));
+			problem(rd, z->display, line, "syntax-error",
+			    e == -2 ? "bad $TTL \"%s\": larger than "
+			    "2147483647" : "bad $TTL \"%s\"", q);
+			return;
+		}
+		rd->have_default_ttl = true;
+		rd->default_ttl = ttl;
+	} else if (tok_is(buf, t, "$INCLUDE")) {
+		do_include(rd, z, buf, r);
+	} else if (tok_is(buf, t, "$GENERATE")) {
+		problem(rd, z->display, line, "syntax-error",
+		    "$GENERATE is not supported: write the records out");
+	} else {
+		quote(buf + t->off, t->len, q, sizeof(q));
+		problem(rd, z->display, line, "syntax-error",
+		    "unknown directive %s", q);
+	}
+}
+
+static void
+do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
+{
+	const token_t *t = r->tok;
+	const token_t *class_tok = NULL;
+	size_t i = 0, k, first;
+	unsigned line = r->first_line;
+	bool have_ttl = false;
+	uint32_t ttl = 0;
+	ldns_rdf *owner;
+	ldns_rr *rr = NULL;
+	ldns_rr_type type;
+	ldns_status s;
+	char q[QUOTE_MAX * 4 + 8];
+	char head[64];
+	char msg[QUOTE_MAX * 4 + 64];
+	const char *tname;
+	zl_record_t rec;
+
+	if (r->blank_owner) {
+		if (z->prev == NULL) {
+			problem(rd, z->display, line, "syntax-error",
+			    "no owner name: the line starts with blank space "
+			    "and no record before it gave one");
+			return;
+		}
+		owner = ldns_rdf_clone(z->prev);
+	} else {
+		if (t[0].quoted) {
+			quote(buf + t[0].off, t[0].len, q, sizeof(q));
+			problem(rd, z->display, line, "syntax-error",
+			    "bad owner name %s", q);
+			return;
+		}
+		owner = name_from_text(tok_str(rd, buf, &t[0]), z->origin);
+		if (owner == NULL) {
+			quote(buf + t[0].off, t[0].len, q, sizeof(q));
+			problem(rd, z->display, line, "syntax-error",
+			    "bad owner name \"%s\"", q);
+			return;
+		}
+		i = 1;
+		/* BIND takes the owner even when the rest is bad. */
+		ldns_rdf_deep_free(z->prev);
+		z->prev = ldns_rdf_clone(owner);
+	}
+	/* [TTL] [class] or [class] [TTL] (RFC 1035 5.1). */
+	for (k = 0; k < 2 && i < r->ntok && !t[i].quoted; k++) {
+		const char *w = buf + t[i].off;
+
+		if (w[0] >= '0' && w[0] <= '9' && !have_ttl) {
+			int e = parse_ttl(w, t[i].len, &ttl);
+
+			if (e != 0) {
+				quote(w, t[i].len, q, sizeof(q));
+				problem(rd, z->display, line, "syntax-error",
+				    e == -2 ? "bad TTL \"%s\": larger than "
+				    "2147483647" : "bad TTL \"%s\"", q);
+				goto out;
+			}
+			have_ttl = true;
+		} else if (class_tok == NULL && t[i].len < 16 &&
+		    ldns_get_rr_class_by_name(tok_str(rd, buf, &t[i])) != 0) {
+			class_tok = &t[i];
+		} else {
+			break;
+		}
+		i++;
+	}
+	if (i >= r->ntok) {
+		problem(rd, z->display, line, "syntax-error",
+		    "missing record type");
+		goto out;
+	}
+	tname = tok_str(rd, buf, &t[i]);
+	type = t[i].quoted || t[i].len > 16 ? 0 :
+	    ldns_get_rr_type_by_name(tname);
+	if (type == 0) {
+		quote(buf + t[i].off, t[i].len, q, sizeof(q));
+		problem(rd, z->display, line, "syntax-error",
+		    "unknown record type %s", q);
+		goto out;
+	}
+	if (i + 1 >= r->ntok && type != LDNS_RR_TYPE_APL) {
+		problem(rd, z->display, line, "syntax-error",
+		    "%s record without rdata", tname);
+		goto out;
+	}
+	/* RFC 2308 4: $TTL; else RFC 1035 5.1: the last explicit TTL. */
+	if (have_ttl) {
+		rd->have_last_ttl = true;
+		rd->last_ttl = ttl;
+	} else if (rd->have_default_ttl) {
+		ttl = rd->default_ttl;
+	} else if (rd->have_last_ttl) {
+		ttl = rd->last_ttl;
+	} else {
+		ttl = TTL_FALLBACK;
+	}
+	/* The owner is set afterwards; ldns parses the rest. */
+	snprintf(head, sizeof(head), ". %u ", (unsigned)ttl);
+	sbuf_set(&rd->text, head, strlen(head));
+	if (class_tok != NULL) {
+		sbuf_add(&rd->text, buf + class_tok->off, class_tok->len);
+	} else {
+		sbuf_add(&rd->text, "IN", 2);
+	}
+	first = i + 1;
+	for (; i < r->ntok; i++) {
+		sbuf_add(&rd->text, " ", 1);
+		sbuf_add(&rd->text, buf + t[i].off, t[i].len);
+	}
+	if (rd->text.failed) {
+		problem(rd, z->display, line, "syntax-error", "out of memory");
+		goto out;
+	}
+	if ((type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) &&
+	    longest_string(buf, r, first) > 255) {
+		/* RFC 1035 3.3: a character-string is at most 255 octets. */
+		problem(rd, z->display, line, "txt-string-too-long",
+		    "%s character-string of %zu octets; at most 255 fit in "
+		    "one string", tname, longest_string(buf, r, first));
+		goto out;
+	}
+	if (!int_fields_ok(buf, r, first, type, msg, sizeof(msg))) {
+		problem(rd, z->display, line, "syntax-error",
+		    "bad %s record: %s", tname, msg);
+		goto out;
+	}
+	s = ldns_rr_new_frm_str(&rr, rd->text.p, ttl, z->origin, NULL);
+	if (s != LDNS_STATUS_OK) {
+		char *tn = ldns_rr_type2str(type);
+		const char *rdata = strchr(rd->text.p, ' ');
+		char why[QUOTE_MAX * 4 + 40];
+
+		if ((s == LDNS_STATUS_SYNTAX_RDATA_ERR ||
+		    s == LDNS_STATUS_ERR) && bad_field(rd, buf, r, first,
+		    type, why, sizeof(why))) {
+			problem(rd, z->display, line, "syntax-error",
+			    "bad %s record: %s", tn ? tn : "?", why);
+			free(tn);
+			goto out;
+		}
+
+		/* quote from the rdata on: past ". TTL CLASS TYPE " */
+		for (k = 0; k < 3 && rdata != NULL; k++) {
+			rdata = strchr(rdata + 1, ' ');
+		}
+		rdata = rdata != NULL ? rdata + 1 : "";
+		quote(rdata, strlen(rdata), q, sizeof(q));
+		problem(rd, z->display, line, "syntax-error",
+		    "bad %s record: %s in \"%s\"", tn ? tn : tname,
+		    status_text(s), q);
+		free(tn);
+		goto out;
+	}
+	ldns_rdf_deep_free(ldns_rr_owner(rr));
+	ldns_rr_set_owner(rr, owner);
+	owner = NULL;
+	if (!have_ttl && !rd->have_default_ttl && !rd->have_last_ttl &&
+	    type == LDNS_RR_TYPE_SOA && ldns_rr_rd_count(rr) == 7) {
+		/* No TTL known at all: BIND uses the SOA MINIMUM. */
+		rd->have_last_ttl = true;
+		rd->last_ttl = ldns_rdf2native_int32(ldns_rr_rdf(rr, 6));
+		ldns_rr_set_ttl(rr, rd->last_ttl);
+	}
+	if (rd->cb != NULL && rd->cb->record != NULL) {
+		rec.rr = rr;
+		rec.file = z->display;
+		rec.line = r->first_line;
+		rec.last_line = r->last_line;
+		rec.ttl_explicit = have_ttl;
+		rd->cb->record(rd->ctx, &rec);
+	}
+	ldns_rr_free(rr);
+out:
+	ldns_rdf_deep_free(owner);
+}
+
+static void
+read_zfile(reader_t *rd, zfile_t *z, const char *buf, size_t len, bool cut)
+{
+	lexer_t lx = { buf, len, 0, 1, false };
+	lexrec_t *r = &rd->rec;
+
+	if (cut) {
+		/* Stop at the last complete line inside the cap. */
+		while (lx.len > 0 && buf[lx.len - 1] != '\n' &&
+		    buf[lx.len - 1] != '\r') {
+			lx.len--;
+		}
+	}
+	while (lex_record(&lx, r)) {
+		if (r->bad) {
+			problem(rd, z->display, r->first_line, "syntax-error",
+			    "%s", r->err);
+		} else if (r->ntok == 0) {
+			continue;
+		} else if (!r->blank_owner && !r->tok[0].quoted &&
+		    buf[r->tok[0].off] == '$') {
+			do_directive(rd, z, buf, r);
+		} else {
+			do_record(rd, z, buf, r);
+		}
+	}
+	if (cut) {
+		problem(rd, z->display, lx.line, "syntax-error",
+		    "file larger than %zu bytes: the rest was not read",
+		    rd->size_max);
+	}
+}
+
+/* --- the zone origin ---------------------------------------------------- */
+
+/* The origin a file name suggests: example.com.zone, db.example.com,
+ * example.com; NULL when the name does not look like a domain name. */
+static ldns_rdf *
+origin_from_file_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char name[256];
+	size_t n, i;
+	bool dot = false;
+
+	base = base ? base + 1 : path;
+	if (strncasecmp(base, "db.", 3) == 0) {
+		base += 3;
+	}
+	n = strlen(base);
+	if (n >= 5 && strcasecmp(base + n - 5, ".zone") == 0) {
+		n -= 5;
+	} else if (n >= 3 && strcasecmp(base + n - 3, ".db") == 0) {
+		n -= 3;
+	}
+	if (n == 0 || n + 2 > sizeof(name)) {
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		char c = base[i];
+
+		if (c == '.') {
+			if (i == 0 || base[i - 1] == '.') {
+				return NULL;
+			}
+			dot = dot || i + 1 < n;
+		} else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+			return NULL;
+		}
+	}
+	if (!dot) {
+		return NULL;
+	}
+	memcpy(name, base, n);
+	name[n] = '\0';
+	if (name[n - 1] != '.') {
+		name[n] = '.';
+		name[n + 1] = '\0';
+	}
+	return ldns_dname_new_frm_str(name);
+}
+
+/*
+ * Pre-scan for the origin: the owner of the first SOA when written
+ * absolute, else the first absolute $ORIGIN.  Stops at the first SOA once
+ * it has the answer; a file without either is scanned once more, which
+ * costs a lexing pass and no ldns work.
+ */
+static ldns_rdf *
+scan_origin(reader_t *rd, const char *buf, size_t len, const char **source)
+{
+	lexer_t lx = { buf, len, 0, 1, false };
+	lexrec_t *r = &rd->rec;
+	ldns_rdf *dollar = NULL;
+	bool soa_seen = false;
+
+	while (lex_record(&lx, r)) {
+		const token_t *t = r->tok;
+		size_t i, k;
+
+		if (r->bad || r->ntok < 2 || r->blank_owner || t[0].quoted) {
+			continue;
+		}
+		if (tok_is(buf, &t[0], "$ORIGIN")) {
+			const char *s = tok_str(rd, buf, &t[1]);
+
+			if (dollar == NULL && r->ntok == 2 &&
+			    ldns_dname_str_absolute(s)) {
+				dollar = ldns_dname_new_frm_str(s);
+				if (dollar != NULL && soa_seen) {
+					break;
+				}
+			}
+			continue;
+		}
+		if (soa_seen || buf[t[0].off] == '$') {
+			continue;
+		}
+		for (i = 1, k = 0; k < 2 && i < r->ntok; k++, i++) {
+			const char *w = buf + t[i].off;
+
+			if (!(w[0] >= '0' && w[0] <= '9') && (t[i].len >= 16 ||
+			    ldns_get_rr_class_by_name(tok_str(rd, buf,
+			    &t[i])) == 0)) {
+				break;
+			}
+		}
+		if (i < r->ntok && tok_is(buf, &t[i], "SOA")) {
+			const char *s = tok_str(rd, buf, &t[0]);
+
+			soa_seen = true;
+			if (strcmp(s, "@") != 0 && ldns_dname_str_absolute(s)) {
+				ldns_rdf *o = ldns_dname_new_frm_str(s);
+
+				if (o != NULL) {
+					ldns_rdf_deep_free(dollar);
+					*source = "SOA";
+					return o;
+				}
+			}
+			if (dollar != NULL) {
+				break;
+			}
+		}
+	}
+	if (dollar != NULL) {
+		*source = "$ORIGIN";
+	}
+	return dollar;
+}
+
+/* --- the entry point ---------------------------------------------------- */
+
+int
+zl_read_file(const char *path, const zl_read_options_t *opts,
+    const zl_read_callbacks_t *cb, void *ctx, char *errbuf, size_t errlen)
+{
+	reader_t rd;
+	zfile_t z;
+	char *buf = NULL, *slash;
+	size_t len;
+	bool cut, is_stdin = strcmp(path, "-") == 0;
+	const char *source = NULL;
+	ldns_rdf *origin = NULL;
+
+	memset(&rd, 0, sizeof(rd));
+	memset(&z, 0, sizeof(z));
+	rd.cb = cb;
+	rd.ctx = ctx;
+	rd.include_any = opts != NULL && opts->include_any;
+	rd.depth_max = opts != NULL && opts->include_depth_max != 0 ?
+	    opts->include_depth_max : ZL_READ_INCLUDE_DEPTH_DEFAULT;
+	rd.size_max = opts != NULL && opts->size_max != 0 ? opts->size_max :
+	    ZL_READ_SIZE_DEFAULT;
+
+	if (opts != NULL && opts->origin != NULL) {
+		ldns_rdf *o = ldns_dname_new_frm_str(opts->origin);
+
+		if (o == NULL || opts->origin[0] == '\0') {
+			ldns_rdf_deep_free(o);
+			if (errbuf != NULL && errlen > 0) {
+				snprintf(errbuf, errlen, "bad origin %s",
+				    opts->origin);
+			}
+			return -1;
+		}
+		if (!ldns_dname_str_absolute(opts->origin)) {
+			/* --origin example.com means example.com. */
+			ldns_rdf *root = ldns_dname_new_frm_str(".");
+
+			if (root == NULL || ldns_dname_cat(o, root) !=
+			    LDNS_STATUS_OK) {
+				ldns_rdf_deep_free(root);
+				ldns_rdf_deep_free(o);
+				if (errbuf != NULL && errlen > 0) {
+					snprintf(errbuf, errlen,
+					    "bad origin %s", opts->origin);
+				}
+				return -1;
+			}
+			ldns_rdf_deep_free(root);
+		}
+		origin = o;
+		source = "option";
+	}
+	if (slurp(path, rd.size_max, &buf, &len, &cut) != 0) {
+		if (errbuf != NULL && errlen > 0) {
+			snprintf(errbuf, errlen, "cannot open %s: %s", path,
+			    strerror(errno));
+		}
+		ldns_rdf_deep_free(origin);
+		return -1;
+	}
+	if (origin == NULL) {
+		origin = scan_origin(&rd, buf, len, &source);
+	}
+	if (origin == NULL && !is_stdin) {
+		origin = origin_from_file_name(path);
+		source = origin ? "file name" : NULL;
+	}
+	if (cb != NULL && cb->begin != NULL) {
+		cb->begin(ctx, origin, source);
+	}
+	if (origin == NULL) {
+		problem(&rd, path, 0, "origin-unknown",
+		    "no origin: none was given, no SOA has an absolute "
+		    "owner, there is no $ORIGIN and the file name is not a "
+		    "domain; relative names are read against the root");
+		origin = ldns_dname_new_frm_str(".");
+	}
+
+	z.display = path;
+	z.dir = strdup(is_stdin ? "" : path);
+	z.real = is_stdin ? NULL : realpath(path, NULL);
+	z.origin = origin;
+	if (z.dir != NULL) {
+		slash = strrchr(z.dir, '/');
+		if (slash == NULL) {
+			z.dir[0] = '\0';
+		} else {
+			slash[slash == z.dir ? 1 : 0] = '\0';
+		}
+		read_zfile(&rd, &z, buf, len, cut);
+	} else {
+		problem(&rd, path, 0, "syntax-error", "out of memory");
+	}
+
+	ldns_rdf_deep_free(z.origin);
+	ldns_rdf_deep_free(z.prev);
+	free(z.dir);
+	free(z.real);
+	free(buf);
+	free(rd.rec.tok);
+	free(rd.text.p);
+	free(rd.scratch.p);
+	return 0;
+}

@@ -1,0 +1,107 @@
+/* read.h: the zone reader: a zone file in, one ldns_rr per record out. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * The reader turns a master file (RFC 1035 section 5) into a stream of
+ * records, each with the file and the first and last physical line it was
+ * written on.  It splits the text into logical records itself (quotes,
+ * escapes, comments, parentheses over several lines), follows $ORIGIN,
+ * $TTL and $INCLUDE, and hands each record to ldns_rr_new_frm_str() as one
+ * normalised line.  Records are streamed: nothing is kept after the
+ * callback returns, so memory stays bounded by the size of one file (read
+ * whole, up to a cap) and one record.
+ *
+ * Problems with the input never stop the reader: each one goes to the
+ * problem callback with a rule id and the reader carries on with the next
+ * record.  The reader never prints and never exits.
+ *
+ * Rule ids reported:
+ *   syntax-error    anything that does not read as a record or directive
+ *   origin-unknown  no origin from the option, the SOA, $ORIGIN or the file
+ *                   name (line 0); relative names are then read against
+ *                   the root
+ *   include-failed  an $INCLUDE that is missing, unreadable, outside the
+ *                   including file's directory tree, a loop or too deep
+ *   txt-string-too-long
+ *                   a TXT or SPF character-string over 255 octets
+ */
+#ifndef LINT_READ_H
+#define LINT_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <ldns/ldns.h>
+
+/* Default for zl_read_options_t.include_depth_max. */
+#define ZL_READ_INCLUDE_DEPTH_DEFAULT 8
+/* Default for zl_read_options_t.size_max: 256 MiB. */
+#define ZL_READ_SIZE_DEFAULT ((size_t)256 * 1024 * 1024)
+
+/*
+ * One record as the reader hands it over.  Everything is borrowed: valid
+ * only during the record callback.  Clone (ldns_rr_clone) and copy what you
+ * want to keep.
+ */
+typedef struct zl_record {
+	const ldns_rr *rr;  /* the parsed record; freed after the callback */
+	const char *file;   /* the path as given ("-" for stdin); for an
+			     * included file, the including file's directory
+			     * as given joined with the $INCLUDE path; never
+			     * an absolute path the user did not write */
+	unsigned line;      /* first physical line of the record */
+	unsigned last_line; /* last physical line of the record */
+	bool ttl_explicit;  /* the record's own text gave a TTL; when false
+			     * the TTL came from $TTL, the last explicit TTL
+			     * (RFC 1035 5.1), the SOA MINIMUM or 3600 */
+} zl_record_t;
+
+/* Options; a NULL pointer means all defaults. */
+typedef struct zl_read_options {
+	const char *origin;         /* --origin text, or NULL */
+	bool include_any;           /* allow $INCLUDE outside the including
+				     * file's directory tree */
+	unsigned include_depth_max; /* nesting limit; 0 = default (8) */
+	size_t size_max;            /* bytes read per file; 0 = default
+				     * (256 MiB); past it one syntax-error
+				     * and the rest of that file is skipped */
+} zl_read_options_t;
+
+/*
+ * Callbacks; any of them may be NULL.  Every pointer passed to them is
+ * borrowed and valid only during the call.
+ *
+ * begin   called once, before the first record or problem of the file
+ *         (even for an empty file): the zone origin, or NULL when unknown,
+ *         and where it came from: "option", "SOA", "$ORIGIN",
+ *         "file name", or NULL when unknown.
+ * record  called once per record that parsed.
+ * problem called once per problem; file is as in zl_record_t, line is the
+ *         first line of the record or directive concerned (0 for the
+ *         whole file), rule_id one of the ids above, message one line of
+ *         text without a trailing period, quoting at most about 60 bytes of
+ *         input with non-printable bytes written as \xHH.
+ */
+typedef struct zl_read_callbacks {
+	void (*begin)(void *ctx, const ldns_rdf *origin,
+	    const char *origin_source);
+	void (*record)(void *ctx, const zl_record_t *rec);
+	void (*problem)(void *ctx, const char *file, unsigned line,
+	    const char *rule_id, const char *message);
+} zl_read_callbacks_t;
+
+/*
+ * Read the zone file at path ("-" reads standard input, shown as "-") and
+ * report its records and problems through cb, passing ctx along.
+ *
+ * opts may be NULL.  Returns 0 when the file was read, even when it had
+ * problems (they went to cb->problem); -1 when it could not be opened or
+ * read at all, or opts->origin is not a domain name, with a message in
+ * errbuf ("cannot open PATH: reason") when errbuf is not NULL.  Nothing is
+ * kept after the call returns; the caller owns path, opts, cb and ctx.
+ */
+int
+zl_read_file(const char *path, const zl_read_options_t *opts,
+    const zl_read_callbacks_t *cb, void *ctx, char *errbuf, size_t errlen);
+
+#endif /* LINT_READ_H */
