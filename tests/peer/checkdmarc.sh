@@ -1,0 +1,26 @@
+#!/bin/sh
+# checkdmarc.sh: compare our SPF and DMARC parsers with checkdmarc's cases.
+# SPDX-License-Identifier: BSD-3-Clause
+#
+#   sh tests/peer/checkdmarc.sh      from anywhere inside the checkout
+#
+# The cases live outside the project, in ../shared/peer-suites (override
+# with PEER_SUITES=DIR).  Without them the comparison is skipped and the
+# script exits 0, since CI runs without them.  Disagreements and why they
+# stay are listed in tests/peer/CHECKDMARC.md.
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+suites=${PEER_SUITES:-$root/../shared/peer-suites}
+tsv=$suites/checkdmarc-cases.tsv
+if [ ! -r "$tsv" ]; then
+	echo "peer: skipped, ../shared/peer-suites not found"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root" -Wall -Wextra \
+	-o "$tmp/checkdmarc" "$root/tests/peer/checkdmarc.c" \
+	"$root/zonegen/spf.c" "$root/zonegen/dmarc.c" \
+	"$root/zonegen/problems.c" "$root/zonegen/status.c" \
+	"$root/zonegen/domain.c" $(pkg-config --libs libidn2)
+"$tmp/checkdmarc" "$tsv"
