@@ -41,7 +41,7 @@ DEB_BUILD := pkg-config libldns-dev libcyaml-dev libyaml-dev libidn2-dev
 # Programs the tests run, as "command:package".
 DEB_TEST_CMDS := named:bind9 named-checkzone:bind9-utils \
 		 tsig-keygen:bind9-utils nsupdate:bind9-dnsutils \
-		 dig:bind9-dnsutils valgrind:valgrind
+		 dig:bind9-dnsutils valgrind:valgrind pre-commit:pre-commit git:git
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -59,7 +59,7 @@ LDFLAGS += $(VLDFLAGS)
 LDLIBS += $(PKG_LIBS)
 
 ZONEGEN_SRCS := zonegen/status.c zonegen/problems.c zonegen/spf.c \
-		zonegen/dmarc.c zonegen/profile.c zonegen/domain.c \
+		zonegen/dmarc.c zonegen/yaml.c zonegen/profile.c zonegen/domain.c \
 		zonegen/plan.c zonegen/emit.c
 LINT_SRCS := $(sort $(wildcard lint/*.c))
 ZONEGEN_OBJS := $(ZONEGEN_SRCS:%.c=$(BUILDDIR)/obj/%.o) \
