@@ -21,6 +21,20 @@ check() {
 	if "$@"; then pass "$name"; else fail "$name"; fi
 }
 
+# require TEST COMMAND...: every COMMAND is installed, or TEST fails and the
+# script exits.  `make check` installs them: a real-component test that
+# cannot run is a failure, never a skip.
+require() {
+	req_test=$1
+	shift
+	for req_cmd in "$@"; do
+		if ! command -v "$req_cmd" >/dev/null 2>&1; then
+			fail "$req_test ($req_cmd not installed: run make deps)"
+			exit 1
+		fi
+	done
+}
+
 # free_port: print a TCP and UDP port on 127.0.0.1 that nothing listens on.
 free_port() {
 	python3 - <<'PY' 2>/dev/null || echo $((20000 + $$ % 20000))

@@ -16,10 +16,7 @@ set -u
 . tests/lib.sh
 
 T=checkzone
-if ! command -v named-checkzone >/dev/null 2>&1; then
-	fail "$T (named-checkzone not installed: run make deps)"
-	exit 1
-fi
+require "$T" named-checkzone
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zonegen-checkzone.XXXXXX") || {
 	fail "$T/mktemp"

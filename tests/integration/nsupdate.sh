@@ -17,12 +17,7 @@ set -u
 . tests/named.sh
 
 T=nsupdate
-for cmd in named tsig-keygen nsupdate dig timeout; do
-	if ! command -v "$cmd" >/dev/null 2>&1; then
-		fail "$T ($cmd not installed: run make deps)"
-		exit 1
-	fi
-done
+require "$T" named tsig-keygen nsupdate dig timeout
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zonegen-nsupdate.XXXXXX") || {
 	fail "$T/mktemp"
