@@ -8,6 +8,7 @@
 #   make valgrind   the CLI golden tests under valgrind memcheck
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       apt-get install only the Debian packages that are missing
+#                   (and npm's SARIF validator into build/tools/)
 #
 # VARIANT=debug|release|san picks the build; the debug build lives in build/
 # so that the programs are build/zonegen and build/zonelint, the others in
@@ -41,13 +42,15 @@ DEB_BUILD := pkg-config libldns-dev libcyaml-dev libyaml-dev libidn2-dev
 # Programs the tests run, as "command:package".
 DEB_TEST_CMDS := named:bind9 named-checkzone:bind9-utils \
 		 tsig-keygen:bind9-utils nsupdate:bind9-dnsutils \
-		 dig:bind9-dnsutils valgrind:valgrind pre-commit:pre-commit git:git
+		 dig:bind9-dnsutils valgrind:valgrind \
+		 pre-commit:pre-commit git:git
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CC ?= cc
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -I. -MMD -MP
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -I. -MMD -MP \
+	    -DZL_MANDIR='"$(MANDIR)"'
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
 	-Wpointer-arith -Wundef
@@ -59,8 +62,8 @@ LDFLAGS += $(VLDFLAGS)
 LDLIBS += $(PKG_LIBS)
 
 ZONEGEN_SRCS := zonegen/status.c zonegen/problems.c zonegen/spf.c \
-		zonegen/dmarc.c zonegen/yaml.c zonegen/profile.c zonegen/domain.c \
-		zonegen/plan.c zonegen/emit.c
+		zonegen/dmarc.c zonegen/yaml.c zonegen/profile.c \
+		zonegen/domain.c zonegen/plan.c zonegen/emit.c
 LINT_SRCS := $(sort $(wildcard lint/*.c))
 ZONEGEN_OBJS := $(ZONEGEN_SRCS:%.c=$(BUILDDIR)/obj/%.o) \
 		$(BUILDDIR)/obj/builtin_profile.o
@@ -121,6 +124,7 @@ deps-build:
 
 deps-test:
 	@sh tests/deps.sh cmds $(DEB_TEST_CMDS)
+	@sh tests/tools.sh
 
 # --- the README's first command -----------------------------------------
 demo: deps-build
@@ -163,4 +167,4 @@ clean:
 format:
 	clang-format -i cmd/*.c zonegen/*.[ch] lint/*.[ch] tests/unit/*.[ch]
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find build -name '*.d' -type f 2>/dev/null)

@@ -22,18 +22,30 @@ static const char usage_text[] =
     "                        the first $ORIGIN, or the file name)\n"
     "      --dmarc RFC       7489 or 9989 (default) for DMARC records\n"
     "      --include-any     let $INCLUDE read outside the file's directory\n"
+    "  -c, --config FILE     configuration (default: .zonelint.yaml in the\n"
+    "                        current folder or a parent)\n"
+    "      --no-config       do not look for .zonelint.yaml\n"
     "  -W RULE=SEVERITY      error, warning, note or off for one rule\n"
     "      --strict          warnings count as errors for the exit status\n"
-    "  -f, --format FORMAT   text (default) or json\n"
+    "  -f, --format FORMAT   text (default), json, sarif (SARIF 2.1.0)\n"
+    "                        or github (GitHub Actions annotations)\n"
     "      --list-rules      print the rule table and exit\n"
+    "      --fix=KIND        print, instead of findings, the changes that\n"
+    "                        bring each zone to the profile: nsupdate (an\n"
+    "                        nsupdate script) or zone (lines to remove and\n"
+    "                        records to add)\n"
     "  -h, --help            print this help and exit\n"
     "  -V, --version         print the version and exit\n"
     "\n"
     "Exit status: 0 no finding at error level; 1 at least one (a syntax\n"
-    "error is one); 2 usage error or a file that could not be read.\n";
+    "error is one); 2 usage error or a file that could not be read.\n"
+    "With --fix: 0 the fix was written; 1 a zone with syntax errors got\n"
+    "none; 2 as above.\n";
 
 enum {
 	OPT_DMARC = 256,
+	OPT_NO_CONFIG,
+	OPT_FIX,
 	OPT_INCLUDE_ANY,
 	OPT_STRICT,
 	OPT_LIST_RULES
@@ -44,6 +56,9 @@ static const struct option long_options[] = {
 	{ "origin", required_argument, NULL, 'o' },
 	{ "dmarc", required_argument, NULL, OPT_DMARC },
 	{ "include-any", no_argument, NULL, OPT_INCLUDE_ANY },
+	{ "config", required_argument, NULL, 'c' },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "fix", required_argument, NULL, OPT_FIX },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "format", required_argument, NULL, 'f' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
@@ -141,14 +156,19 @@ set_severity(int *severity, const char *arg)
 int
 main(int argc, char **argv)
 {
-	zl_options_t options = { .dmarc_rfc = ZG_DMARC_RFC9989 };
+	zl_options_t options = { .dmarc_rfc = 0 };
 	zl_format_t format = ZL_FORMAT_TEXT;
 	zg_profile_t *profile = NULL;
 	const char *profile_arg = NULL;
+	const char *config_arg = NULL;
+	zl_config_t *config = NULL;
+	bool no_config = false;
+	char config_path[4096];
 	zl_report_t *report;
 	zl_counts_t counts;
 	bool strict = false;
 	bool unreadable = false;
+	bool unfixable = false;
 	size_t rule_count, i;
 	int *severity;
 	char message[512];
@@ -164,7 +184,7 @@ main(int argc, char **argv)
 		severity[i] = ZL_SEV_DEFAULT;
 	}
 	options.severity = severity;
-	while ((c = getopt_long(argc, argv, "p:o:W:f:hV", long_options,
+	while ((c = getopt_long(argc, argv, "p:o:W:f:c:hV", long_options,
 		    NULL)) != -1) {
 		switch (c) {
 		case 'p':
@@ -188,6 +208,22 @@ main(int argc, char **argv)
 		case OPT_INCLUDE_ANY:
 			options.include_any = true;
 			break;
+		case 'c':
+			config_arg = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			no_config = true;
+			break;
+		case OPT_FIX:
+			if (strcmp(optarg, "nsupdate") == 0) {
+				options.fix = ZL_FIX_NSUPDATE;
+			} else if (strcmp(optarg, "zone") == 0) {
+				options.fix = ZL_FIX_ZONE;
+			} else {
+				usage("--fix is nsupdate or zone");
+			}
+			options.fix_out = stdout;
+			break;
 		case 'W':
 			set_severity(severity, optarg);
 			break;
@@ -199,8 +235,12 @@ main(int argc, char **argv)
 				format = ZL_FORMAT_TEXT;
 			} else if (strcmp(optarg, "json") == 0) {
 				format = ZL_FORMAT_JSON;
+			} else if (strcmp(optarg, "sarif") == 0) {
+				format = ZL_FORMAT_SARIF;
+			} else if (strcmp(optarg, "github") == 0) {
+				format = ZL_FORMAT_GITHUB;
 			} else {
-				usage("--format is text or json");
+				usage("--format is text, json, sarif or github");
 			}
 			break;
 		case OPT_LIST_RULES:
@@ -222,6 +262,24 @@ main(int argc, char **argv)
 	if (optind == argc) {
 		usage("no zone file given");
 	}
+	/* The configuration fills what the command line left unset. */
+	if (config_arg == NULL && !no_config &&
+	    zl_config_find(config_path, sizeof(config_path)) == ZG_OK) {
+		config_arg = config_path;
+	}
+	if (config_arg != NULL) {
+		st = zl_config_load(config_arg, &config, message,
+		    sizeof(message));
+		if (st != ZG_OK) {
+			fprintf(stderr, "%s\n", message);
+			free(severity);
+			return 2;
+		}
+		zl_config_apply(config, &options, &strict);
+	}
+	if (options.dmarc_rfc == 0) {
+		options.dmarc_rfc = ZG_DMARC_RFC9989;
+	}
 	if (profile_arg == NULL ||
 	    strcmp(profile_arg, zg_profile_builtin_name) == 0) {
 		st = zg_profile_load_builtin(&profile, message,
@@ -234,23 +292,44 @@ main(int argc, char **argv)
 	}
 	if (st != ZG_OK) {
 		fprintf(stderr, "%s\n", message);
+		zl_config_free(config);
 		free(severity);
 		return 2;
 	}
 	options.profile = profile;
 	if ((report = zl_report_new()) == NULL) {
 		fputs("zonelint: out of memory\n", stderr);
+		zl_config_free(config);
 		zg_profile_free(profile);
 		free(severity);
 		return 2;
 	}
 	for (c = optind; c < argc; c++) {
+		/* --profile wins; else the configuration's match; else the
+		 * built-in profile. */
+		options.profile = profile;
+		if (profile_arg == NULL) {
+			zl_config_profile(config, argv[c], &options.profile);
+		}
 		st = zl_lint_file(argv[c], &options, report, message,
 		    sizeof(message));
-		if (st != ZG_OK) {
+		if (st == ZG_ERR_ARGUMENT) {
+			/* --fix on a zone that does not read cleanly. */
+			fprintf(stderr, "zonelint: %s\n", message);
+			unfixable = true;
+		} else if (st != ZG_OK) {
 			fprintf(stderr, "zonelint: %s\n", message);
 			unreadable = true;
 		}
+	}
+	if (options.fix != ZL_FIX_NONE) {
+		/* The fix is the output; the findings are zonelint's. */
+		status = unreadable ? 2 : unfixable ? 1 : 0;
+		if (fflush(stdout) != 0) {
+			fputs("zonelint: cannot write the fix\n", stderr);
+			status = 2;
+		}
+		goto out;
 	}
 	st = zl_report_print(report, format, stdout);
 	counts = zl_report_counts(report);
@@ -261,8 +340,10 @@ main(int argc, char **argv)
 	status = unreadable ? 2
 	    : counts.errors > 0 || (strict && counts.warnings > 0) ? 1
 								   : 0;
+out:
 	zl_report_free(report);
 	zg_profile_free(profile);
+	zl_config_free(config);
 	free(severity);
 	return status;
 }

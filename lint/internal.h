@@ -60,6 +60,7 @@ enum zl_rule_index {
 	ZL_DMARC_TAG_INVALID,
 	ZL_DMARC_TAG_REMOVED,
 	ZL_DMARC_TAG_UNKNOWN,
+	ZL_UNUSED_SUPPRESSION,
 	ZL_RULE__COUNT
 };
 
@@ -93,6 +94,14 @@ struct name_info {
 	unsigned ttls_count;
 };
 
+/* A "; zonelint: ignore RULE" comment. */
+struct suppression {
+	const char *file;   /* interned */
+	unsigned line;      /* the comment's line */
+	unsigned target;    /* the record line it speaks of */
+	char rule[64];      /* as written (cut) */
+};
+
 /* Everything one file's checks use. */
 struct zone {
 	const zl_options_t *options;
@@ -110,6 +119,13 @@ struct zone {
 	/* File names of records (the top file and its includes). */
 	char **files;
 	size_t files_count;
+	struct suppression *suppressions;
+	size_t suppressions_count;
+	/* The records the profile wants for the origin (zonegen's plan);
+	 * has_plan is false without a profile, an origin or a null MX. */
+	zg_plan_t plan;
+	bool has_plan;
+	unsigned read_problems; /* syntax, include and origin findings */
 	bool nomem;
 };
 
@@ -134,6 +150,20 @@ void zl_report_add_severity(zl_report_t *report, int rule, int severity,
 /* Use these -W severities (or NULL) for the findings to come. */
 void zl_report_set_options(zl_report_t *report, const int *severity);
 
+/* Where the findings of the file being linted begin. */
+size_t zl_report_mark(const zl_report_t *report);
+
+/*
+ * Drop the findings added since `mark` with this file, line and rule;
+ * returns how many were dropped.
+ */
+size_t zl_report_suppress(zl_report_t *report, size_t mark,
+    const char *file, unsigned line, int rule);
+
+/* Note how many lines a file has (for whole-file SARIF regions). */
+void zl_report_file_lines(zl_report_t *report, const char *file,
+    unsigned lines);
+
 /* Count a file that was read. */
 void zl_report_file_read(zl_report_t *report);
 
@@ -157,5 +187,8 @@ void zl_check_dns(struct zone *zone);
 void zl_check_spf(struct zone *zone);
 void zl_check_dmarc(struct zone *zone);
 void zl_check_mail(struct zone *zone);
+
+/* Write the changes that bring the zone to the profile (lint/fix.c). */
+zg_status_t zl_fix_write(struct zone *zone, FILE *fp);
 
 #endif /* LINT_INTERNAL_H */

@@ -40,14 +40,70 @@ const zl_rule_t *zl_rules(size_t *count);
 /* Index of a rule id in the table, or -1. */
 int zl_rule_find(const char *id);
 
+/* What zl_lint_file writes besides findings. */
+typedef enum zl_fix {
+	ZL_FIX_NONE,
+	ZL_FIX_NSUPDATE, /* an nsupdate message bringing the zone to the
+			    profile */
+	ZL_FIX_ZONE      /* lines to remove and records to add */
+} zl_fix_t;
+
 typedef struct zl_options {
 	const zg_profile_t *profile; /* NULL: --profile none (RFC rules) */
 	zg_dmarc_rfc_t dmarc_rfc;    /* 7489 or 9989 */
 	const char *origin;          /* --origin, or NULL */
 	bool include_any;            /* $INCLUDE outside the tree allowed */
+	unsigned include_depth;      /* 0: the reader's default (8) */
 	int *severity;               /* per rule: ZL_SEV_DEFAULT, ZL_SEV_OFF
 					or a zg_severity_t; NULL = defaults */
+	/* How file names give origins: off, or the prefixes and suffixes
+	 * stripped (NULL: "db." and ".zone", ".db"). */
+	bool no_file_name_origin;
+	const char *const *origin_prefixes;
+	size_t origin_prefixes_count;
+	const char *const *origin_suffixes;
+	size_t origin_suffixes_count;
+	zl_fix_t fix;                /* write a fix to fix_out */
+	FILE *fix_out;
 } zl_options_t;
+
+/* ---- repository configuration (.zonelint.yaml) ---------------------- */
+
+typedef struct zl_config zl_config_t;
+
+/*
+ * Find .zonelint.yaml in the current folder or its parents; writes its
+ * path into `path` and returns ZG_OK, or ZG_ERR_IO when there is none.
+ */
+zg_status_t zl_config_find(char *path, size_t size);
+
+/*
+ * Load a configuration and the profiles it names (paths relative to its
+ * folder).  On failure `*out` is untouched and `message` holds one
+ * "FILE:LINE: text" line.  Free with zl_config_free.
+ */
+zg_status_t zl_config_load(const char *path, zl_config_t **out,
+    char *message, size_t size);
+
+/* Free a configuration; NULL does nothing. */
+void zl_config_free(zl_config_t *config);
+
+/*
+ * The profile the configuration gives `file` (the first matching
+ * "files" glob): true and `*profile` set (NULL for "none"), or false when
+ * no entry matches.  The profile belongs to the configuration.
+ */
+bool zl_config_profile(const zl_config_t *config, const char *file,
+    const zg_profile_t **profile);
+
+/*
+ * Fill what the command line left unset from the configuration: rule
+ * severities (ZL_SEV_DEFAULT entries), the DMARC RFC (0), strict,
+ * includes and the file-name origin rule.  `options->severity` must hold
+ * one entry per rule.
+ */
+void zl_config_apply(const zl_config_t *config, zl_options_t *options,
+    bool *strict);
 
 typedef struct zl_report zl_report_t;
 
@@ -61,14 +117,17 @@ void zl_report_free(zl_report_t *report);
  * Lint one file ("-" is standard input) and add its findings to `report`.
  * Returns ZG_OK when the file was read (whatever it held), ZG_ERR_IO when
  * it could not be read at all, with `errbuf` set, ZG_ERR_NOMEM when memory
- * ran out.
+ * ran out.  With options->fix, also writes the fix to options->fix_out;
+ * a file with syntax errors gets no fix: ZG_ERR_ARGUMENT and `errbuf`.
  */
 zg_status_t zl_lint_file(const char *path, const zl_options_t *options,
     zl_report_t *report, char *errbuf, size_t errlen);
 
 typedef enum zl_format {
 	ZL_FORMAT_TEXT,
-	ZL_FORMAT_JSON
+	ZL_FORMAT_JSON,
+	ZL_FORMAT_SARIF, /* SARIF 2.1.0 (OASIS), for code scanning */
+	ZL_FORMAT_GITHUB /* GitHub Actions workflow commands */
 } zl_format_t;
 
 /* Counts of findings by severity, after -W. */
@@ -81,7 +140,10 @@ typedef struct zl_counts {
 
 /*
  * Sort the findings by file and line and print them (text: one finding and
- * one hint line each, then a summary line; json: one document).
+ * one hint line each, then a summary line; json: one document; sarif: one
+ * SARIF 2.1.0 log with one run, whose rules are the whole rule table;
+ * github: one ::error, ::warning or ::notice workflow command a finding,
+ * then the text summary line).
  */
 zg_status_t zl_report_print(zl_report_t *report, zl_format_t format,
     FILE *fp);

@@ -74,6 +74,10 @@ typedef struct lexer {
 	size_t pos;
 	unsigned line;
 	bool skip_indented; /* after an unbalanced '(': skip its body */
+	/* Comments that mention "zonelint:" (suppressions), or NULL. */
+	void (*comment)(void *ctx, unsigned line, const char *text,
+	    size_t len, bool alone);
+	void *comment_ctx;
 } lexer_t;
 
 /* Growing string. */
@@ -93,8 +97,10 @@ typedef struct zfile {
 	ldns_rdf *prev;      /* previous owner (owned), NULL for none */
 	unsigned depth;
 	const struct zfile *parent;
+	struct reader *rd;   /* for forward_comment */
 } zfile_t;
 
+struct reader;
 typedef struct reader {
 	const zl_read_callbacks_t *cb;
 	void *ctx;
@@ -434,6 +440,22 @@ lex_word(lexer_t *lx, lexrec_t *r)
 	rec_token(r, start, lx->pos - start, lx->line, false);
 }
 
+/* The comment text holds "zonelint:" (memmem is not POSIX). */
+static bool
+mentions_zonelint(const char *s, size_t n)
+{
+	const char *p = s;
+	const char *end = s + n;
+
+	while (end - p >= 9 && (p = memchr(p, 'z', (size_t)(end - p - 8)))) {
+		if (memcmp(p, "zonelint:", 9) == 0) {
+			return true;
+		}
+		p++;
+	}
+	return false;
+}
+
 /*
  * Read the next logical record into r.  Returns false at the end of the
  * input when no record is left.  After an unbalanced '(' the record is
@@ -513,9 +535,17 @@ lex_record(lexer_t *lx, lexrec_t *r)
 			continue;
 		}
 		if (c == ';') {
+			size_t start = lx->pos + 1;
+
 			while (lx->pos < lx->len && b[lx->pos] != '\n' &&
 			    b[lx->pos] != '\r') {
 				lx->pos++;
+			}
+			/* A comment alone on its line speaks of the next. */
+			if (lx->comment != NULL &&
+			    mentions_zonelint(b + start, lx->pos - start)) {
+				lx->comment(lx->comment_ctx, lx->line, b + start,
+				    lx->pos - start, !started);
 			}
 			continue;
 		}
@@ -856,7 +886,7 @@ int_fields_ok(const char *buf, const lexrec_t *r, size_t first,
 
 /* --- records and directives ------------------------------------------- */
 
-static void read_zfile(reader_t *rd, zfile_t *z, const char *buf,
+static unsigned read_zfile(reader_t *rd, zfile_t *z, const char *buf,
     size_t len, bool cut);
 
 static void
@@ -1242,11 +1272,28 @@ out:
 	ldns_rdf_deep_free(owner);
 }
 
+/* Hand a "zonelint:" comment to the caller with its file. */
 static void
+forward_comment(void *ctx, unsigned line, const char *text, size_t len,
+    bool alone)
+{
+	const zfile_t *z = ctx;
+
+	z->rd->cb->comment(z->rd->ctx, z->display, line, text, len, alone);
+}
+
+/* Returns the number of lines read. */
+static unsigned
 read_zfile(reader_t *rd, zfile_t *z, const char *buf, size_t len, bool cut)
 {
-	lexer_t lx = { buf, len, 0, 1, false };
+	lexer_t lx = { buf, len, 0, 1, false, NULL, NULL };
 	lexrec_t *r = &rd->rec;
+
+	if (rd->cb != NULL && rd->cb->comment != NULL) {
+		z->rd = rd;
+		lx.comment = forward_comment;
+		lx.comment_ctx = z;
+	}
 
 	if (cut) {
 		/* Stop at the last complete line inside the cap. */
@@ -1273,29 +1320,56 @@ read_zfile(reader_t *rd, zfile_t *z, const char *buf, size_t len, bool cut)
 		    "file larger than %zu bytes: the rest was not read",
 		    rd->size_max);
 	}
+	/* lx.line is the line after the last newline. */
+	return lx.len > 0 && (buf[lx.len - 1] == '\n' || buf[lx.len - 1] == '\r')
+		   ? lx.line - 1
+		   : lx.line - (lx.len == 0 ? 1 : 0);
 }
 
 /* --- the zone origin ---------------------------------------------------- */
 
 /* The origin a file name suggests: example.com.zone, db.example.com,
- * example.com; NULL when the name does not look like a domain name. */
+ * example.com; NULL when the name does not look like a domain name.  The
+ * first matching prefix and suffix are stripped (RFC 1035 leaves file
+ * names to the operator, so the configuration may name others). */
 static ldns_rdf *
-origin_from_file_name(const char *path)
+origin_from_file_name(const char *path, const zl_read_options_t *opts)
 {
+	static const char *const prefixes[] = { "db." };
+	static const char *const suffixes[] = { ".zone", ".db" };
+	const char *const *pre = prefixes;
+	const char *const *suf = suffixes;
+	size_t npre = 1, nsuf = 2;
 	const char *base = strrchr(path, '/');
 	char name[256];
 	size_t n, i;
 	bool dot = false;
 
+	if (opts != NULL && opts->origin_prefixes != NULL) {
+		pre = opts->origin_prefixes;
+		npre = opts->origin_prefixes_count;
+	}
+	if (opts != NULL && opts->origin_suffixes != NULL) {
+		suf = opts->origin_suffixes;
+		nsuf = opts->origin_suffixes_count;
+	}
 	base = base ? base + 1 : path;
-	if (strncasecmp(base, "db.", 3) == 0) {
-		base += 3;
+	for (i = 0; i < npre; i++) {
+		size_t k = strlen(pre[i]);
+
+		if (strncasecmp(base, pre[i], k) == 0) {
+			base += k;
+			break;
+		}
 	}
 	n = strlen(base);
-	if (n >= 5 && strcasecmp(base + n - 5, ".zone") == 0) {
-		n -= 5;
-	} else if (n >= 3 && strcasecmp(base + n - 3, ".db") == 0) {
-		n -= 3;
+	for (i = 0; i < nsuf; i++) {
+		size_t k = strlen(suf[i]);
+
+		if (n > k && strcasecmp(base + n - k, suf[i]) == 0) {
+			n -= k;
+			break;
+		}
 	}
 	if (n == 0 || n + 2 > sizeof(name)) {
 		return NULL;
@@ -1334,7 +1408,7 @@ origin_from_file_name(const char *path)
 static ldns_rdf *
 scan_origin(reader_t *rd, const char *buf, size_t len, const char **source)
 {
-	lexer_t lx = { buf, len, 0, 1, false };
+	lexer_t lx = { buf, len, 0, 1, false, NULL, NULL };
 	lexrec_t *r = &rd->rec;
 	ldns_rdf *dollar = NULL;
 	bool soa_seen = false;
@@ -1402,6 +1476,7 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 {
 	reader_t rd;
 	zfile_t z;
+	unsigned lines;
 	char *buf = NULL, *slash;
 	size_t len;
 	bool cut, is_stdin = strcmp(path, "-") == 0;
@@ -1459,8 +1534,9 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	if (origin == NULL) {
 		origin = scan_origin(&rd, buf, len, &source);
 	}
-	if (origin == NULL && !is_stdin) {
-		origin = origin_from_file_name(path);
+	if (origin == NULL && !is_stdin &&
+	    (opts == NULL || !opts->no_file_name_origin)) {
+		origin = origin_from_file_name(path, opts);
 		source = origin ? "file name" : NULL;
 	}
 	if (cb != NULL && cb->begin != NULL) {
@@ -1469,8 +1545,11 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	if (origin == NULL) {
 		problem(&rd, path, 0, "origin-unknown",
 		    "no origin: none was given, no SOA has an absolute "
-		    "owner, there is no $ORIGIN and the file name is not a "
-		    "domain; relative names are read against the root");
+		    "owner, there is no $ORIGIN and %s; relative names are "
+		    "read against the root",
+		    opts != NULL && opts->no_file_name_origin
+			? "origins from file names are turned off"
+			: "the file name is not a domain");
 		origin = ldns_dname_new_frm_str(".");
 	}
 
@@ -1485,7 +1564,10 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		} else {
 			slash[slash == z.dir ? 1 : 0] = '\0';
 		}
-		read_zfile(&rd, &z, buf, len, cut);
+		lines = read_zfile(&rd, &z, buf, len, cut);
+		if (cb != NULL && cb->end != NULL) {
+			cb->end(ctx, lines);
+		}
 	} else {
 		problem(&rd, path, 0, "syntax-error", "out of memory");
 	}

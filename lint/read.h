@@ -65,6 +65,12 @@ typedef struct zl_read_options {
 	size_t size_max;            /* bytes read per file; 0 = default
 				     * (256 MiB); past it one syntax-error
 				     * and the rest of that file is skipped */
+	bool no_file_name_origin;   /* never take the origin from the name */
+	const char *const *origin_prefixes; /* stripped from the file name;
+					     * NULL: "db." */
+	size_t origin_prefixes_count;
+	const char *const *origin_suffixes; /* NULL: ".zone", ".db" */
+	size_t origin_suffixes_count;
 } zl_read_options_t;
 
 /*
@@ -88,6 +94,12 @@ typedef struct zl_read_callbacks {
 	void (*record)(void *ctx, const zl_record_t *rec);
 	void (*problem)(void *ctx, const char *file, unsigned line,
 	    const char *rule_id, const char *message);
+	/* A comment holding "zonelint:" (text after the ';', not NUL-
+	 * terminated), and whether it stands alone on its line. */
+	void (*comment)(void *ctx, const char *file, unsigned line,
+	    const char *text, size_t len, bool alone);
+	/* Called once after the last record: the file's number of lines. */
+	void (*end)(void *ctx, unsigned lines);
 } zl_read_callbacks_t;
 
 /*

@@ -1,4 +1,4 @@
-/* report.c: collect findings, sort them and print them as text or JSON. */
+/* report.c: collect, sort and print findings (text, JSON, SARIF, GitHub). */
 /* SPDX-License-Identifier: BSD-3-Clause */
 
 #include <stdarg.h>
@@ -19,6 +19,7 @@ struct finding {
 	char *owner; /* or NULL */
 	uint16_t type;
 	size_t seq;  /* insertion order, for a stable sort */
+	bool dropped; /* suppressed inline */
 };
 
 struct zl_report {
@@ -27,6 +28,11 @@ struct zl_report {
 	size_t capacity;
 	size_t files;
 	const int *severity; /* per rule overrides, or NULL */
+	struct file_lines {
+		char *file;
+		unsigned lines;
+	} *lines;            /* per file read */
+	size_t nlines;
 	bool nomem;
 };
 
@@ -50,6 +56,10 @@ zl_report_free(zl_report_t *report)
 		free(report->items[i].owner);
 	}
 	free(report->items);
+	for (i = 0; i < report->nlines; i++) {
+		free(report->lines[i].file);
+	}
+	free(report->lines);
 	free(report);
 }
 
@@ -57,6 +67,62 @@ void
 zl_report_set_options(zl_report_t *report, const int *severity)
 {
 	report->severity = severity;
+}
+
+size_t
+zl_report_mark(const zl_report_t *report)
+{
+	return report->count;
+}
+
+size_t
+zl_report_suppress(zl_report_t *report, size_t mark, const char *file,
+    unsigned line, int rule)
+{
+	size_t i, n = 0;
+
+	for (i = mark; i < report->count; i++) {
+		struct finding *f = &report->items[i];
+
+		if (!f->dropped && f->rule == rule && f->line == line &&
+		    strcmp(f->file, file) == 0) {
+			f->dropped = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+void
+zl_report_file_lines(zl_report_t *report, const char *file, unsigned lines)
+{
+	struct file_lines *p;
+
+	p = realloc(report->lines, (report->nlines + 1) * sizeof(*p));
+	if (p == NULL) {
+		report->nomem = true;
+		return;
+	}
+	report->lines = p;
+	if ((p[report->nlines].file = strdup(file)) == NULL) {
+		report->nomem = true;
+		return;
+	}
+	p[report->nlines++].lines = lines;
+}
+
+/* The number of lines of a file read, or 0 when unknown. */
+static unsigned
+file_lines(const zl_report_t *report, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < report->nlines; i++) {
+		if (strcmp(report->lines[i].file, file) == 0) {
+			return report->lines[i].lines;
+		}
+	}
+	return 0;
 }
 
 void
@@ -118,6 +184,7 @@ report_vadd(zl_report_t *report, int rule, int severity, const char *file,
 	f->severity = (zg_severity_t)sev;
 	f->type = type;
 	f->seq = report->count;
+	f->dropped = false;
 	report->count++;
 }
 
@@ -169,6 +236,9 @@ zl_report_counts(const zl_report_t *report)
 	size_t i;
 
 	for (i = 0; i < report->count; i++) {
+		if (report->items[i].dropped) {
+			continue;
+		}
 		switch (report->items[i].severity) {
 		case ZG_SEV_ERROR:
 			c.errors++;
@@ -207,18 +277,337 @@ plural(size_t n, const char *word, char *buf, size_t size)
 	    n == 1 ? "" : "s");
 }
 
+/* A failed allocation or write while collecting or printing. */
+static zg_status_t
+print_status(const zl_report_t *report, FILE *fp)
+{
+	if (report->nomem) {
+		return ZG_ERR_NOMEM;
+	}
+	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
+}
+
+static void
+print_summary(FILE *fp, zl_counts_t c)
+{
+	char a[32], b[32], d[32], e[32];
+
+	plural(c.files, "file", a, sizeof(a));
+	plural(c.errors, "error", b, sizeof(b));
+	plural(c.warnings, "warning", d, sizeof(d));
+	plural(c.notes, "note", e, sizeof(e));
+	fprintf(fp, "zonelint: %s, %s, %s, %s\n", a, b, d, e);
+}
+
+/*
+ * --- SARIF 2.1.0 (OASIS Standard, with errata 01) ---------------------
+ * One log, one run (3.14), the whole rule table as the driver's rules
+ * (3.19.23), and one result (3.27) a finding.
+ */
+#define SARIF_SCHEMA                                                    \
+	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/"  \
+	"schemas/sarif-schema-2.1.0.json"
+
+/*
+ * An unreserved character of RFC 3986 2.3, or '/', which separates the
+ * path's segments.  Everything else is percent-encoded (RFC 3986 2.1):
+ * spaces, '%', '#', '?', ':' (which would read as a scheme in a first
+ * segment, RFC 3986 4.2), '\\' and every byte of a non-ASCII name.
+ */
+static bool
+uri_plain(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	    c == '~' || c == '/';
+}
+
+/*
+ * artifactLocation (SARIF 3.4): the file as the user gave it.  A relative
+ * path becomes a relative reference against %SRCROOT% (3.4.4, 3.14.14), an
+ * absolute one a file URI (RFC 8089 2), standard input the reference
+ * "stdin" with no base.  Percent-encoded text needs no JSON escaping.
+ */
+static void
+print_sarif_artifact(FILE *fp, const char *file)
+{
+	const char *s;
+
+	if (strcmp(file, "-") == 0) {
+		fputs("\"artifactLocation\": {\"uri\": \"stdin\"}", fp);
+		return;
+	}
+	fputs("\"artifactLocation\": {\"uri\": \"", fp);
+	if (file[0] == '/') {
+		fputs("file://", fp);
+	}
+	for (s = file; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (uri_plain(c)) {
+			fputc(c, fp);
+		} else {
+			fprintf(fp, "%%%02X", (unsigned)c);
+		}
+	}
+	fputc('"', fp);
+	if (file[0] != '/') {
+		fputs(", \"uriBaseId\": \"%SRCROOT%\"", fp);
+	}
+	fputc('}', fp);
+}
+
+/* reportingDescriptor.name (3.49.7): the id in CamelCase. */
+static void
+print_sarif_name(FILE *fp, const char *id)
+{
+	bool upper = true;
+
+	fputc('"', fp);
+	for (; *id != '\0'; id++) {
+		if (*id == '-') {
+			upper = true;
+			continue;
+		}
+		fputc(upper && *id >= 'a' && *id <= 'z' ? *id - 'a' + 'A' : *id,
+		    fp);
+		upper = false;
+	}
+	fputc('"', fp);
+}
+
+/*
+ * helpUri (3.49.12) from the first "RFC NNNN S.S" of a rule's reference:
+ * the RFC Editor's page of that RFC, at that section when one is given.
+ * Nothing for a reference without an RFC ("provider profile").
+ */
+static void
+print_sarif_help_uri(FILE *fp, const char *reference)
+{
+	const char *rfc = strstr(reference, "RFC ");
+	size_t digits, section;
+
+	if (rfc == NULL) {
+		return;
+	}
+	rfc += 4;
+	digits = strspn(rfc, "0123456789");
+	if (digits == 0) {
+		return;
+	}
+	fprintf(fp, ", \"helpUri\": \"https://www.rfc-editor.org/rfc/rfc%.*s",
+	    (int)digits, rfc);
+	if (rfc[digits] == ' ' && rfc[digits + 1] >= '0' &&
+	    rfc[digits + 1] <= '9') {
+		rfc += digits + 1;
+		section = strspn(rfc, "0123456789.");
+		while (section > 0 && rfc[section - 1] == '.') {
+			section--;
+		}
+		fprintf(fp, "#section-%.*s", (int)section, rfc);
+	}
+	fputc('"', fp);
+}
+
+/*
+ * tool.driver.informationUri (3.19.17): where to learn about the tool.
+ * zonelint has no web page of its own, so this is its installed manual
+ * page (make install), a real place, set from the Makefile's MANDIR.
+ */
+#ifndef ZL_MANDIR
+#define ZL_MANDIR "/usr/local/share/man"
+#endif
+#define ZL_INFORMATION_URI "file://" ZL_MANDIR "/man1/zonelint.1"
+
+static void
+print_sarif(const zl_report_t *report, FILE *fp)
+{
+	const zl_rule_t *table;
+	size_t count, i;
+	char help[512];
+
+	table = zl_rules(&count);
+	fputs("{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n"
+	      "  \"version\": \"2.1.0\",\n"
+	      "  \"runs\": [\n"
+	      "    {\n"
+	      "      \"tool\": {\n"
+	      "        \"driver\": {\n"
+	      "          \"name\": \"zonelint\",\n"
+	      "          \"version\": \"" ZG_VERSION "\",\n"
+	      "          \"informationUri\": \"" ZL_INFORMATION_URI "\",\n"
+	      "          \"rules\": [",
+	    fp);
+	for (i = 0; i < count; i++) {
+		const zl_rule_t *r = &table[i];
+
+		fputs(i > 0 ? ",\n            {" : "\n            {", fp);
+		fputs("\"id\": ", fp);
+		zg_json_write_string(fp, "", r->id);
+		fputs(", \"name\": ", fp);
+		print_sarif_name(fp, r->id);
+		fputs(", \"shortDescription\": {\"text\": ", fp);
+		zg_json_write_string(fp, "", r->summary);
+		/* help (3.49.13): the fix and its reference, as in text. */
+		snprintf(help, sizeof(help), "%s (%s)", r->hint, r->rfc);
+		fputs("}, \"help\": {\"text\": ", fp);
+		zg_json_write_string(fp, "", help);
+		fputc('}', fp);
+		print_sarif_help_uri(fp, r->rfc);
+		fprintf(fp, ", \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		    severity_name(r->severity));
+	}
+	fputs("\n          ]\n        }\n      },\n      \"results\": [", fp);
+	for (i = 0; i < report->count; i++) {
+		const struct finding *f = &report->items[i];
+
+		fputs(i > 0 ? ",\n        {" : "\n        {", fp);
+		fputs("\"ruleId\": ", fp);
+		zg_json_write_string(fp, "", table[f->rule].id);
+		fprintf(fp, ", \"ruleIndex\": %d, \"level\": \"%s\", "
+			    "\"message\": {\"text\": ",
+		    f->rule, severity_name(f->severity));
+		zg_json_write_string(fp, "", f->message);
+		fputs("}, \"locations\": [{\"physicalLocation\": {", fp);
+		print_sarif_artifact(fp, f->file);
+		/*
+		 * region.startLine is at least 1 (3.30.5).  A finding at
+		 * line 0 (a missing record) is about the whole file: its
+		 * region is every line of it, the form the validator's rule
+		 * SARIF2017 names for whole-artifact results.
+		 */
+		if (f->line > 0) {
+			fprintf(fp, ", \"region\": {\"startLine\": %u}",
+			    f->line);
+		} else {
+			unsigned n = file_lines(report, f->file);
+
+			fprintf(fp, ", \"region\": {\"startLine\": 1, "
+				    "\"endLine\": %u}", n > 0 ? n : 1);
+		}
+		fputs("}}]}", fp);
+	}
+	fprintf(fp, "%s]\n    }\n  ]\n}\n", report->count > 0 ? "\n      "
+								 : "");
+}
+
+/*
+ * --- GitHub Actions workflow commands -----------------------------------
+ * "::error file=F,line=N,title=T::MESSAGE" (::warning, ::notice), which
+ * the runner turns into annotations.  The runner's escaping
+ * (actions/toolkit, packages/core/src/command.ts): in the message '%',
+ * CR and LF become %25, %0D, %0A; in a property also ':' and ','
+ * become %3A and %2C, so that no input can end a property, the command or
+ * the line.
+ */
+static void
+print_github_escaped(FILE *fp, const char *s, bool property)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '%':
+			fputs("%25", fp);
+			break;
+		case '\r':
+			fputs("%0D", fp);
+			break;
+		case '\n':
+			fputs("%0A", fp);
+			break;
+		case ':':
+			fputs(property ? "%3A" : ":", fp);
+			break;
+		case ',':
+			fputs(property ? "%2C" : ",", fp);
+			break;
+		default:
+			fputc(*s, fp);
+		}
+	}
+}
+
+/*
+ * One line a finding: the message, " -- ", the hint and its reference.
+ * Standard input has no file= (it is no file of the repository); line 0
+ * (a missing record) has no line=.  The summary line follows: the runner
+ * only logs a line that is not a command.
+ */
+static void
+print_github(const zl_report_t *report, FILE *fp)
+{
+	const zl_rule_t *table;
+	size_t count, i;
+
+	table = zl_rules(&count);
+	for (i = 0; i < report->count; i++) {
+		const struct finding *f = &report->items[i];
+		const zl_rule_t *r = &table[f->rule];
+
+		/* ::notice, not ::note: the runner has no "note" command. */
+		fprintf(fp, "::%s ", f->severity == ZG_SEV_NOTE
+			? "notice"
+			: severity_name(f->severity));
+		if (strcmp(f->file, "-") != 0) {
+			fputs("file=", fp);
+			print_github_escaped(fp, f->file, true);
+			fputc(',', fp);
+		}
+		if (f->line > 0) {
+			fprintf(fp, "line=%u,", f->line);
+		}
+		fputs("title=", fp);
+		print_github_escaped(fp, r->id, true);
+		fputs("::", fp);
+		print_github_escaped(fp, f->message, false);
+		fputs(" -- ", fp);
+		print_github_escaped(fp, r->hint, false);
+		fputs(" (", fp);
+		print_github_escaped(fp, r->rfc, false);
+		fputs(")\n", fp);
+	}
+	print_summary(fp, zl_report_counts(report));
+}
+
+/* Forget the findings suppressed inline, before any format sees them. */
+static void
+compact(zl_report_t *report)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < report->count; i++) {
+		struct finding *f = &report->items[i];
+
+		if (f->dropped) {
+			free(f->file);
+			free(f->message);
+			free(f->owner);
+		} else {
+			report->items[n++] = *f;
+		}
+	}
+	report->count = n;
+}
+
 zg_status_t
 zl_report_print(zl_report_t *report, zl_format_t format, FILE *fp)
 {
 	const zl_rule_t *table;
 	zl_counts_t c = zl_report_counts(report);
 	size_t count, i;
-	char a[32], b[32], d[32], e[32];
 
 	table = zl_rules(&count);
+	compact(report);
 	if (report->count > 1) {
 		qsort(report->items, report->count, sizeof(struct finding),
 		    finding_cmp);
+	}
+	if (format == ZL_FORMAT_SARIF) {
+		print_sarif(report, fp);
+		return print_status(report, fp);
+	}
+	if (format == ZL_FORMAT_GITHUB) {
+		print_github(report, fp);
+		return print_status(report, fp);
 	}
 	if (format == ZL_FORMAT_JSON) {
 		fputs("{\n  \"findings\": [", fp);
@@ -267,14 +656,7 @@ zl_report_print(zl_report_t *report, zl_format_t format, FILE *fp)
 		    report->count > 0 ? "\n  " : "", c.files, c.errors,
 		    c.warnings, c.notes);
 	} else {
-		plural(c.files, "file", a, sizeof(a));
-		plural(c.errors, "error", b, sizeof(b));
-		plural(c.warnings, "warning", d, sizeof(d));
-		plural(c.notes, "note", e, sizeof(e));
-		fprintf(fp, "zonelint: %s, %s, %s, %s\n", a, b, d, e);
+		print_summary(fp, c);
 	}
-	if (report->nomem) {
-		return ZG_ERR_NOMEM;
-	}
-	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
+	return print_status(report, fp);
 }

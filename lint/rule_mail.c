@@ -343,34 +343,25 @@ check_dmarc(struct zone *zone, const zg_plan_t *plan)
 void
 zl_check_mail(struct zone *zone)
 {
-	const zg_profile_t *profile = zone->options->profile;
-	zg_plan_t plan = { 0 };
 	struct mx mx[64];
-	char domain[ZG_NAME_MAX + 2];
-	size_t count, i, len;
+	size_t count, i;
 
-	if (profile == NULL || zone->origin == NULL) {
+	if (!zone->has_plan) {
 		return;
 	}
-	len = strlen(zone->origin);
-	if (len < 2 || len > ZG_NAME_MAX + 1) {
-		return; /* the root zone, or no room */
-	}
 	count = apex_mx(zone, mx, sizeof(mx) / sizeof(mx[0]));
-	if (!check_null_mx(zone, mx, count)) {
-		memcpy(domain, zone->origin, len - 1);
-		domain[len - 1] = '\0';
-		if (zg_plan_build(&plan, profile, domain, NULL) == ZG_OK) {
-			for (i = 0; i < plan.count; i++) {
-				if (plan.records[i].role == ZG_ROLE_CNAME) {
-					check_cname(zone, &plan.records[i]);
-				}
+	if (check_null_mx(zone, mx, count)) {
+		/* A domain that takes no mail needs none of the records. */
+		zone->has_plan = false;
+	} else {
+		for (i = 0; i < zone->plan.count; i++) {
+			if (zone->plan.records[i].role == ZG_ROLE_CNAME) {
+				check_cname(zone, &zone->plan.records[i]);
 			}
-			check_mx(zone, &plan, mx, count);
-			check_spf(zone, &plan);
-			check_dmarc(zone, &plan);
 		}
-		zg_plan_free(&plan);
+		check_mx(zone, &zone->plan, mx, count);
+		check_spf(zone, &zone->plan);
+		check_dmarc(zone, &zone->plan);
 	}
 	for (i = 0; i < count; i++) {
 		free(mx[i].host);

@@ -186,6 +186,12 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	[ZL_DMARC_TAG_UNKNOWN] = { "dmarc-tag-unknown", ZG_SEV_WARNING,
 	    "RFC 7489 6.3, RFC 9989", "a tag the chosen RFC does not define",
 	    "receivers ignore unknown tags: check the spelling or remove it" },
+	/* zonelint itself. */
+	[ZL_UNUSED_SUPPRESSION] = { "unused-suppression", ZG_SEV_WARNING,
+	    "zonelint", "a '; zonelint: ignore RULE' comment that suppresses "
+	    "nothing",
+	    "remove the comment, or correct its rule id (a comment alone on "
+	    "its line speaks of the next line)" },
 };
 
 const zl_rule_t *

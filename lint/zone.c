@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint/internal.h"
 #include "lint/read.h"
@@ -127,6 +128,42 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 		zone->origin = zl_dname_str(origin);
 		zone->nomem |= zone->origin == NULL;
 	}
+	/* The plan is known before the first record, so that the records
+	 * at the names the profile wants are kept, whatever their type. */
+	if (zone->origin != NULL && zone->options->profile != NULL) {
+		char domain[ZG_NAME_MAX + 2];
+		size_t len = strlen(zone->origin);
+
+		if (len >= 2 && len <= ZG_NAME_MAX + 1) {
+			memcpy(domain, zone->origin, len - 1);
+			domain[len - 1] = '\0';
+			zone->has_plan = zg_plan_build(&zone->plan,
+			    zone->options->profile, domain, NULL) == ZG_OK;
+		}
+	}
+}
+
+/* `owner` is a name the profile wants a CNAME at. */
+static bool
+plan_cname_owner(const struct zone *zone, const char *owner)
+{
+	size_t i;
+
+	for (i = 0; zone->has_plan && i < zone->plan.count; i++) {
+		if (zone->plan.records[i].type == ZG_RR_CNAME &&
+		    strcasecmp(zone->plan.records[i].owner, owner) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+on_end(void *ctx, unsigned lines)
+{
+	struct zone *zone = ctx;
+
+	zl_report_file_lines(zone->report, zone->path, lines);
 }
 
 static void
@@ -136,6 +173,7 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule_id,
 	struct zone *zone = ctx;
 	int rule = zl_rule_find(rule_id);
 
+	zone->read_problems++;
 	zl_report_add(zone->report, rule >= 0 ? rule : ZL_SYNTAX_ERROR, file,
 	    line, NULL, 0, "%s", message);
 }
@@ -260,7 +298,7 @@ on_record(void *ctx, const zl_record_t *rec)
 	if (type != LDNS_RR_TYPE_RRSIG && type != LDNS_RR_TYPE_SIG) {
 		check_ttl(zone, n, rec, file, type);
 	}
-	if (!keep_type(type)) {
+	if (!keep_type(type) && !plan_cname_owner(zone, n->name)) {
 		return;
 	}
 	if (zone->kept_count == zone->kept_capacity) {
@@ -294,6 +332,97 @@ on_record(void *ctx, const zl_record_t *rec)
 	zone->kept_count++;
 }
 
+/*
+ * "; zonelint: ignore RULE [RULE...]" at the end of a record's line, or
+ * alone on the line before it.  Every rule id named is one suppression.
+ */
+static void
+on_comment(void *ctx, const char *file, unsigned line, const char *text,
+    size_t len, bool alone)
+{
+	static const char word[] = "zonelint:";
+	struct zone *zone = ctx;
+	const char *end = text + len;
+	const char *p = text;
+
+	while (p < end && (size_t)(end - p) >= sizeof(word) - 1 &&
+	    memcmp(p, word, sizeof(word) - 1) != 0) {
+		p++;
+	}
+	p += sizeof(word) - 1;
+	while (p < end && (*p == ' ' || *p == '\t')) {
+		p++;
+	}
+	if (end - p < 6 || memcmp(p, "ignore", 6) != 0) {
+		return; /* another directive: not ours to judge yet */
+	}
+	p += 6;
+	for (;;) {
+		struct suppression *sp;
+		const char *id;
+		size_t n;
+
+		while (p < end && (*p == ' ' || *p == '\t' || *p == ',')) {
+			p++;
+		}
+		if (p >= end) {
+			break;
+		}
+		id = p;
+		while (p < end && *p != ' ' && *p != '\t' && *p != ',') {
+			p++;
+		}
+		n = (size_t)(p - id);
+		sp = realloc(zone->suppressions,
+		    (zone->suppressions_count + 1) * sizeof(*sp));
+		if (sp == NULL) {
+			zone->nomem = true;
+			return;
+		}
+		zone->suppressions = sp;
+		if ((file = intern_file(zone, file)) == NULL) {
+			zone->nomem = true;
+			return;
+		}
+		sp = &sp[zone->suppressions_count++];
+		sp->file = file;
+		sp->line = line;
+		sp->target = alone ? line + 1 : line;
+		zg_text_quote(sp->rule, sizeof(sp->rule), id, n, 60);
+	}
+}
+
+/*
+ * Apply the suppressions to the findings of this file.  One that drops
+ * nothing is itself a finding, so that stale ones do not pile up; one for
+ * a rule that -W or the configuration turned off is not stale.
+ */
+static void
+apply_suppressions(struct zone *zone, size_t mark)
+{
+	const int *severity = zone->options->severity;
+	size_t i;
+
+	for (i = 0; i < zone->suppressions_count; i++) {
+		const struct suppression *sp = &zone->suppressions[i];
+		int rule = zl_rule_find(sp->rule);
+
+		if (rule < 0) {
+			zl_report_add(zone->report, ZL_UNUSED_SUPPRESSION,
+			    sp->file, sp->line, NULL, 0,
+			    "'; zonelint: ignore %s': no such rule", sp->rule);
+		} else if (zl_report_suppress(zone->report, mark, sp->file,
+			       sp->target, rule) == 0 &&
+		    (severity == NULL || severity[rule] != ZL_SEV_OFF)) {
+			zl_report_add(zone->report, ZL_UNUSED_SUPPRESSION,
+			    sp->file, sp->line, NULL, 0,
+			    "'; zonelint: ignore %s' suppresses nothing: no "
+			    "%s finding at line %u", sp->rule, sp->rule,
+			    sp->target);
+		}
+	}
+}
+
 static void
 zone_free(struct zone *zone)
 {
@@ -314,6 +443,8 @@ zone_free(struct zone *zone)
 	}
 	free(zone->files);
 	free(zone->origin);
+	free(zone->suppressions);
+	zg_plan_free(&zone->plan);
 }
 
 zg_status_t
@@ -324,10 +455,13 @@ zl_lint_file(const char *path, const zl_options_t *options,
 		.begin = on_begin,
 		.record = on_record,
 		.problem = on_problem,
+		.comment = on_comment,
+		.end = on_end,
 	};
 	zl_read_options_t ropts = { 0 };
 	struct zone zone;
 	zg_status_t st = ZG_OK;
+	size_t mark;
 
 	memset(&zone, 0, sizeof(zone));
 	zone.options = options;
@@ -335,6 +469,13 @@ zl_lint_file(const char *path, const zl_options_t *options,
 	zone.path = path;
 	ropts.origin = options->origin;
 	ropts.include_any = options->include_any;
+	ropts.include_depth_max = options->include_depth;
+	ropts.no_file_name_origin = options->no_file_name_origin;
+	ropts.origin_prefixes = options->origin_prefixes;
+	ropts.origin_prefixes_count = options->origin_prefixes_count;
+	ropts.origin_suffixes = options->origin_suffixes;
+	ropts.origin_suffixes_count = options->origin_suffixes_count;
+	mark = zl_report_mark(report);
 	zl_report_set_options(report, options->severity);
 	if (zl_read_file(path, &ropts, &callbacks, &zone, errbuf, errlen) !=
 	    0) {
@@ -347,6 +488,19 @@ zl_lint_file(const char *path, const zl_options_t *options,
 		zl_check_spf(&zone);
 		zl_check_dmarc(&zone);
 		zl_check_mail(&zone);
+		apply_suppressions(&zone, mark);
+	}
+	if (!zone.nomem && options->fix != ZL_FIX_NONE) {
+		if (zone.read_problems > 0) {
+			snprintf(errbuf, errlen, "%s: %u problem%s reading "
+			    "the zone (run zonelint without --fix): no fix",
+			    path, zone.read_problems,
+			    zone.read_problems == 1 ? "" : "s");
+			zone_free(&zone);
+			return ZG_ERR_ARGUMENT;
+		}
+		st = zl_fix_write(&zone, options->fix_out);
+		zone.nomem |= st == ZG_ERR_NOMEM;
 	}
 	if (zone.nomem) {
 		snprintf(errbuf, errlen, "%s: out of memory", path);

@@ -122,7 +122,11 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule,
 	snprintf(p->message, sizeof(p->message), "%s", message);
 }
 
-static const zl_read_callbacks_t CB = { on_begin, on_record, on_problem };
+static const zl_read_callbacks_t CB = {
+	.begin = on_begin,
+	.record = on_record,
+	.problem = on_problem,
+};
 
 static void
 read_with(const char *path, const zl_read_options_t *opts)
@@ -240,7 +244,7 @@ write_tmp(const char *name, const char *data, size_t len)
 static void
 test_origin(void)
 {
-	zl_read_options_t o = { "example.net", false, 0, 0 };
+	zl_read_options_t o = { .origin = "example.net" };
 
 	read_zone(FX "origin-soa.zone");
 	expect_counts("origin-soa", 2, 0);
@@ -469,7 +473,7 @@ static void
 test_include(void)
 {
 	const char *f = FX "include/main.zone";
-	zl_read_options_t o = { NULL, true, 0, 0 };
+	zl_read_options_t o = { .include_any = true };
 
 	read_zone(f);
 	expect_counts("include", 5, 2);
@@ -530,7 +534,7 @@ test_generated(void)
 	const char *p, *lp;
 	char *big;
 	size_t n, i;
-	zl_read_options_t small = { NULL, false, 0, 80 };
+	zl_read_options_t small = { .size_max = 80 };
 	FILE *f;
 
 	p = write_tmp("crlf.zone", crlf, sizeof(crlf) - 1);
