@@ -174,6 +174,17 @@ zl_config_free(zl_config_t *config)
 	free(config);
 }
 
+static bool
+has_control(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s == 0x7f) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static zg_status_t
 load_profiles(zl_config_t *c, const zg_yaml_doc_t *doc, char *message,
     size_t size)
@@ -194,6 +205,14 @@ load_profiles(zl_config_t *c, const zg_yaml_doc_t *doc, char *message,
 		zg_status_t st;
 
 		snprintf(key, sizeof(key), "profiles[%u].profile", i);
+		if (has_control(name)) {
+			/* It would be quoted raw in the messages below. */
+			char q[80];
+
+			zg_text_quote(q, sizeof(q), name, strlen(name), 60);
+			return zg_yaml_error(doc, message, size, key,
+			    "profile path '%s' holds a control character", q);
+		}
 		if (strcmp(name, "none") == 0) {
 			c->profile_none[i] = true;
 			continue;

@@ -72,6 +72,7 @@ struct kept {
 	unsigned line;
 	char *text;        /* TXT/SPF: the strings joined; else NULL */
 	size_t text_len;
+	size_t next;       /* the next kept record at this owner, index + 1 */
 };
 
 /* The first TTL of one RRset at a name (for rrset-ttl-mismatch). */
@@ -84,14 +85,30 @@ struct rrset_ttl {
 /* What is known about one owner name (for the CNAME rules). */
 struct name_info {
 	char *name;          /* canonical presentation name, the key */
+	uint64_t hash;       /* of name, compared before the name */
 	unsigned cnames;     /* CNAME records at the name */
+	unsigned cname_targets;  /* different targets among them */
+	uint64_t cname_target;   /* hash of the first target */
 	const char *cname_file;
 	unsigned cname_line;     /* first CNAME */
 	const char *other_file;
 	unsigned other_line;     /* first non-CNAME, non-DNSSEC record */
 	uint16_t other_type;
-	struct rrset_ttl *ttls;  /* first TTL of each type at the name */
+	struct rrset_ttl ttl;    /* the first RRset's first TTL (most names
+				    have one type) */
+	struct rrset_ttl *ttls;  /* the first TTL of each other type */
 	unsigned ttls_count;
+	size_t kept_first;       /* kept records here, index + 1, or 0 */
+	size_t kept_last;
+};
+
+/* An MX, NS or SRV target to check once every CNAME is known. */
+struct pending {
+	const char *owner;  /* the names table's string */
+	char *target;       /* owned */
+	const char *file;
+	unsigned line;
+	uint16_t type;
 };
 
 /* A "; zonelint: ignore RULE" comment. */
@@ -121,6 +138,9 @@ struct zone {
 	size_t files_count;
 	struct suppression *suppressions;
 	size_t suppressions_count;
+	struct pending *pending;
+	size_t pending_count;
+	size_t pending_capacity;
 	/* The records the profile wants for the origin (zonegen's plan);
 	 * has_plan is false without a profile, an origin or a null MX. */
 	zg_plan_t plan;
@@ -147,11 +167,9 @@ void zl_report_add_severity(zl_report_t *report, int rule, int severity,
     const char *file, unsigned line, const char *owner, uint16_t type,
     const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 
-/* Use these -W severities (or NULL) for the findings to come. */
-void zl_report_set_options(zl_report_t *report, const int *severity);
 
 /* Where the findings of the file being linted begin. */
-size_t zl_report_mark(const zl_report_t *report);
+size_t zl_report_mark(zl_report_t *report);
 
 /*
  * Drop the findings added since `mark` with this file, line and rule;
@@ -171,6 +189,14 @@ void zl_report_file_read(zl_report_t *report);
 const struct name_info *zl_zone_name(const struct zone *zone,
     const char *name);
 
+/*
+ * The kept records at a name (canonical), in file order: the first, or
+ * NULL; then the next, or NULL.  Linear in the records at that name only.
+ */
+const struct kept *zl_kept_first(const struct zone *zone, const char *owner);
+const struct kept *zl_kept_next(const struct zone *zone,
+    const struct kept *k);
+
 /* Canonical presentation of a dname (lower case, trailing dot); malloc'd. */
 char *zl_dname_str(const ldns_rdf *dname);
 
@@ -184,6 +210,8 @@ zl_kept_same_text(const struct kept *a, const struct kept *b)
 
 /* The checks, one family per file. */
 void zl_check_dns(struct zone *zone);
+/* The MX, NS and SRV checks of one record, as it is read (borrowed). */
+void zl_dns_record(struct zone *zone, const struct kept *k);
 void zl_check_spf(struct zone *zone);
 void zl_check_dmarc(struct zone *zone);
 void zl_check_mail(struct zone *zone);

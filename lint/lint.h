@@ -114,7 +114,16 @@ zl_report_t *zl_report_new(void);
 void zl_report_free(zl_report_t *report);
 
 /*
+ * The per-rule severities (-W and the configuration) every finding added
+ * from now on is subject to; `severity` (one entry per rule, or NULL)
+ * must outlive the report's use.  Call before linting.
+ */
+void zl_report_set_options(zl_report_t *report, const int *severity);
+
+/*
  * Lint one file ("-" is standard input) and add its findings to `report`.
+ * Several files may be linted at once, from several threads, into one
+ * report; `options` is only read.
  * Returns ZG_OK when the file was read (whatever it held), ZG_ERR_IO when
  * it could not be read at all, with `errbuf` set, ZG_ERR_NOMEM when memory
  * ran out.  With options->fix, also writes the fix to options->fix_out;

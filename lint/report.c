@@ -1,6 +1,7 @@
 /* report.c: collect, sort and print findings (text, JSON, SARIF, GitHub). */
 /* SPDX-License-Identifier: BSD-3-Clause */
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,12 +35,20 @@ struct zl_report {
 	} *lines;            /* per file read */
 	size_t nlines;
 	bool nomem;
+	/* Files are linted in parallel with -j: every change holds it. */
+	pthread_mutex_t lock;
 };
 
 zl_report_t *
 zl_report_new(void)
 {
-	return calloc(1, sizeof(zl_report_t));
+	zl_report_t *report = calloc(1, sizeof(zl_report_t));
+
+	if (report != NULL && pthread_mutex_init(&report->lock, NULL) != 0) {
+		free(report);
+		return NULL;
+	}
+	return report;
 }
 
 void
@@ -60,6 +69,7 @@ zl_report_free(zl_report_t *report)
 		free(report->lines[i].file);
 	}
 	free(report->lines);
+	pthread_mutex_destroy(&report->lock);
 	free(report);
 }
 
@@ -70,9 +80,14 @@ zl_report_set_options(zl_report_t *report, const int *severity)
 }
 
 size_t
-zl_report_mark(const zl_report_t *report)
+zl_report_mark(zl_report_t *report)
 {
-	return report->count;
+	size_t mark;
+
+	pthread_mutex_lock(&report->lock);
+	mark = report->count;
+	pthread_mutex_unlock(&report->lock);
+	return mark;
 }
 
 size_t
@@ -81,6 +96,7 @@ zl_report_suppress(zl_report_t *report, size_t mark, const char *file,
 {
 	size_t i, n = 0;
 
+	pthread_mutex_lock(&report->lock);
 	for (i = mark; i < report->count; i++) {
 		struct finding *f = &report->items[i];
 
@@ -90,6 +106,7 @@ zl_report_suppress(zl_report_t *report, size_t mark, const char *file,
 			n++;
 		}
 	}
+	pthread_mutex_unlock(&report->lock);
 	return n;
 }
 
@@ -98,17 +115,19 @@ zl_report_file_lines(zl_report_t *report, const char *file, unsigned lines)
 {
 	struct file_lines *p;
 
+	pthread_mutex_lock(&report->lock);
 	p = realloc(report->lines, (report->nlines + 1) * sizeof(*p));
 	if (p == NULL) {
 		report->nomem = true;
-		return;
+	} else {
+		report->lines = p;
+		if ((p[report->nlines].file = strdup(file)) == NULL) {
+			report->nomem = true;
+		} else {
+			p[report->nlines++].lines = lines;
+		}
 	}
-	report->lines = p;
-	if ((p[report->nlines].file = strdup(file)) == NULL) {
-		report->nomem = true;
-		return;
-	}
-	p[report->nlines++].lines = lines;
+	pthread_mutex_unlock(&report->lock);
 }
 
 /* The number of lines of a file read, or 0 when unknown. */
@@ -128,34 +147,18 @@ file_lines(const zl_report_t *report, const char *file)
 void
 zl_report_file_read(zl_report_t *report)
 {
+	pthread_mutex_lock(&report->lock);
 	report->files++;
+	pthread_mutex_unlock(&report->lock);
 }
 
+/* Append one finding (the lock held). */
 static void
-report_vadd(zl_report_t *report, int rule, int severity, const char *file,
-    unsigned line, const char *owner, uint16_t type, const char *fmt,
-    va_list ap)
+report_push(zl_report_t *report, int rule, int sev, const char *file,
+    unsigned line, const char *owner, uint16_t type, const char *text)
 {
-	const zl_rule_t *table;
 	struct finding *f;
-	size_t count;
-	int sev;
-	char text[1024];
 
-	table = zl_rules(&count);
-	if (rule < 0 || (size_t)rule >= count) {
-		return;
-	}
-	sev = report->severity != NULL ? report->severity[rule]
-				       : ZL_SEV_DEFAULT;
-	if (sev == ZL_SEV_OFF) {
-		return;
-	}
-	if (sev == ZL_SEV_DEFAULT) {
-		sev = severity != ZL_SEV_DEFAULT ? severity
-						 : (int)table[rule].severity;
-	}
-	vsnprintf(text, sizeof(text), fmt, ap);
 	if (report->count == report->capacity) {
 		size_t cap = report->capacity ? report->capacity * 2 : 32;
 		struct finding *p = realloc(report->items, cap * sizeof(*p));
@@ -186,6 +189,35 @@ report_vadd(zl_report_t *report, int rule, int severity, const char *file,
 	f->seq = report->count;
 	f->dropped = false;
 	report->count++;
+}
+
+static void
+report_vadd(zl_report_t *report, int rule, int severity, const char *file,
+    unsigned line, const char *owner, uint16_t type, const char *fmt,
+    va_list ap)
+{
+	const zl_rule_t *table;
+	size_t count;
+	int sev;
+	char text[1024];
+
+	table = zl_rules(&count);
+	if (rule < 0 || (size_t)rule >= count) {
+		return;
+	}
+	sev = report->severity != NULL ? report->severity[rule]
+				       : ZL_SEV_DEFAULT;
+	if (sev == ZL_SEV_OFF) {
+		return;
+	}
+	if (sev == ZL_SEV_DEFAULT) {
+		sev = severity != ZL_SEV_DEFAULT ? severity
+						 : (int)table[rule].severity;
+	}
+	vsnprintf(text, sizeof(text), fmt, ap);
+	pthread_mutex_lock(&report->lock);
+	report_push(report, rule, sev, file, line, owner, type, text);
+	pthread_mutex_unlock(&report->lock);
 }
 
 void

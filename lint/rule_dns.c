@@ -8,37 +8,6 @@
 #include "lint/internal.h"
 
 /*
- * CNAME records at `name` with different targets.  A record written twice
- * is one record: servers merge exact duplicates (RFC 2181 5).
- */
-static unsigned
-distinct_cnames(const struct zone *zone, const char *name)
-{
-	const ldns_rdf *seen[8];
-	unsigned count = 0, j;
-	size_t i;
-
-	for (i = 0; i < zone->kept_count && count < 8; i++) {
-		const struct kept *k = &zone->kept[i];
-
-		if (ldns_rr_get_type(k->rr) != LDNS_RR_TYPE_CNAME ||
-		    strcmp(k->owner, name) != 0 || ldns_rr_rd_count(k->rr) < 1) {
-			continue;
-		}
-		for (j = 0; j < count; j++) {
-			if (ldns_dname_compare(seen[j],
-				ldns_rr_rdf(k->rr, 0)) == 0) {
-				break;
-			}
-		}
-		if (j == count) {
-			seen[count++] = ldns_rr_rdf(k->rr, 0);
-		}
-	}
-	return count;
-}
-
-/*
  * A CNAME owns its name: no other data (RFC 1034 3.6.2, RFC 2181 10.1),
  * exactly one CNAME (RFC 2181 10.1), and so none at the apex, which has
  * SOA and NS.  DNSSEC records were left out of `other` when read.
@@ -54,11 +23,13 @@ check_cnames(struct zone *zone)
 		if (n->name == NULL || n->cnames == 0) {
 			continue;
 		}
-		if (n->cnames > 1 && distinct_cnames(zone, n->name) > 1) {
+		/* A record written twice is one record: servers merge
+		 * exact duplicates (RFC 2181 5). */
+		if (n->cname_targets > 1) {
 			zl_report_add(zone->report, ZL_CNAME_MULTIPLE,
 			    n->cname_file, n->cname_line, n->name,
 			    LDNS_RR_TYPE_CNAME, "%s has %u CNAME records",
-			    n->name, distinct_cnames(zone, n->name));
+			    n->name, n->cname_targets);
 		}
 		if (zone->origin != NULL &&
 		    strcmp(n->name, zone->origin) == 0) {
@@ -132,15 +103,56 @@ looks_like_address(const char *name, const char *origin, bool *relative)
 	return false;
 }
 
-/* MX, NS and SRV targets: no alias (RFC 2181 10.3, RFC 2782), no address. */
+/* `name` is `origin` or below it (both canonical). */
+static bool
+in_zone(const char *name, const char *origin)
+{
+	size_t n, o;
+
+	if (origin == NULL) {
+		return true;
+	}
+	n = strlen(name);
+	o = strlen(origin);
+	return strcmp(origin, ".") == 0 ||
+	    (n >= o && strcmp(name + n - o, origin) == 0 &&
+		(n == o || name[n - o - 1] == '.'));
+}
+
+/* The alias finding for a target known to be a CNAME owner. */
+static void
+report_alias(struct zone *zone, int rule, const char *file, unsigned line,
+    const char *owner, uint16_t type, const char *target, unsigned at)
+{
+	const char *what = type == LDNS_RR_TYPE_MX   ? "MX"
+			   : type == LDNS_RR_TYPE_NS ? "NS"
+						     : "SRV";
+
+	zl_report_add(zone->report, rule, file, line, owner, type,
+	    "%s target %s is an alias (CNAME at line %u)", what, target, at);
+}
+
+static int
+alias_rule(uint16_t type)
+{
+	return type == LDNS_RR_TYPE_MX	 ? ZL_MX_TARGET_CNAME
+	       : type == LDNS_RR_TYPE_NS ? ZL_NS_TARGET_CNAME
+					 : ZL_SRV_TARGET_CNAME;
+}
+
+/*
+ * MX, NS and SRV targets: no alias (RFC 2181 10.3, RFC 2782), no address.
+ * Checked as the record is read; a target whose CNAME comes later in the
+ * file waits in the zone's pending list (the target name only).
+ */
 static void
 check_target(struct zone *zone, const struct kept *k, const ldns_rdf *rdf,
-    int alias_rule, int address_rule, const char *what)
+    int address_rule, const char *what)
 {
 	char *target = zl_dname_str(rdf);
 	const struct name_info *n;
 	bool relative = false;
-	ldns_rr_type type = ldns_rr_get_type(k->rr);
+	uint16_t type = (uint16_t)ldns_rr_get_type(k->rr);
 
 	if (target == NULL) {
 		zone->nomem = true;
@@ -150,21 +162,42 @@ check_target(struct zone *zone, const struct kept *k, const ldns_rdf *rdf,
 		free(target); /* null MX or "no service": not a host */
 		return;
 	}
-	n = zl_zone_name(zone, target);
-	if (n != NULL && n->cnames > 0) {
-		zl_report_add(zone->report, alias_rule, k->file, k->line,
-		    k->owner, (uint16_t)type,
-		    "%s target %s is an alias (CNAME at line %u)", what,
-		    target, n->cname_line);
-	}
 	if (address_rule >= 0 &&
 	    looks_like_address(target, zone->origin, &relative)) {
 		zl_report_add(zone->report, address_rule, k->file, k->line,
-		    k->owner, (uint16_t)type,
-		    "%s target %s is an IP address%s", what, target,
-		    relative ? " with the origin appended" : "");
+		    k->owner, type, "%s target %s is an IP address%s", what,
+		    target, relative ? " with the origin appended" : "");
 	}
-	free(target);
+	n = zl_zone_name(zone, target);
+	if (n != NULL && n->cnames > 0) {
+		report_alias(zone, alias_rule(type), k->file, k->line,
+		    k->owner, type, target, n->cname_line);
+		free(target);
+		return;
+	}
+	if (!in_zone(target, zone->origin)) {
+		free(target); /* only this zone's names can be its CNAMEs */
+		return;
+	}
+	if (zone->pending_count == zone->pending_capacity) {
+		size_t cap = zone->pending_capacity ? zone->pending_capacity * 2
+						    : 64;
+		struct pending *p = realloc(zone->pending, cap * sizeof(*p));
+
+		if (p == NULL) {
+			free(target);
+			zone->nomem = true;
+			return;
+		}
+		zone->pending = p;
+		zone->pending_capacity = cap;
+	}
+	zone->pending[zone->pending_count].owner = k->owner;
+	zone->pending[zone->pending_count].target = target;
+	zone->pending[zone->pending_count].file = k->file;
+	zone->pending[zone->pending_count].line = k->line;
+	zone->pending[zone->pending_count].type = type;
+	zone->pending_count++;
 }
 
 /*
@@ -218,8 +251,31 @@ check_srv(struct zone *zone, const struct kept *k)
 			}
 		}
 	}
-	check_target(zone, k, ldns_rr_rdf(k->rr, 3), ZL_SRV_TARGET_CNAME, -1,
-	    "SRV");
+	check_target(zone, k, ldns_rr_rdf(k->rr, 3), -1, "SRV");
+}
+
+void
+zl_dns_record(struct zone *zone, const struct kept *k)
+{
+	switch (ldns_rr_get_type(k->rr)) {
+	case LDNS_RR_TYPE_MX:
+		if (ldns_rr_rd_count(k->rr) == 2) {
+			check_target(zone, k, ldns_rr_rdf(k->rr, 1),
+			    ZL_MX_TARGET_ADDRESS, "MX");
+		}
+		break;
+	case LDNS_RR_TYPE_NS:
+		if (ldns_rr_rd_count(k->rr) == 1) {
+			check_target(zone, k, ldns_rr_rdf(k->rr, 0),
+			    ZL_NS_TARGET_ADDRESS, "NS");
+		}
+		break;
+	case LDNS_RR_TYPE_SRV:
+		check_srv(zone, k);
+		break;
+	default:
+		break;
+	}
 }
 
 void
@@ -228,29 +284,15 @@ zl_check_dns(struct zone *zone)
 	size_t i;
 
 	check_cnames(zone);
-	for (i = 0; i < zone->kept_count; i++) {
-		const struct kept *k = &zone->kept[i];
+	/* Targets whose CNAME came after them. */
+	for (i = 0; i < zone->pending_count; i++) {
+		const struct pending *p = &zone->pending[i];
+		const struct name_info *n = zl_zone_name(zone, p->target);
 
-		switch (ldns_rr_get_type(k->rr)) {
-		case LDNS_RR_TYPE_MX:
-			if (ldns_rr_rd_count(k->rr) == 2) {
-				check_target(zone, k, ldns_rr_rdf(k->rr, 1),
-				    ZL_MX_TARGET_CNAME, ZL_MX_TARGET_ADDRESS,
-				    "MX");
-			}
-			break;
-		case LDNS_RR_TYPE_NS:
-			if (ldns_rr_rd_count(k->rr) == 1) {
-				check_target(zone, k, ldns_rr_rdf(k->rr, 0),
-				    ZL_NS_TARGET_CNAME, ZL_NS_TARGET_ADDRESS,
-				    "NS");
-			}
-			break;
-		case LDNS_RR_TYPE_SRV:
-			check_srv(zone, k);
-			break;
-		default:
-			break;
+		if (n != NULL && n->cnames > 0) {
+			report_alias(zone, alias_rule(p->type), p->file,
+			    p->line, p->owner, p->type, p->target,
+			    n->cname_line);
 		}
 	}
 }

@@ -12,13 +12,11 @@ static const struct kept *
 kept_at(const struct zone *zone, const char *owner, ldns_rr_type type,
     size_t nth)
 {
-	size_t i;
+	const struct kept *k;
 
-	for (i = 0; i < zone->kept_count; i++) {
-		const struct kept *k = &zone->kept[i];
-
-		if (ldns_rr_get_type(k->rr) == type &&
-		    strcmp(k->owner, owner) == 0 && nth-- == 0) {
+	for (k = zl_kept_first(zone, owner); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		if (ldns_rr_get_type(k->rr) == type && nth-- == 0) {
 			return k;
 		}
 	}
@@ -42,7 +40,9 @@ check_cname(struct zone *zone, const zg_record_t *r)
 	const struct kept *k;
 	char *target;
 
-	if (n == NULL) {
+	/* A name with only DNSSEC records (RRSIG, NSEC) has neither the
+	 * CNAME nor other data (RFC 2181 10.1): the CNAME is missing. */
+	if (n == NULL || (n->cnames == 0 && n->other_line == 0)) {
 		zl_report_add(zone->report, ZL_MAIL_CNAME_MISSING, zone->path,
 		    0, r->owner, LDNS_RR_TYPE_CNAME,
 		    "no CNAME %s -> %s (profile %s)", r->owner, r->target,

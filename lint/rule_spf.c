@@ -23,12 +23,12 @@ is_spf(const struct kept *k)
 static const struct kept *
 spf_at(const struct zone *zone, const char *owner)
 {
-	size_t i;
+	const struct kept *k;
 
-	for (i = 0; i < zone->kept_count; i++) {
-		if (strcmp(zone->kept[i].owner, owner) == 0 &&
-		    is_spf(&zone->kept[i])) {
-			return &zone->kept[i];
+	for (k = zl_kept_first(zone, owner); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		if (is_spf(k)) {
+			return k;
 		}
 	}
 	return NULL;
@@ -266,7 +266,8 @@ check_record(struct zone *zone, const struct kept *k)
 void
 zl_check_spf(struct zone *zone)
 {
-	size_t i, j;
+	const struct kept *j;
+	size_t i;
 
 	for (i = 0; i < zone->kept_count; i++) {
 		const struct kept *k = &zone->kept[i];
@@ -286,18 +287,17 @@ zl_check_spf(struct zone *zone)
 		}
 		check_record(zone, k);
 		/* RFC 7208 3.2: one SPF record per name; report the later
-		 * ones, each naming the first. */
-		for (j = 0; j < i; j++) {
-			/* An exact duplicate is merged by servers. */
-			if (strcmp(zone->kept[j].owner, k->owner) == 0 &&
-			    is_spf(&zone->kept[j]) &&
-			    !zl_kept_same_text(&zone->kept[j], k)) {
+		 * ones, each naming the first.  An exact duplicate is merged
+		 * by servers. */
+		for (j = zl_kept_first(zone, k->owner); j != NULL && j != k;
+		     j = zl_kept_next(zone, j)) {
+			if (is_spf(j) && !zl_kept_same_text(j, k)) {
 				zl_report_add(zone->report, ZL_SPF_MULTIPLE,
 				    k->file, k->line, k->owner,
 				    LDNS_RR_TYPE_TXT,
 				    "second SPF record at %s (the first is "
 				    "at line %u): receivers return permerror",
-				    k->owner, zone->kept[j].line);
+				    k->owner, j->line);
 				break;
 			}
 		}

@@ -1,7 +1,6 @@
 /* zone.c: read one zone file, keep what the checks need, run the checks. */
 /* SPDX-License-Identifier: BSD-3-Clause */
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,40 +8,78 @@
 #include "lint/internal.h"
 #include "lint/read.h"
 
+/*
+ * The presentation form of a wire-format name, lower case, as
+ * ldns_rdf2str() writes it (the same escapes: "\\." for a dot inside a
+ * label, "\\DDD" for bytes that are not printable), but without its
+ * printf per byte: this runs for every record read.
+ */
 char *
 zl_dname_str(const ldns_rdf *dname)
 {
-	char *s = ldns_rdf2str(dname);
-	char *p;
+	const uint8_t *d = ldns_rdf_data(dname);
+	size_t size = ldns_rdf_size(dname);
+	size_t i = 0, o = 0;
+	char *s;
 
-	if (s == NULL) {
+	if (ldns_rdf_get_type(dname) != LDNS_RDF_TYPE_DNAME ||
+	    (s = malloc(size * 4 + 2)) == NULL) {
 		return NULL;
 	}
-	for (p = s; *p != '\0'; p++) {
-		*p = (char)tolower((unsigned char)*p);
+	while (i < size && d[i] != 0) {
+		size_t len = d[i++];
+
+		for (; len > 0 && i < size; len--, i++) {
+			unsigned char c = d[i];
+
+			if (c == '.' || c == ';' || c == '(' || c == ')' ||
+			    c == '\\') {
+				s[o++] = '\\';
+				s[o++] = (char)c;
+			} else if (c <= 0x20 || c >= 0x7f) {
+				s[o++] = '\\';
+				s[o++] = (char)('0' + c / 100);
+				s[o++] = (char)('0' + c / 10 % 10);
+				s[o++] = (char)('0' + c % 10);
+			} else {
+				s[o++] = c >= 'A' && c <= 'Z'
+					     ? (char)(c - 'A' + 'a')
+					     : (char)c;
+			}
+		}
+		s[o++] = '.';
 	}
+	if (o == 0) {
+		s[o++] = '.';
+	}
+	s[o] = '\0';
 	return s;
 }
 
 /* ---- names: an open-addressing hash table ----------------------------- */
 
-static size_t
+static uint64_t
 hash(const char *s)
 {
-	size_t h = 1469598103934665603u; /* FNV-1a */
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
 
 	for (; *s != '\0'; s++) {
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
 	}
-	return h;
+	/* Mix the high bits down: the table uses the low ones. */
+	h ^= h >> 32;
+	h *= 0xd6e8feb86659fd93u;
+	return h ^ (h >> 32);
 }
 
 static struct name_info *
-slot(struct name_info *table, size_t capacity, const char *name)
+slot(struct name_info *table, size_t capacity, const char *name,
+    uint64_t h)
 {
-	size_t i = hash(name) & (capacity - 1);
+	size_t i = (size_t)h & (capacity - 1);
 
-	while (table[i].name != NULL && strcmp(table[i].name, name) != 0) {
+	while (table[i].name != NULL &&
+	    (table[i].hash != h || strcmp(table[i].name, name) != 0)) {
 		i = (i + 1) & (capacity - 1);
 	}
 	return &table[i];
@@ -56,7 +93,7 @@ zl_zone_name(const struct zone *zone, const char *name)
 	if (zone->names_capacity == 0) {
 		return NULL;
 	}
-	n = slot(zone->names, zone->names_capacity, name);
+	n = slot(zone->names, zone->names_capacity, name, hash(name));
 	return n->name != NULL ? n : NULL;
 }
 
@@ -65,6 +102,7 @@ static struct name_info *
 name_get(struct zone *zone, char **name)
 {
 	struct name_info *n;
+	uint64_t h;
 
 	if (zone->names_count * 10 >= zone->names_capacity * 7) {
 		size_t cap = zone->names_capacity ? zone->names_capacity * 2
@@ -77,21 +115,38 @@ name_get(struct zone *zone, char **name)
 		}
 		for (i = 0; i < zone->names_capacity; i++) {
 			if (zone->names[i].name != NULL) {
-				*slot(t, cap, zone->names[i].name) =
-				    zone->names[i];
+				*slot(t, cap, zone->names[i].name,
+				    zone->names[i].hash) = zone->names[i];
 			}
 		}
 		free(zone->names);
 		zone->names = t;
 		zone->names_capacity = cap;
 	}
-	n = slot(zone->names, zone->names_capacity, *name);
+	h = hash(*name);
+	n = slot(zone->names, zone->names_capacity, *name, h);
 	if (n->name == NULL) {
+		n->hash = h;
 		n->name = *name;
 		*name = NULL;
 		zone->names_count++;
 	}
 	return n;
+}
+
+const struct kept *
+zl_kept_first(const struct zone *zone, const char *owner)
+{
+	const struct name_info *n = zl_zone_name(zone, owner);
+
+	return n != NULL && n->kept_first != 0 ? &zone->kept[n->kept_first - 1]
+					       : NULL;
+}
+
+const struct kept *
+zl_kept_next(const struct zone *zone, const struct kept *k)
+{
+	return k->next != 0 ? &zone->kept[k->next - 1] : NULL;
 }
 
 /* ---- reader callbacks ------------------------------------------------- */
@@ -197,36 +252,44 @@ check_ttl(struct zone *zone, struct name_info *n, const zl_record_t *rec,
     const char *file, ldns_rr_type type)
 {
 	uint32_t ttl = ldns_rr_ttl(rec->rr);
+	struct rrset_ttl *first = NULL;
 	struct rrset_ttl *p;
 	unsigned i;
 
-	for (i = 0; i < n->ttls_count; i++) {
-		if (n->ttls[i].type != type) {
-			continue;
+	/* The first RRset's TTL is inline (type 0: none yet). */
+	if (n->ttl.type == 0 || n->ttl.type == type) {
+		first = &n->ttl;
+	}
+	for (i = 0; first == NULL && i < n->ttls_count; i++) {
+		if (n->ttls[i].type == type) {
+			first = &n->ttls[i];
 		}
-		if (n->ttls[i].ttl != ttl) {
+	}
+	if (first != NULL && first->type == type) {
+		if (first->ttl != ttl) {
 			char *tn = ldns_rr_type2str(type);
 
 			zl_report_add(zone->report, ZL_RRSET_TTL, file,
 			    rec->line, n->name, (uint16_t)type,
 			    "%s %s record with TTL %u; the first one (line "
 			    "%u) has %u", n->name, tn ? tn : "?",
-			    (unsigned)ttl, n->ttls[i].line,
-			    (unsigned)n->ttls[i].ttl);
+			    (unsigned)ttl, first->line, (unsigned)first->ttl);
 			free(tn);
 		}
 		return;
 	}
-	p = realloc(n->ttls, (n->ttls_count + 1) * sizeof(*p));
-	if (p == NULL) {
-		zone->nomem = true;
-		return;
+	if (first == NULL) {
+		p = realloc(n->ttls, (n->ttls_count + 1) * sizeof(*p));
+		if (p == NULL) {
+			zone->nomem = true;
+			return;
+		}
+		n->ttls = p;
+		first = &p[n->ttls_count++];
 	}
-	n->ttls = p;
-	p[n->ttls_count].type = (uint16_t)type;
-	p[n->ttls_count].ttl = ttl;
-	p[n->ttls_count].line = rec->line;
-	n->ttls_count++;
+	first->type = (uint16_t)type;
+	first->ttl = ttl;
+	first->line = rec->line;
 }
 
 /* TXT (and SPF type) data: the character-strings joined (RFC 7208 3.3). */
@@ -259,12 +322,28 @@ join_strings(const ldns_rr *rr, size_t *len)
 	return text;
 }
 
+/*
+ * What is kept after the record is read: every record at the names the
+ * mail checks and fixes look at (the apex, _dmarc names, the names the
+ * profile wants a CNAME at), TXT records that are or almost are SPF or
+ * DMARC records anywhere (their rules look at the whole name), and SPF
+ * (type 99) records.  The rest is checked as it is read and forgotten,
+ * so that memory grows with the names of a zone, not its records.
+ */
 static bool
-keep_type(ldns_rr_type t)
+keep(const struct zone *zone, const struct name_info *n, ldns_rr_type type,
+    const char *text, size_t len)
 {
-	return t == LDNS_RR_TYPE_MX || t == LDNS_RR_TYPE_NS ||
-	    t == LDNS_RR_TYPE_SRV || t == LDNS_RR_TYPE_CNAME ||
-	    t == LDNS_RR_TYPE_TXT || t == LDNS_RR_TYPE_SPF;
+	if (type == LDNS_RR_TYPE_SPF ||
+	    (zone->origin != NULL && strcmp(n->name, zone->origin) == 0) ||
+	    strncmp(n->name, "_dmarc.", 7) == 0 || plan_cname_owner(zone,
+	    n->name)) {
+		return true;
+	}
+	/* "v=spf1" glued to a term still counts: spf-split reports it. */
+	return type == LDNS_RR_TYPE_TXT && text != NULL &&
+	    ((len >= 6 && strncasecmp(text, "v=spf1", 6) == 0) ||
+		zg_dmarc_is_record(text, len));
 }
 
 static void
@@ -273,6 +352,8 @@ on_record(void *ctx, const zl_record_t *rec)
 	struct zone *zone = ctx;
 	ldns_rr_type type = ldns_rr_get_type(rec->rr);
 	char *owner = zl_dname_str(ldns_rr_owner(rec->rr));
+	char *text = NULL;
+	size_t text_len = 0;
 	const char *file = intern_file(zone, rec->file);
 	struct name_info *n;
 	struct kept *k;
@@ -284,9 +365,19 @@ on_record(void *ctx, const zl_record_t *rec)
 		return;
 	}
 	if (type == LDNS_RR_TYPE_CNAME) {
+		char *target = ldns_rr_rd_count(rec->rr) == 1
+				   ? zl_dname_str(ldns_rr_rdf(rec->rr, 0))
+				   : NULL;
+		uint64_t h = target != NULL ? hash(target) : 0;
+
+		free(target);
 		if (n->cnames++ == 0) {
 			n->cname_file = file;
 			n->cname_line = rec->line;
+			n->cname_target = h;
+			n->cname_targets = 1;
+		} else if (h != n->cname_target && n->cname_targets == 1) {
+			n->cname_targets = 2; /* one more is enough to say */
 		}
 	} else if (!dnssec_type(type) && n->other_line == 0) {
 		n->other_file = file;
@@ -298,7 +389,22 @@ on_record(void *ctx, const zl_record_t *rec)
 	if (type != LDNS_RR_TYPE_RRSIG && type != LDNS_RR_TYPE_SIG) {
 		check_ttl(zone, n, rec, file, type);
 	}
-	if (!keep_type(type) && !plan_cname_owner(zone, n->name)) {
+	if (type == LDNS_RR_TYPE_MX || type == LDNS_RR_TYPE_NS ||
+	    type == LDNS_RR_TYPE_SRV) {
+		struct kept now = { .rr = (ldns_rr *)rec->rr, .owner = n->name,
+			.file = file, .line = rec->line };
+
+		zl_dns_record(zone, &now);
+	}
+	if (type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) {
+		text = join_strings(rec->rr, &text_len);
+		if (text == NULL) {
+			zone->nomem = true;
+			return;
+		}
+	}
+	if (!keep(zone, n, type, text, text_len)) {
+		free(text);
 		return;
 	}
 	if (zone->kept_count == zone->kept_capacity) {
@@ -306,6 +412,7 @@ on_record(void *ctx, const zl_record_t *rec)
 		struct kept *p = realloc(zone->kept, cap * sizeof(*p));
 
 		if (p == NULL) {
+			free(text);
 			zone->nomem = true;
 			return;
 		}
@@ -318,18 +425,20 @@ on_record(void *ctx, const zl_record_t *rec)
 	k->file = file;
 	k->line = rec->line;
 	k->rr = ldns_rr_clone(rec->rr);
-	if (type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) {
-		k->text = join_strings(rec->rr, &k->text_len);
-	}
-	if (k->rr == NULL ||
-	    ((type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) &&
-		k->text == NULL)) {
-		ldns_rr_free(k->rr);
-		free(k->text);
+	k->text = text;
+	k->text_len = text_len;
+	if (k->rr == NULL) {
+		free(text);
 		zone->nomem = true;
 		return;
 	}
-	zone->kept_count++;
+	/* Chain it to the records kept at its owner. */
+	if (n->kept_last != 0) {
+		zone->kept[n->kept_last - 1].next = zone->kept_count + 1;
+	} else {
+		n->kept_first = zone->kept_count + 1;
+	}
+	n->kept_last = ++zone->kept_count;
 }
 
 /*
@@ -444,6 +553,10 @@ zone_free(struct zone *zone)
 	free(zone->files);
 	free(zone->origin);
 	free(zone->suppressions);
+	for (i = 0; i < zone->pending_count; i++) {
+		free(zone->pending[i].target);
+	}
+	free(zone->pending);
 	zg_plan_free(&zone->plan);
 }
 
@@ -476,7 +589,6 @@ zl_lint_file(const char *path, const zl_options_t *options,
 	ropts.origin_suffixes = options->origin_suffixes;
 	ropts.origin_suffixes_count = options->origin_suffixes_count;
 	mark = zl_report_mark(report);
-	zl_report_set_options(report, options->severity);
 	if (zl_read_file(path, &ropts, &callbacks, &zone, errbuf, errlen) !=
 	    0) {
 		zone_free(&zone);

@@ -283,3 +283,12 @@ for prog in zonegen zonelint; do
 		diff "$tmp/help-$prog" "$tmp/man-$prog" | sed 's/^/# /'
 	fi
 done
+
+# -j: the same report, whatever the number of jobs.
+if [ -x "$BUILDDIR/zonelint" ]; then
+	set -- fixtures/lint/*/*.zone fixtures/lint/good/*.zone
+	$ZONELINT --profile none "$@" >"$tmp/j1" 2>&1
+	$ZONELINT --profile none -j 3 "$@" >"$tmp/j3" 2>&1
+	check "jobs-same-report ($# files)" cmp -s "$tmp/j1" "$tmp/j3"
+	check "jobs-report-not-empty" [ -s "$tmp/j1" ]
+fi
