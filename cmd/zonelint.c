@@ -1,11 +1,13 @@
 /* zonelint.c: report missing or wrong mail records in zone files. */
 /* SPDX-License-Identifier: BSD-3-Clause */
 
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdnoreturn.h>
@@ -32,6 +34,10 @@ static const char usage_text[] =
     "  -W RULE=SEVERITY      error, warning, note or off for one rule\n"
     "      --strict          warnings count as errors for the exit status\n"
     "  -j, --jobs N          lint N files at once (default 1)\n"
+    "      --max-file-size N read at most N bytes of a file (default\n"
+    "                        268435456; suffixes K, M, G)\n"
+    "      --max-records N   read at most N records of a file, its\n"
+    "                        $INCLUDEs counted (default 10000000)\n"
     "  -f, --format FORMAT   text (default), json, sarif (SARIF 2.1.0)\n"
     "                        or github (GitHub Actions annotations)\n"
     "      --list-rules      print the rule table and exit\n"
@@ -51,6 +57,8 @@ enum {
 	OPT_DMARC = 256,
 	OPT_NO_CONFIG,
 	OPT_FIX,
+	OPT_MAX_FILE_SIZE,
+	OPT_MAX_RECORDS,
 	OPT_INCLUDE_ANY,
 	OPT_STRICT,
 	OPT_LIST_RULES
@@ -65,6 +73,8 @@ static const struct option long_options[] = {
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "fix", required_argument, NULL, OPT_FIX },
 	{ "jobs", required_argument, NULL, 'j' },
+	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "max-records", required_argument, NULL, OPT_MAX_RECORDS },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "format", required_argument, NULL, 'f' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
@@ -183,6 +193,36 @@ list_rules(void)
 		    severity_name(rules[i].severity), rules[i].rfc,
 		    rules[i].summary);
 	}
+}
+
+/* A positive number, with a K, M or G (binary) suffix when `units`. */
+static bool
+parse_size(const char *s, bool units, size_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	if (*s < '0' || *s > '9') {
+		return false;
+	}
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (units && *end != '\0' && end[1] == '\0') {
+		int shift = *end == 'K' ? 10 : *end == 'M' ? 20
+			    : *end == 'G'	       ? 30
+						       : -1;
+
+		if (shift < 0 || v > (SIZE_MAX >> shift)) {
+			return false;
+		}
+		v <<= shift;
+		end++;
+	}
+	if (errno != 0 || *end != '\0' || v == 0 || v > SIZE_MAX) {
+		return false;
+	}
+	*out = (size_t)v;
+	return true;
 }
 
 /* A domain name (letters, digits, '-', '_'; one trailing dot), or ".". */
@@ -314,6 +354,17 @@ main(int argc, char **argv)
 			if (*optarg == '\0' || *end != '\0' || jobs < 1 ||
 			    jobs > 64) {
 				usage("-j takes a number from 1 to 64");
+			}
+			break;
+		case OPT_MAX_FILE_SIZE:
+			if (!parse_size(optarg, true, &options.max_file_size)) {
+				usage("--max-file-size takes a size in bytes "
+				      "(suffixes K, M, G)");
+			}
+			break;
+		case OPT_MAX_RECORDS:
+			if (!parse_size(optarg, false, &options.max_records)) {
+				usage("--max-records takes a positive number");
 			}
 			break;
 		case OPT_FIX:

@@ -61,6 +61,7 @@ enum zl_rule_index {
 	ZL_DMARC_TAG_REMOVED,
 	ZL_DMARC_TAG_UNKNOWN,
 	ZL_UNUSED_SUPPRESSION,
+	ZL_LIMIT_EXCEEDED,
 	ZL_RULE__COUNT
 };
 
@@ -146,6 +147,7 @@ struct zone {
 	zg_plan_t plan;
 	bool has_plan;
 	unsigned read_problems; /* syntax, include and origin findings */
+	bool limited;           /* a limit stopped the reading */
 	bool nomem;
 };
 

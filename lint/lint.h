@@ -54,6 +54,8 @@ typedef struct zl_options {
 	const char *origin;          /* --origin, or NULL */
 	bool include_any;            /* $INCLUDE outside the tree allowed */
 	unsigned include_depth;      /* 0: the reader's default (8) */
+	size_t max_file_size;        /* bytes; 0: the default (256 MiB) */
+	size_t max_records;          /* 0: the default (10 million) */
 	int *severity;               /* per rule: ZL_SEV_DEFAULT, ZL_SEV_OFF
 					or a zg_severity_t; NULL = defaults */
 	/* How file names give origins: off, or the prefixes and suffixes

@@ -37,7 +37,7 @@
 
 /* Longest logical record handed to ldns: 64 KiB of rdata written as \DDD
  * escapes is about 256 KiB, so 512 KiB leaves room for any valid record. */
-#define RECORD_TEXT_MAX ((size_t)512 * 1024)
+#define RECORD_TEXT_MAX ZL_READ_RECORD_MAX
 /* A '(' not closed within this many lines is taken as unbalanced. */
 #define PAREN_LINES_MAX 1000u
 /* Bytes of input quoted in a message. */
@@ -107,6 +107,8 @@ typedef struct reader {
 	bool include_any;
 	unsigned depth_max;
 	size_t size_max;
+	size_t records_max;
+	size_t records;      /* records read so far, includes too */
 	bool have_default_ttl; /* $TTL seen */
 	uint32_t default_ttl;
 	bool have_last_ttl; /* an explicit TTL seen (RFC 1035 5.1) */
@@ -1302,21 +1304,28 @@ read_zfile(reader_t *rd, zfile_t *z, const char *buf, size_t len, bool cut)
 			lx.len--;
 		}
 	}
-	while (lex_record(&lx, r)) {
+	while (rd->records <= rd->records_max && lex_record(&lx, r)) {
 		if (r->bad) {
-			problem(rd, z->display, r->first_line, "syntax-error",
+			/* A record past the length limit is a limit, not
+			 * a mistake in its syntax. */
+			problem(rd, z->display, r->first_line,
+			    r->too_long ? "limit-exceeded" : "syntax-error",
 			    "%s", r->err);
 		} else if (r->ntok == 0) {
 			continue;
 		} else if (!r->blank_owner && !r->tok[0].quoted &&
 		    buf[r->tok[0].off] == '$') {
 			do_directive(rd, z, buf, r);
+		} else if (++rd->records > rd->records_max) {
+			problem(rd, z->display, r->first_line,
+			    "limit-exceeded", "more than %zu records: the "
+			    "rest of the file was not read", rd->records_max);
 		} else {
 			do_record(rd, z, buf, r);
 		}
 	}
 	if (cut) {
-		problem(rd, z->display, lx.line, "syntax-error",
+		problem(rd, z->display, lx.line, "limit-exceeded",
 		    "file larger than %zu bytes: the rest was not read",
 		    rd->size_max);
 	}
@@ -1490,6 +1499,9 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	rd.include_any = opts != NULL && opts->include_any;
 	rd.depth_max = opts != NULL && opts->include_depth_max != 0 ?
 	    opts->include_depth_max : ZL_READ_INCLUDE_DEPTH_DEFAULT;
+	rd.records_max = opts != NULL && opts->records_max != 0
+			     ? opts->records_max
+			     : ZL_READ_RECORDS_DEFAULT;
 	rd.size_max = opts != NULL && opts->size_max != 0 ? opts->size_max :
 	    ZL_READ_SIZE_DEFAULT;
 

@@ -24,6 +24,7 @@
  *                   including file's directory tree, a loop or too deep
  *   txt-string-too-long
  *                   a TXT or SPF character-string over 255 octets
+ *   limit-exceeded  a file, a record or a record count past its limit
  */
 #ifndef LINT_READ_H
 #define LINT_READ_H
@@ -37,6 +38,10 @@
 #define ZL_READ_INCLUDE_DEPTH_DEFAULT 8
 /* Default for zl_read_options_t.size_max: 256 MiB. */
 #define ZL_READ_SIZE_DEFAULT ((size_t)256 * 1024 * 1024)
+/* Default for zl_read_options_t.records_max. */
+#define ZL_READ_RECORDS_DEFAULT ((size_t)10 * 1000 * 1000)
+/* The longest record, all its lines together (not configurable). */
+#define ZL_READ_RECORD_MAX ((size_t)512 * 1024)
 
 /*
  * One record as the reader hands it over.  Everything is borrowed: valid
@@ -63,8 +68,12 @@ typedef struct zl_read_options {
 				     * file's directory tree */
 	unsigned include_depth_max; /* nesting limit; 0 = default (8) */
 	size_t size_max;            /* bytes read per file; 0 = default
-				     * (256 MiB); past it one syntax-error
+				     * (256 MiB); past it one limit-exceeded
 				     * and the rest of that file is skipped */
+	size_t records_max;         /* records per file, includes counted;
+				     * 0 = default (10 million); past it
+				     * one limit-exceeded, the rest
+				     * skipped */
 	bool no_file_name_origin;   /* never take the origin from the name */
 	const char *const *origin_prefixes; /* stripped from the file name;
 					     * NULL: "db." */

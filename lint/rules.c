@@ -192,6 +192,10 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "nothing",
 	    "remove the comment, or correct its rule id (a comment alone on "
 	    "its line speaks of the next line)" },
+	[ZL_LIMIT_EXCEEDED] = { "limit-exceeded", ZG_SEV_ERROR, "zonelint",
+	    "a file, record or record count past zonelint's limits",
+	    "split the file, or raise --max-file-size or --max-records; a "
+	    "record is at most 512 KiB" },
 };
 
 const zl_rule_t *

@@ -292,3 +292,52 @@ if [ -x "$BUILDDIR/zonelint" ]; then
 	check "jobs-same-report ($# files)" cmp -s "$tmp/j1" "$tmp/j3"
 	check "jobs-report-not-empty" [ -s "$tmp/j1" ]
 fi
+
+# Hostile input: limits, containment, bounded and escaped diagnostics.
+if [ -x "$BUILDDIR/zonelint" ]; then
+	mkdir "$tmp/hostile" "$tmp/hostile/zones"
+	# A record longer than 512 KiB: one finding, and the next file is
+	# still linted.
+	{
+		printf '$ORIGIN example.com.\n$TTL 3600\nbig TXT '
+		i=0
+		while [ $i -lt 2200 ]; do
+			printf '"%0250d" ' 0
+			i=$((i + 1))
+		done
+		printf '\nwww A 192.0.2.1\n'
+	} >"$tmp/hostile/big.zone"
+	$ZONELINT --profile none "$tmp/hostile/big.zone" \
+	    fixtures/lintcli/zones/warnings.zone >"$tmp/out" 2>&1
+	check "limit-record-length-one-finding" \
+	    [ "$(grep -c '\[limit-exceeded\]$' "$tmp/out")" -eq 1 ]
+	check "limit-record-length-next-file-linted" grep -q \
+	    'warnings.zone:7: warning:' "$tmp/out"
+	# $INCLUDE of a file outside the tree, directly and by a symbolic
+	# link: refused, and nothing of the file is printed.
+	ln -s /etc/passwd "$tmp/hostile/zones/link.inc"
+	printf '$ORIGIN example.com.\n$INCLUDE /etc/passwd\n$INCLUDE ../../../../../../../../etc/passwd\n$INCLUDE link.inc\nwww A 192.0.2.1\n' \
+	    >"$tmp/hostile/zones/inc.zone"
+	$ZONELINT --profile none "$tmp/hostile/zones/inc.zone" \
+	    >"$tmp/out" 2>&1
+	check "include-outside-refused" \
+	    [ "$(grep -c '\[include-failed\]$' "$tmp/out")" -eq 3 ]
+	check "include-outside-nothing-echoed" sh -c \
+	    "! grep -q 'root:' '$tmp/out'"
+	# A long token of control bytes and escapes: the message quotes a
+	# bounded, escaped piece of it.
+	{
+		printf '$ORIGIN example.com.\nwww A '
+		i=0
+		while [ $i -lt 500 ]; do
+			printf '\033[31m\001\177\376x'
+			i=$((i + 1))
+		done
+		printf '\n'
+	} >"$tmp/hostile/control.zone"
+	$ZONELINT --profile none "$tmp/hostile/control.zone" >"$tmp/out" 2>&1
+	check "diagnostics-no-control-bytes" sh -c \
+	    "! LC_ALL=C grep -q '[[:cntrl:]]' '$tmp/out'"
+	check "diagnostics-bounded ($(wc -L <"$tmp/out") columns)" \
+	    [ "$(wc -L <"$tmp/out")" -lt 400 ]
+fi

@@ -583,7 +583,7 @@ test_generated(void)
 	free(big);
 	read_zone(lp);
 	expect_counts("long lines", 1, 1);
-	expect_problem("long lines", 0, lp, 4, "syntax-error",
+	expect_problem("long lines", 0, lp, 4, "limit-exceeded",
 	    "record longer than");
 	expect_rr("long lines", 0, "after.example.com.", "A", 300, false, 5,
 	    5);
@@ -591,7 +591,7 @@ test_generated(void)
 	/* the size cap: one problem, the first complete lines read */
 	read_with(FX "owners.zone", &small);
 	expect_counts("size cap", 1, 1);
-	expect_problem("size cap", 0, FX "owners.zone", 4, "syntax-error",
+	expect_problem("size cap", 0, FX "owners.zone", 4, "limit-exceeded",
 	    "file larger than 80 bytes");
 	expect_rr("size cap", 0, "example.com.", "SOA", 300, false, 3, 3);
 
