@@ -53,7 +53,8 @@ check_record(struct zone *zone, const struct kept *k)
 void
 zl_check_dmarc(struct zone *zone)
 {
-	size_t i, j;
+	const struct kept *j;
+	size_t i;
 
 	for (i = 0; i < zone->kept_count; i++) {
 		const struct kept *k = &zone->kept[i];
@@ -71,17 +72,16 @@ zl_check_dmarc(struct zone *zone)
 			continue;
 		}
 		check_record(zone, k);
-		for (j = 0; j < i; j++) {
-			/* An exact duplicate is merged by servers. */
-			if (strcmp(zone->kept[j].owner, k->owner) == 0 &&
-			    is_dmarc(&zone->kept[j]) &&
-			    !zl_kept_same_text(&zone->kept[j], k)) {
+		/* An exact duplicate is merged by servers. */
+		for (j = zl_kept_first(zone, k->owner); j != NULL && j != k;
+		     j = zl_kept_next(zone, j)) {
+			if (is_dmarc(j) && !zl_kept_same_text(j, k)) {
 				zl_report_add(zone->report, ZL_DMARC_MULTIPLE,
 				    k->file, k->line, k->owner,
 				    LDNS_RR_TYPE_TXT,
 				    "second DMARC record at %s (the first is "
 				    "at line %u): receivers apply none",
-				    k->owner, zone->kept[j].line);
+				    k->owner, j->line);
 				break;
 			}
 		}
