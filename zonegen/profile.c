@@ -341,22 +341,51 @@ zg_profile_free(zg_profile_t *profile)
 
 /* ---- print ------------------------------------------------------------ */
 
-/* A YAML double-quoted scalar; every byte outside printable ASCII escaped. */
+/*
+ * A code point YAML does not read back as it is inside a double-quoted
+ * scalar: the C1 controls and U+FFFE, U+FFFF are not printable (YAML 1.1
+ * 5.1) and NEL, LS and PS are line breaks, folded into a space.
+ */
+static bool
+yaml_escape(unsigned cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0xfffe || cp == 0xffff;
+}
+
+/*
+ * A YAML double-quoted scalar that loads as `s` again: control characters
+ * and the code points above escaped, other UTF-8 as it is.
+ */
 static void
 print_quoted(FILE *fp, const char *s)
 {
-	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+	const unsigned char *p = (const unsigned char *)s;
 
+	fputc('"', fp);
+	while (*p != '\0') {
+		unsigned char c = *p;
+		size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		unsigned cp = n == 1 ? c : c & (0x7fu >> n);
+		size_t i;
+
+		for (i = 1; i < n && (p[i] & 0xc0) == 0x80; i++) {
+			cp = (cp << 6) | (p[i] & 0x3fu);
+		}
 		if (c == '"' || c == '\\') {
 			fprintf(fp, "\\%c", c);
-		} else if (c < 0x20 || c == 0x7f) {
-			/* UTF-8 passes through: YAML reads \xHH as a code point. */
+		} else if (c < 0x20 || c == 0x7f || i < n || c >= 0xf8 ||
+		    (c >= 0x80 && c < 0xc0)) {
+			/* YAML reads \xHH as U+00HH; bytes that are not
+			 * UTF-8 never come from libyaml anyway. */
 			fprintf(fp, "\\x%02x", c);
+			n = 1;
+		} else if (yaml_escape(cp)) {
+			fprintf(fp, "\\u%04x", cp);
 		} else {
-			fputc(c, fp);
+			fwrite(p, 1, n, fp);
 		}
+		p += n;
 	}
 	fputc('"', fp);
 }

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -306,7 +307,7 @@ index_nth_line(const struct index *idx, const char *path, unsigned nth)
 }
 
 static void
-log_to_message(const struct log_buffer *log, const struct index *idx,
+compose_message(const struct log_buffer *log, const struct index *idx,
     const zg_yaml_hint_t *hints, const char *file, char *message,
     size_t size)
 {
@@ -419,6 +420,23 @@ log_to_message(const struct log_buffer *log, const struct index *idx,
 	}
 	snprintf(message, size, "%s:%u: %s%s%s", file, lp.line ? lp.line : 1,
 	    lp.path, lp.path[0] ? ": " : "", lp.what);
+}
+
+/*
+ * libcyaml's log quotes the input (an unknown key, a bad value) and input
+ * can even imitate its backtrace lines, so the message is escaped as a
+ * whole: no byte of the input may end the line or start a terminal escape
+ * sequence.
+ */
+static void
+log_to_message(const struct log_buffer *log, const struct index *idx,
+    const zg_yaml_hint_t *hints, const char *file, char *message,
+    size_t size)
+{
+	char raw[1024];
+
+	compose_message(log, idx, hints, file, raw, sizeof(raw));
+	zg_text_quote(message, size, raw, strlen(raw), SIZE_MAX);
 }
 
 static const cyaml_config_t base_config = {
