@@ -6,6 +6,10 @@
 #   make check      install missing packages, build, run every test
 #   make san        the same tests, built with ASan + UBSan
 #   make valgrind   the CLI golden tests under valgrind memcheck
+#   make bench      release build against ldns, BIND, Knot, validns
+#                   (tests/bench/RESULTS.md; measures, asserts nothing)
+#   make fuzz       build the libFuzzer targets (clang) and run each for
+#                   FUZZ_SECONDS (180); fails when one finds anything
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       apt-get install only the Debian packages that are missing
 #                   (and npm's SARIF validator into build/tools/)
@@ -28,6 +32,12 @@ else ifeq ($(VARIANT),san)
   VCFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=all
   VLDFLAGS := -fsanitize=address,undefined
+else ifeq ($(VARIANT),fuzz)
+  # Only the libFuzzer targets are built in this variant (make fuzz).
+  BUILDDIR := build/fuzz
+  VCFLAGS := -O1 -g -fno-omit-frame-pointer \
+	     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+  VLDFLAGS := -fsanitize=fuzzer,address,undefined
 else
   $(error VARIANT must be debug, release or san)
 endif
@@ -59,7 +69,7 @@ ifeq ($(WERROR),1)
 endif
 CFLAGS += -std=c11 $(WARN) $(VCFLAGS) $(PKG_CFLAGS)
 LDFLAGS += $(VLDFLAGS)
-LDLIBS += $(PKG_LIBS)
+LDLIBS += $(PKG_LIBS) -lpthread
 
 ZONEGEN_SRCS := zonegen/status.c zonegen/problems.c zonegen/spf.c \
 		zonegen/dmarc.c zonegen/yaml.c zonegen/profile.c \
@@ -70,6 +80,14 @@ ZONEGEN_OBJS := $(ZONEGEN_SRCS:%.c=$(BUILDDIR)/obj/%.o) \
 LINT_OBJS := $(LINT_SRCS:%.c=$(BUILDDIR)/obj/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILDDIR)/tests/%)
+# libFuzzer targets, tests/fuzz/NAME.c; `make check` replays their seeds
+# and regressions through $(BUILDDIR)/tests/fuzz/NAME (tests/fuzz/replay.c).
+FUZZ_TARGETS := fuzz_zone fuzz_spf fuzz_dmarc fuzz_profile fuzz_config \
+		fuzz_generator
+FUZZ_REPLAYS := $(FUZZ_TARGETS:%=$(BUILDDIR)/tests/fuzz/%)
+FUZZ_SECONDS ?= 180
+FUZZ_CC ?= clang
+DEB_FUZZ := clang libclang-rt-14-dev
 
 PROGS := $(BUILDDIR)/zonegen
 ifneq ($(wildcard cmd/zonelint.c),)
@@ -77,12 +95,12 @@ ifneq ($(wildcard cmd/zonelint.c),)
 endif
 
 .PHONY: all demo check san valgrind install clean format deps deps-build \
-	deps-test unit peer
+	deps-test unit peer fuzz fuzz-build bench
 .DEFAULT_GOAL := all
 # Keep objects that only a test binary needs.
 .SECONDARY:
 
-all: $(PROGS) $(UNIT_BINS)
+all: $(PROGS) $(UNIT_BINS) $(FUZZ_REPLAYS)
 
 # The built-in profile is compiled in from its YAML file (one source).
 BUILTIN_PROFILE := zonegen/profiles/webmo.yaml
@@ -111,6 +129,13 @@ $(BUILDDIR)/zonelint: $(BUILDDIR)/obj/cmd/zonelint.o $(BUILDDIR)/liblint.a \
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILDDIR)/tests/%: $(BUILDDIR)/obj/tests/unit/%.o $(BUILDDIR)/liblint.a \
+		$(BUILDDIR)/libzonegen.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILDDIR)/tests/fuzz/%: $(BUILDDIR)/obj/tests/fuzz/%.o \
+		$(BUILDDIR)/obj/tests/fuzz/replay.o \
+		$(BUILDDIR)/obj/tests/fuzz/util.o $(BUILDDIR)/liblint.a \
 		$(BUILDDIR)/libzonegen.a
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -146,12 +171,31 @@ valgrind: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)BUILDDIR=$(BUILDDIR) VALGRIND=1 ONLY="unit cli" sh tests/run.sh
 
+# Fuzz each target for FUZZ_SECONDS with a working copy of its corpus
+# (tests/fuzz/run.sh, which says how to reproduce a finding).
+fuzz: deps-build
+	@sh tests/deps.sh build $(DEB_FUZZ)
+	$(Q)$(MAKE) --no-print-directory VARIANT=fuzz CC=$(FUZZ_CC) fuzz-build
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILDDIR)/%)
+
+$(BUILDDIR)/fuzz_%: $(BUILDDIR)/obj/tests/fuzz/fuzz_%.o \
+		$(BUILDDIR)/obj/tests/fuzz/util.o $(BUILDDIR)/liblint.a \
+		$(BUILDDIR)/libzonegen.a
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 # Measure the reader and the parsers against the peers' suites in
 # ../shared/peer-suites (not part of the project; skipped when absent).
 peer: all
 	$(Q)sh tests/peer/checkzone.sh
 	$(Q)sh tests/peer/zscanner.sh
 	$(Q)sh tests/peer/checkdmarc.sh
+
+# Time and memory of the release build against an ldns floor and the
+# peers, on generated inputs; writes tests/bench/RESULTS.md.
+bench:
+	$(Q)sh tests/bench/run.sh
 
 # --- install ------------------------------------------------------------
 install: $(PROGS)
@@ -165,6 +209,7 @@ clean:
 	rm -rf build
 
 format:
-	clang-format -i cmd/*.c zonegen/*.[ch] lint/*.[ch] tests/unit/*.[ch]
+	clang-format -i cmd/*.c zonegen/*.[ch] lint/*.[ch] tests/unit/*.[ch] \
+	    tests/fuzz/*.[ch]
 
 -include $(shell find build -name '*.d' -type f 2>/dev/null)

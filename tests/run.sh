@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Environment: BUILDDIR (build), VARIANT (debug|san|release), ONLY (space-
-# separated groups out of "unit cli integration"; default all), VALGRIND=1
+# separated groups out of "unit fuzz cli integration"; default all), VALGRIND=1
 # (run the programs under valgrind memcheck), UPDATE=1 (rewrite golden
 # files; review that diff like code).
 #
@@ -13,7 +13,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 BUILDDIR=${BUILDDIR:-build}
-ONLY=${ONLY:-unit cli integration}
+ONLY=${ONLY:-unit fuzz cli integration}
 export LC_ALL=C
 export BUILDDIR
 
@@ -50,12 +50,39 @@ run_one() {
 	rm -f "$out"
 }
 
+# replay_fuzz TARGET PROGRAM: run fixtures/fuzz/TARGET's files through it;
+# on a failure, name the files that fail one by one.
+replay_fuzz() {
+	set -- "$1" "$2" "fixtures/fuzz/$1"
+	n=$(find "$3" -type f | wc -l)
+	if [ "$n" -eq 0 ]; then
+		echo "FAIL fuzz-replay/$1 (no inputs in $3)"
+		return
+	fi
+	if find "$3" -type f -exec ${WRAP:+$WRAP} "$2" {} + >/dev/null; then
+		echo "ok fuzz-replay/$1 ($n inputs)"
+		return
+	fi
+	find "$3" -type f | sort | while read -r f; do
+		${WRAP:+$WRAP} "$2" "$f" >/dev/null 2>&1 ||
+		    echo "FAIL fuzz-replay/$1 $f"
+	done
+	echo "FAIL fuzz-replay/$1"
+}
+
 for group in $ONLY; do
 	case $group in
 	unit)
 		for t in "$BUILDDIR"/tests/test_*; do
 			[ -x "$t" ] || continue
 			run_one "$t" ${WRAP:+$WRAP} "$t"
+		done
+		;;
+	fuzz)
+		# Replay each fuzz target's seeds and regressions (no engine).
+		for t in "$BUILDDIR"/tests/fuzz/fuzz_*; do
+			[ -x "$t" ] || continue
+			run_one "$t" replay_fuzz "${t##*/}" "$t"
 		done
 		;;
 	cli)

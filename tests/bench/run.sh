@@ -1,0 +1,464 @@
+#!/bin/sh
+# run.sh: the benchmark (make bench): zonelint and zonegen against an ldns
+# floor and against BIND, Knot and validns, on generated inputs.
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# Usage (from anywhere): sh tests/bench/run.sh
+#
+# Installs the missing Debian packages (tests/deps.sh), builds the release
+# variant (build/release/) and the bench programs (build/release/bench/),
+# generates the inputs with tests/bench/gen (fixed seed) into a temporary
+# directory, removed at the end, runs every command several times and
+# prints one Markdown table, also written to tests/bench/RESULTS.md.
+# Nothing here is a test: make check has no timing assertions.
+#
+# Environment:
+#   BENCH_RUNS=5        runs of each command (the median time is reported)
+#   BENCH_SLOW=60       a command whose first run takes longer (seconds)
+#                       is not run again: the table says "1" under runs
+#   BENCH_SAMPLE=200    small zones that the once-per-file peers are run
+#                       on (every COUNT/SAMPLE-th file); the time is scaled
+#   BENCH_SIZES="10000 100000 1000000"   records of the big zones
+#   BENCH_SMALL=10000   small mail zones
+#   BENCH_DOMAINS=100000                 domains for zonegen
+#   BENCH_OUT=tests/bench/RESULTS.md     where the table is written
+set -eu
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+PATH=$PATH:/usr/sbin:/sbin
+RUNS=${BENCH_RUNS:-5}
+SLOW=${BENCH_SLOW:-60}
+SAMPLE=${BENCH_SAMPLE:-200}
+SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
+SMALL=${BENCH_SMALL:-10000}
+DOMAINS=${BENCH_DOMAINS:-100000}
+OUT=${BENCH_OUT:-tests/bench/RESULTS.md}
+ORIGIN=bench.example
+
+say() { echo "bench: $*" >&2; }
+
+# --- tools, builds --------------------------------------------------------
+sh tests/deps.sh build pkg-config libldns-dev libcyaml-dev libyaml-dev \
+    libidn2-dev
+# validns is a Debian package (bookworm: 0.8+git20160720); should a
+# release drop it, the table says "not available" and the rest still runs.
+sh tests/deps.sh cmds time:time hyperfine:hyperfine \
+    kzonecheck:knot-dnssecutils named-checkzone:bind9-utils ||
+    exit 1
+sh tests/deps.sh cmds validns:validns 2>/dev/null ||
+    say "validns could not be installed: reported as not available"
+[ -x /usr/bin/time ] || { say "/usr/bin/time missing"; exit 1; }
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/zonebench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
+: >"$TMP/results"
+
+say "building the release variant"
+make --no-print-directory VARIANT=release "build/release/zonegen" \
+    "build/release/zonelint" >&2
+BIN=$ROOT/build/release
+mkdir -p "$BIN/bench"
+CC=${CC:-cc}
+BFLAGS="-std=c11 -O2 -g -Wall -Wextra -D_POSIX_C_SOURCE=200809L"
+# shellcheck disable=SC2086
+$CC $BFLAGS -o "$BIN/bench/gen" tests/bench/gen.c
+# shellcheck disable=SC2046,SC2086
+$CC $BFLAGS $(pkg-config --cflags ldns) -o "$BIN/bench/floor" \
+    tests/bench/floor.c $(pkg-config --libs ldns)
+GEN=$BIN/bench/gen
+FLOOR=$BIN/bench/floor
+# A copy of the programs as built now: a rebuild of build/release/ while
+# the benchmark runs must not change what it measures.
+mkdir "$TMP/bin"
+cp "$BIN/zonelint" "$BIN/zonegen" "$TMP/bin/"
+ZL=$TMP/bin/zonelint
+ZG=$TMP/bin/zonegen
+GITREV="git $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+git diff --quiet HEAD -- lint cmd zonegen 2>/dev/null ||
+    GITREV="$GITREV + uncommitted changes"
+have_validns=no
+command -v validns >/dev/null 2>&1 && have_validns=yes
+have_j=no
+"$ZL" --help 2>&1 | grep -q -- '-j' && have_j=yes
+
+LOAD_START=$(cat /proc/loadavg)
+START=$(date -u '+%Y-%m-%d %H:%M UTC')
+
+
+# --- measuring ------------------------------------------------------------
+# q ARG: ARG quoted for sh.
+q() {
+	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# measure ID COMMAND: COMMAND is a shell command line, run with sh -c, its
+# stdout to $TMP/out.ID and stderr to $TMP/err.ID.  One run under
+# /usr/bin/time gives the peak RSS (%M, KiB: the largest process) and the
+# exit status, and warms the page cache; then hyperfine runs it RUNS times
+# (its median; hyperfine subtracts the shell's start-up).  When that first
+# run took SLOW seconds or more, it is the only one.  Appends
+# "ID MEDIAN_S MAX_RSS_KIB RUNS STATUS" to results.
+measure() {
+	m_id=$1
+	m_cmd="$2 >$(q "$TMP/out.$1") 2>$(q "$TMP/err.$1")"
+	m_st=0
+	m_t0=$(date +%s%N)
+	/usr/bin/time -f "%M" -o "$TMP/rss" sh -c "$m_cmd" || m_st=$?
+	m_t1=$(date +%s%N)
+	m_rss=$(tail -n 1 "$TMP/rss")
+	m_n=1
+	m_med=$(awk -v t=$((m_t1 - m_t0)) 'BEGIN { printf "%.3f", t / 1e9 }')
+	if [ $(((m_t1 - m_t0) / 1000000000)) -lt "$SLOW" ] && [ "$RUNS" -gt 1 ]
+	then
+		rm -f "$TMP/h.json"
+		hyperfine --shell=sh --ignore-failure --runs "$RUNS" \
+		    --style none --export-json "$TMP/h.json" -- "$m_cmd" \
+		    >/dev/null 2>&1 || :
+		m_h=$(sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' \
+		    "$TMP/h.json" 2>/dev/null | head -n 1)
+		if [ -n "$m_h" ]; then
+			m_n=$RUNS
+			m_med=$(awk -v t="$m_h" 'BEGIN { printf "%.3f", t + 0 }')
+		fi
+	fi
+	echo "$m_id $m_med $m_rss $m_n $m_st" >>"$TMP/results"
+	say "$m_id: ${m_med}s, ${m_rss} KiB, $m_n runs, exit $m_st"
+}
+
+# note ID TEXT: a row that was not measured (TEXT says why).
+note() {
+	id=$1
+	shift
+	echo "$id - - 0 - $*" >>"$TMP/results"
+}
+
+# get ID FIELD: 2 median s, 3 RSS KiB, 4 runs, 5 exit status, 6- note.
+get() {
+	awk -v id="$1" -v f="$2" '$1 == id {
+		if (f == 6) { s = ""; for (i = 6; i <= NF; i++) s = s (i > 6 ? " " : "") $i; print s }
+		else print $f
+		exit }' "$TMP/results"
+}
+
+# ratio A B: A / B with two decimals, "n/a" when either is missing.
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if (a == "" || a == "-" || b == "" || b == "-" || b + 0 == 0) print "n/a"
+		else printf "%.2f", a / b }'
+}
+
+# scale ID NEWID FACTOR: a sampled measurement extrapolated to all files.
+scale() {
+	awk -v id="$1" -v nid="$2" -v f="$3" '$1 == id {
+		printf "%s %.3f %s %s %s\n", nid, $2 * f, $3, $4, $5 }' \
+	    "$TMP/results" >"$TMP/scaled"
+	cat "$TMP/scaled" >>"$TMP/results"
+}
+
+# --- inputs ---------------------------------------------------------------
+say "generating inputs in $TMP"
+for n in $SIZES; do
+	"$GEN" zone "$n" "$ORIGIN" >"$TMP/z$n.zone"
+	# validns 0.8 has no CAA: the same zone without its CAA lines.
+	grep -v '	CAA	' "$TMP/z$n.zone" >"$TMP/z$n.nocaa.zone"
+done
+mkdir "$TMP/small"
+"$GEN" smallzones "$TMP/small" "$SMALL"
+"$GEN" domains "$DOMAINS" >"$TMP/domains.txt"
+"$GEN" domains $((DOMAINS / 10)) >"$TMP/domains10.txt"
+STEP=$((SMALL / SAMPLE))
+[ "$STEP" -ge 1 ] || STEP=1
+NSAMPLE=$(((SMALL + STEP - 1) / STEP))
+SAMPLEFILES=$(awk -v n="$SMALL" -v s="$STEP" 'BEGIN {
+	for (i = 0; i < n; i += s) printf "d%05d.example.zone ", i }')
+FACTOR=$(awk -v a="$SMALL" -v b="$NSAMPLE" 'BEGIN { printf "%.4f", a / b }')
+
+# --- big zones --------------------------------------------------------------
+QFLOOR=$(q "$FLOOR")
+QZL=$(q "$ZL")
+QZG=$(q "$ZG")
+for n in $SIZES; do
+	z=$(q "$TMP/z$n.zone")
+	measure "z$n.floor" "$QFLOOR --origin $ORIGIN. $z"
+	measure "z$n.zl" "$QZL --no-config $z"
+	if [ "$have_j" = yes ]; then
+		measure "z$n.zl2" "$QZL --no-config -j 2 $z"
+	else
+		note "z$n.zl2" "not implemented"
+	fi
+	measure "z$n.named" "named-checkzone -i local $ORIGIN $z"
+	measure "z$n.knot" "kzonecheck -o $ORIGIN $z"
+	if [ "$have_validns" = yes ]; then
+		if validns -z "$ORIGIN" "$TMP/z$n.zone" >"$TMP/validns.$n" 2>&1
+		then
+			measure "z$n.validns" "validns -z $ORIGIN $z"
+		else
+			why=$(grep -m 1 -o 'unsupported rdtype [a-z0-9]*' \
+			    "$TMP/validns.$n" || head -n 1 "$TMP/validns.$n")
+			note "z$n.validns" "rejects the input ($why)"
+		fi
+		measure "z$n.validns-nocaa" \
+		    "validns -z $ORIGIN $(q "$TMP/z$n.nocaa.zone")"
+		measure "z$n.floor-nocaa" \
+		    "$QFLOOR --origin $ORIGIN. $(q "$TMP/z$n.nocaa.zone")"
+	else
+		note "z$n.validns" "not available"
+	fi
+done
+
+# --- small zones ------------------------------------------------------------
+# Run in their folder: the shell expands d*.zone (10,000 names are more
+# than one argument string may hold).
+say "small zones"
+cd "$TMP/small"
+measure sz.floor "$QFLOOR d*.zone"
+measure sz.zl "$QZL --no-config d*.zone"
+if [ "$have_j" = yes ]; then
+	measure sz.zl1 "$QZL --no-config -j 1 d*.zone"
+	measure sz.zl2 "$QZL --no-config -j 2 d*.zone"
+else
+	note sz.zl1 "not implemented"
+	note sz.zl2 "not implemented"
+fi
+# shellcheck disable=SC2016
+measure sz.named.s "for f in $SAMPLEFILES; do
+	named-checkzone -q -i local \"\${f%.zone}\" \"\$f\" || :; done"
+scale sz.named.s sz.named "$FACTOR"
+# shellcheck disable=SC2016
+measure sz.knot.s "for f in $SAMPLEFILES; do
+	kzonecheck -o \"\${f%.zone}\" \"\$f\" || :; done"
+scale sz.knot.s sz.knot "$FACTOR"
+if [ "$have_validns" = yes ]; then
+	# shellcheck disable=SC2016
+	measure sz.validns.s "for f in $SAMPLEFILES; do
+		validns -z \"\${f%.zone}\" \"\$f\" || :; done"
+	scale sz.validns.s sz.validns "$FACTOR"
+else
+	note sz.validns "not available"
+fi
+# shellcheck disable=SC2016
+measure sz.floor1.s "for f in $SAMPLEFILES; do $QFLOOR \"\$f\" || :; done"
+scale sz.floor1.s sz.floor1 "$FACTOR"
+
+# Correctness: zonelint's findings against the answer key.
+"$ZL" --no-config --format json d*.zone >"$TMP/small.json" 2>"$TMP/small.err" ||
+    :
+sed -n 's/^ *{"file": "\([^"]*\)", "line": \([0-9]*\), "rule": "\([^"]*\)".*/\1	\2	\3/p' \
+    "$TMP/small.json" >"$TMP/found.tsv"
+awk -F '\t' '
+	FNR == NR { if ($0 !~ /^#/) { key[NR] = $0; nkey++; bad[$1] = 1 }
+		    next }
+	{ nfound++; f[$1 "\t" $3] = f[$1 "\t" $3] " " $2 " "
+	  if (!($1 in bad)) clean_findings++
+	  else other[$1 "\t" $3] = 1 }
+	END {
+		for (i in key) {
+			split(key[i], k, "\t")
+			s = f[k[1] "\t" k[3]]
+			if (s != "" && (k[2] == 0 || index(s, " " k[2] " ")))
+				hit++
+			else { miss++; if (miss <= 5) missed = missed " " k[1] ":" k[2] ":" k[3] }
+		}
+		printf "%d %d %d %d %d%s\n", nkey, hit + 0, miss + 0,
+		    clean_findings + 0, nfound + 0, missed
+	}' "$TMP/small/defects.tsv" "$TMP/found.tsv" >"$TMP/correct"
+read -r KEYS HITS MISSES FALSEPOS NFOUND MISSED <"$TMP/correct" || :
+DEFECTIVE=$(grep -vc '^#' "$TMP/small/defects.tsv" || :)
+CLEAN=$((SMALL - DEFECTIVE))
+cd "$ROOT"
+
+# --- zonegen ----------------------------------------------------------------
+say "zonegen"
+for f in bind nsupdate json; do
+	measure "zg.$f" "$QZG --domains $(q "$TMP/domains.txt") --format $f"
+	measure "zg10.$f" "$QZG --domains $(q "$TMP/domains10.txt") --format $f"
+done
+cp "$TMP/out.zg.bind" "$TMP/zonegen.bind.zone"
+measure zg.floor "$QFLOOR $(q "$TMP/zonegen.bind.zone")"
+ZGREC=$(sed -n 's/^floor: \([0-9]*\) records.*/\1/p' "$TMP/out.zg.floor")
+
+# --- the report -------------------------------------------------------------
+LOAD_END=$(cat /proc/loadavg)
+mib() { awk -v k="$1" 'BEGIN { if (k == "" || k == "-") print "-"; else printf "%.1f", k / 1024 }'; }
+size() { awk -v b="$(wc -c <"$1")" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
+pkgv() { dpkg-query -W -f '${Version}' "$1" 2>/dev/null || echo "not installed"; }
+num() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); r = ""
+	while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) }
+	print s r }'; }
+
+# row ID LABEL FLOOR_ID ZONELINT_ID: one table row.
+row() {
+	r_t=$(get "$1" 2)
+	r_n=$(get "$1" 4)
+	r_why=$(get "$1" 6)
+	if [ -z "$r_t" ] || [ "$r_t" = - ]; then
+		printf '| %s | – | %s | – | – | – |\n' "$2" "${r_why:-not run}"
+		return
+	fi
+	r_st=$(get "$1" 5)
+	r_ex=
+	[ "$r_st" = 0 ] || r_ex=" (exit $r_st)"
+	printf '| %s%s | %s | %s | %s | %s | %s |\n' "$2" "$r_ex" "$r_n" "$r_t" \
+	    "$(mib "$(get "$1" 3)")" "$(ratio "$r_t" "$(get "$3" 2)")" \
+	    "$(ratio "$(get "$4" 2)" "$r_t")"
+}
+
+HEAD='| command | runs | median s | peak RSS MiB | time ÷ floor | zonelint ÷ this |
+|---|---:|---:|---:|---:|---:|'
+
+# target TEXT VALUE CONDITION(awk, on v): one row of the targets table.
+target() {
+	if [ "$2" = n/a ] || [ "$2" = - ] || [ -z "$2" ]; then
+		printf '| %s | %s | NOT MET (not measured) |\n' "$1" "${4:-n/a}"
+	elif awk -v v="$2" "BEGIN { exit !($3) }"; then
+		printf '| %s | %s | MET |\n' "$1" "$2"
+	else
+		printf '| %s | %s | NOT MET |\n' "$1" "$2"
+	fi
+}
+
+MODEL=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+MEM=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+BIG=
+for n in $SIZES; do BIG=$n; done
+
+{
+	echo "# Benchmark results"
+	echo
+	echo "Written by \`make bench\` (tests/bench/run.sh); rerun it to reproduce."
+	echo "Inputs are generated with a fixed seed by tests/bench/gen.c into a"
+	echo "temporary directory; the ldns floor is tests/bench/floor.c (reads"
+	echo "every record with \`ldns_rr_new_frm_fp_l\` in a loop, keeps none)."
+	echo
+	echo "- date: $START"
+	echo "- machine: $(nproc) CPUs, $MODEL, $MEM RAM, Linux $(uname -r)," \
+	    "Debian $(cat /etc/debian_version 2>/dev/null || echo '?')"
+	echo "- load average (1, 5, 15 min) at start: $(echo "$LOAD_START" | cut -d ' ' -f 1-3)," \
+	    "at end: $(echo "$LOAD_END" | cut -d ' ' -f 1-3) (other jobs share the machine)"
+	echo "- versions: zonelint $("$ZL" --version 2>&1 | head -n 1 | sed 's/^zonelint //')" \
+	    "(release build copied at the start, $GITREV," \
+	    "-j $([ "$have_j" = yes ] && echo supported || echo 'not implemented')), libldns $(pkgv libldns3)," \
+	    "BIND $(pkgv bind9-utils), Knot $(pkgv knot-dnssecutils)," \
+	    "validns $(pkgv validns), GNU time $(pkgv time), gcc $($CC -dumpfullversion 2>/dev/null || echo '?')"
+	echo "- method: each command runs once under /usr/bin/time (peak RSS, %M," \
+	    "of its largest process; exit status; warms the page cache), then" \
+	    "$RUNS times under hyperfine (median wall time); a command whose" \
+	    "first run took ${SLOW} s or more is not run again (runs = 1, its" \
+	    "time from that run). \"time ÷ floor\" is the row's" \
+	    "time over the ldns floor's on the same input; \"zonelint ÷ this\" is" \
+	    "zonelint's (one process, no -j) over the row's: below 1 zonelint is faster."
+	echo "- command to reproduce: \`make bench\` (BENCH_RUNS=N to change the runs)"
+	echo
+	for n in $SIZES; do
+		z=$TMP/z$n.zone
+		echo "## Zone of $(num "$n") records ($(size "$z"))"
+		echo
+		echo "$HEAD"
+		row "z$n.floor" "ldns floor \`floor --origin $ORIGIN. ZONE\`" "z$n.floor" "z$n.zl"
+		row "z$n.zl" "\`zonelint ZONE\`" "z$n.floor" "z$n.zl"
+		row "z$n.zl2" "\`zonelint -j 2 ZONE\`" "z$n.floor" "z$n.zl"
+		row "z$n.named" "\`named-checkzone -i local $ORIGIN ZONE\`" "z$n.floor" "z$n.zl"
+		row "z$n.knot" "\`kzonecheck -o $ORIGIN ZONE\`" "z$n.floor" "z$n.zl"
+		row "z$n.validns" "\`validns -z $ORIGIN ZONE\`" "z$n.floor" "z$n.zl"
+		if [ "$(get "z$n.validns-nocaa" 2)" != "" ]; then
+			nr=$(sed -n 's/^floor: \([0-9]*\) records.*/\1/p' "$TMP/out.z$n.floor-nocaa")
+			row "z$n.validns-nocaa" "\`validns\` on the zone without its CAA records ($(num "$nr") records; time ÷ floor on that file)" "z$n.floor-nocaa" "z$n.zl"
+		fi
+		echo
+	done
+	echo "## $(num "$SMALL") small mail zones ($(num "$DEFECTIVE") with a planted defect)"
+	echo
+	echo "The once-per-file rows ran on every ${STEP}th file ($NSAMPLE files);"
+	echo "their time is scaled by $FACTOR to all $(num "$SMALL") files, their RSS"
+	echo "is that of the largest single process."
+	echo
+	echo "$HEAD"
+	row sz.floor "ldns floor, one process over all files" sz.floor sz.zl
+	row sz.zl "\`zonelint FILES\`, one process" sz.floor sz.zl
+	row sz.zl1 "\`zonelint -j 1 FILES\`" sz.floor sz.zl
+	row sz.zl2 "\`zonelint -j 2 FILES\`" sz.floor sz.zl
+	row sz.named "\`named-checkzone -q -i local\` once per file (scaled)" sz.floor sz.zl
+	row sz.knot "\`kzonecheck\` once per file (scaled)" sz.floor sz.zl
+	row sz.validns "\`validns\` once per file (scaled)" sz.floor sz.zl
+	row sz.floor1 "ldns floor once per file (scaled)" sz.floor sz.zl
+	echo
+	echo "zonelint exits 1 here: the planted defects are errors."
+	echo
+	echo "## zonegen, $(num "$DOMAINS") domains"
+	echo
+	echo '| command | runs | median s | peak RSS MiB | time ÷ ldns parsing the bind output | RSS at '"$(num $((DOMAINS / 10)))"' domains MiB |'
+	echo '|---|---:|---:|---:|---:|---:|'
+	for f in bind nsupdate json; do
+		# shellcheck disable=SC2016
+		printf '| `zonegen --domains FILE --format %s` | %s | %s | %s | %s | %s |\n' \
+		    "$f" "$(get "zg.$f" 4)" "$(get "zg.$f" 2)" \
+		    "$(mib "$(get "zg.$f" 3)")" \
+		    "$(ratio "$(get "zg.$f" 2)" "$(get zg.floor 2)")" \
+		    "$(mib "$(get "zg10.$f" 3)")"
+	done
+	printf '| ldns floor over the bind output (%s records, %s) | %s | %s | %s | 1.00 | |\n' \
+	    "$(num "${ZGREC:-0}")" "$(size "$TMP/zonegen.bind.zone")" \
+	    "$(get zg.floor 4)" "$(get zg.floor 2)" "$(mib "$(get zg.floor 3)")"
+	echo
+	echo "## Correctness"
+	echo
+	echo "zonelint (\`--format json\`, one process) over the $(num "$SMALL") small zones"
+	echo "against the generator's answer key (defects.tsv: file, line or 0, rule):"
+	echo "$(num "${HITS:-0}") of $(num "${KEYS:-0}") planted defects found (same file and rule, and line"
+	echo "where the key gives one), ${FALSEPOS:-?} findings in the $(num "$CLEAN") clean zones,"
+	echo "$(num "${NFOUND:-0}") findings in all.${MISSED:+ First missed:$MISSED.}"
+	echo
+	echo "## Targets"
+	echo
+	echo "Ratios from this run. MET or NOT MET against the targets of the issue."
+	echo
+	echo '| target | measured | result |'
+	echo '|---|---:|---|'
+	b=z$BIG
+	target "$(num "$BIG")-record zone: zonelint time ÷ floor ≤ 1.0" \
+	    "$(ratio "$(get "$b".zl 2)" "$(get "$b".floor 2)")" 'v <= 1.0'
+	target "$(num "$BIG")-record zone: zonelint ≤ 1/3 of named-checkzone (zonelint ÷ named-checkzone)" \
+	    "$(ratio "$(get "$b".zl 2)" "$(get "$b".named 2)")" 'v <= 1/3'
+	target "$(num "$BIG")-record zone: zonelint faster than kzonecheck (zonelint ÷ kzonecheck < 1)" \
+	    "$(ratio "$(get "$b".zl 2)" "$(get "$b".knot 2)")" 'v < 1.0'
+	if [ "$(get "$b".validns 2)" != - ] && [ -n "$(get "$b".validns 2)" ]; then
+		target "$(num "$BIG")-record zone: zonelint faster than validns (zonelint ÷ validns < 1)" \
+		    "$(ratio "$(get "$b".zl 2)" "$(get "$b".validns 2)")" 'v < 1.0'
+	else
+		# validns refuses CAA: compare per record with its run on the
+		# zone without CAA (time ÷ records, each).
+		target "$(num "$BIG")-record zone: zonelint faster than validns (validns rejects CAA: zonelint ÷ validns per record, validns on the zone without CAA)" \
+		    "$(awk -v a="$(get "$b".zl 2)" -v b="$(get "$b".validns-nocaa 2)" \
+			-v ra="$BIG" -v rb="$(sed -n 's/^floor: \([0-9]*\) records.*/\1/p' "$TMP/out.$b.floor-nocaa" 2>/dev/null)" \
+			'BEGIN { if (a == "" || b == "" || b + 0 == 0 || rb + 0 == 0) print "n/a"; else printf "%.2f", (a / ra) / (b / rb) }')" 'v < 1.0'
+	fi
+	target "$(num "$BIG")-record zone: zonelint -j 2 ≤ 0.6 of floor" \
+	    "$(ratio "$(get "$b".zl2 2)" "$(get "$b".floor 2)")" 'v <= 0.6' \
+	    "$(get "$b".zl2 6)"
+	target "$(num "$BIG")-record zone: zonelint peak RSS ≤ 32 MiB" \
+	    "$(mib "$(get "$b".zl 3)")" 'v <= 32'
+	target "$(num "$BIG")-record zone: zonelint finds no error (exit status, summary)" \
+	    "$(get "$b".zl 5)" 'v == 0'
+	target "$(num "$SMALL") small zones: one zonelint call ≤ 2× the one-process floor (zonelint ÷ floor)" \
+	    "$(ratio "$(get sz.zl 2)" "$(get sz.floor 2)")" 'v <= 2.0'
+	target "$(num "$SMALL") small zones: ≥ 150× faster than named-checkzone once per file (named-checkzone ÷ zonelint)" \
+	    "$(ratio "$(get sz.named 2)" "$(get sz.zl 2)")" 'v >= 150'
+	target "$(num "$SMALL") small zones: -j 2 at least 1.7× faster than -j 1 (-j 1 ÷ -j 2)" \
+	    "$(ratio "$(get sz.zl1 2)" "$(get sz.zl2 2)")" 'v >= 1.7' \
+	    "$(get sz.zl2 6)"
+	target "zonegen, $(num "$DOMAINS") domains (bind) faster than ldns parses its output (zonegen ÷ floor < 1)" \
+	    "$(ratio "$(get zg.bind 2)" "$(get zg.floor 2)")" 'v < 1.0'
+	for f in bind nsupdate json; do
+		target "zonegen --format $f: memory flat (RSS at $(num "$DOMAINS") ÷ RSS at $(num $((DOMAINS / 10))) domains ≤ 1.10)" \
+		    "$(ratio "$(get "zg.$f" 3)" "$(get "zg10.$f" 3)")" 'v <= 1.10'
+	done
+	target "correctness: every planted defect found (found ÷ planted)" \
+	    "${HITS:-0}/${KEYS:-0}" "${MISSES:-1} == 0 && ${KEYS:-0} > 0"
+	target "correctness: no finding in the clean zones" \
+	    "${FALSEPOS:-n/a}" 'v == 0'
+} >"$TMP/report.md"
+
+cp "$TMP/report.md" "$OUT"
+cat "$TMP/report.md"
+say "written to $OUT"

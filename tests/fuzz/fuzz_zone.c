@@ -1,0 +1,93 @@
+/* fuzz_zone.c: zonelint's whole read-and-lint path on a zone file. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * The input is written to "fuzz.zone" in the process's temporary folder
+ * (the reader reads files) and linted with the built-in profile the way
+ * zonelint does it: without an origin (the file name gives none, so the
+ * SOA, $ORIGIN or nothing does), with --origin example.com under RFC
+ * 7489, and with --fix=zone and --fix=nsupdate written to /dev/null.  The
+ * findings are then printed in every format.  $INCLUDE is confined to the
+ * including file's folder, the temporary folder, which holds only the
+ * input itself: nothing outside is ever read.
+ *
+ * Promises checked besides the sanitizers': a file that exists is always
+ * read (ZG_OK; with --fix, ZG_ERR_ARGUMENT for a zone that does not read
+ * cleanly), and the report prints.
+ */
+
+#include <stdlib.h>
+
+#include "lint/lint.h"
+#include "tests/fuzz/fuzz.h"
+
+static char zone_path[4096];
+static zg_profile_t *profile;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char message[512];
+
+	(void)argc;
+	(void)argv;
+	fuzz_path(zone_path, sizeof(zone_path), "fuzz.zone");
+	if (zg_profile_load_builtin(&profile, message, sizeof(message)) !=
+	    ZG_OK) {
+		fprintf(stderr, "%s\n", message);
+		abort();
+	}
+	return 0;
+}
+
+static void
+lint(zl_report_t *report, const char *origin, zg_dmarc_rfc_t rfc,
+    zl_fix_t fix)
+{
+	zl_options_t options = { .dmarc_rfc = rfc };
+	char message[512];
+	zg_status_t st;
+
+	options.profile = profile;
+	options.origin = origin;
+	options.fix = fix;
+	options.fix_out = fuzz_devnull();
+	st = zl_lint_file(zone_path, &options, report, message,
+	    sizeof(message));
+	FUZZ_ASSERT(st == ZG_OK ||
+	    (fix != ZL_FIX_NONE && st == ZG_ERR_ARGUMENT));
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const zl_format_t formats[] = {
+		ZL_FORMAT_TEXT,
+		ZL_FORMAT_JSON,
+		ZL_FORMAT_SARIF,
+		ZL_FORMAT_GITHUB,
+	};
+	zl_report_t *report;
+	size_t i;
+
+	fuzz_write_file(zone_path, data, size);
+	if ((report = zl_report_new()) == NULL) {
+		abort();
+	}
+	lint(report, NULL, ZG_DMARC_RFC9989, ZL_FIX_NONE);
+	lint(report, "example.com", ZG_DMARC_RFC7489, ZL_FIX_NONE);
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		FUZZ_ASSERT(zl_report_print(report, formats[i],
+		    fuzz_devnull()) == ZG_OK);
+	}
+	zl_report_free(report);
+
+	/* zonelint --fix: the findings are not printed. */
+	if ((report = zl_report_new()) == NULL) {
+		abort();
+	}
+	lint(report, NULL, ZG_DMARC_RFC9989, ZL_FIX_ZONE);
+	lint(report, "example.com", ZG_DMARC_RFC9989, ZL_FIX_NSUPDATE);
+	zl_report_free(report);
+	return 0;
+}

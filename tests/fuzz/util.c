@@ -1,0 +1,108 @@
+/* util.c: helpers shared by the fuzz targets (see fuzz.h). */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tests/fuzz/fuzz.h"
+
+static char dir[4096];
+static FILE *devnull;
+
+/* Remove the folder's files and the folder (a crash leaves them). */
+static void
+cleanup(void)
+{
+	char path[sizeof(dir) + 256];
+	struct dirent *e;
+	DIR *d;
+
+	if (devnull != NULL) {
+		fclose(devnull);
+		devnull = NULL;
+	}
+	if (dir[0] == '\0' || (d = opendir(dir)) == NULL) {
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 ||
+		    strcmp(e->d_name, "..") == 0) {
+			continue;
+		}
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
+			e->d_name) < sizeof(path)) {
+			unlink(path);
+		}
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+const char *
+fuzz_dir(void)
+{
+	const char *tmp;
+
+	if (dir[0] != '\0') {
+		return dir;
+	}
+	tmp = getenv("TMPDIR");
+	if (tmp == NULL || tmp[0] == '\0') {
+		tmp = "/tmp";
+	}
+	if ((size_t)snprintf(dir, sizeof(dir), "%s/zonetools-fuzz.XXXXXX",
+		tmp) >= sizeof(dir) ||
+	    mkdtemp(dir) == NULL) {
+		perror("fuzz: mkdtemp");
+		abort();
+	}
+	atexit(cleanup);
+	return dir;
+}
+
+void
+fuzz_path(char *out, size_t size, const char *name)
+{
+	if ((size_t)snprintf(out, size, "%s/%s", fuzz_dir(), name) >= size) {
+		fputs("fuzz: path too long\n", stderr);
+		abort();
+	}
+}
+
+void
+fuzz_write_file(const char *path, const uint8_t *data, size_t size)
+{
+	FILE *fp = fopen(path, "wb");
+
+	if (fp == NULL ||
+	    (size > 0 && fwrite(data, 1, size, fp) != size) ||
+	    fclose(fp) != 0) {
+		perror(path);
+		abort();
+	}
+}
+
+FILE *
+fuzz_devnull(void)
+{
+	if (devnull == NULL && (devnull = fopen("/dev/null", "w")) == NULL) {
+		perror("fuzz: /dev/null");
+		abort();
+	}
+	return devnull;
+}
+
+int
+fuzz_no_controls(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] == 0x7f) {
+			return 0;
+		}
+	}
+	return 1;
+}
