@@ -92,7 +92,9 @@ typedef struct sbuf {
 typedef struct zfile {
 	const char *display; /* path shown in messages */
 	char *dir;           /* directory part of display, "" for none */
-	char *real;          /* realpath, NULL for stdin */
+	char *real;          /* realpath, found at the first $INCLUDE;
+				NULL before, and for stdin */
+	bool is_stdin;
 	ldns_rdf *origin;    /* current origin (owned) */
 	ldns_rdf *prev;      /* previous owner (owned), NULL for none */
 	unsigned depth;
@@ -946,6 +948,12 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		    "out of memory");
 		goto out;
 	}
+	/* The including file's own real path, found at its first $INCLUDE
+	 * (a file that includes nothing never needs it); its ancestors'
+	 * were found when they included it. */
+	if (z->real == NULL && !z->is_stdin) {
+		z->real = realpath(z->display, NULL);
+	}
 	real = realpath(display, NULL);
 	if (real == NULL) {
 		problem(rd, z->display, line, "include-failed",
@@ -1567,7 +1575,8 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 
 	z.display = path;
 	z.dir = strdup(is_stdin ? "" : path);
-	z.real = is_stdin ? NULL : realpath(path, NULL);
+	z.real = NULL;
+	z.is_stdin = is_stdin;
 	z.origin = origin;
 	if (z.dir != NULL) {
 		slash = strrchr(z.dir, '/');
