@@ -53,3 +53,35 @@ for _ in range(50):
     break
 PY
 }
+
+# norm: records in one canonical form: no comments, blank lines or
+# $ORIGIN; outside quoted strings lower case and runs of blanks made one
+# space (TXT text is compared exactly: named keeps it byte for byte).
+norm() {
+	grep -v -e '^;' -e '^\$' -e '^[[:space:]]*$' | awk '{
+		out = ""; q = 0; sp = 0; n = length($0)
+		for (i = 1; i <= n; i++) {
+			c = substr($0, i, 1)
+			if (q) {
+				out = out c
+				if (c == "\\") {
+					i++
+					out = out substr($0, i, 1)
+				} else if (c == "\"")
+					q = 0
+				continue
+			}
+			if (c == " " || c == "\t") {
+				sp = 1
+				continue
+			}
+			if (sp && out != "")
+				out = out " "
+			sp = 0
+			out = out tolower(c)
+			if (c == "\"")
+				q = 1
+		}
+		print out
+	}'
+}
