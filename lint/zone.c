@@ -347,6 +347,33 @@ keep(const struct zone *zone, const struct name_info *n, ldns_rr_type type,
 		zg_dmarc_is_record(text, len));
 }
 
+/*
+ * The record's data has the fields its type's descriptor names, of the
+ * right kinds (RFC 3597 generic data, "\\# ...", can give a known type
+ * other fields): only then do the checks read them.
+ */
+static bool
+well_formed(const ldns_rr *rr)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript(ldns_rr_get_type(rr));
+	size_t i, n = ldns_rr_rd_count(rr);
+
+	if (d == NULL || n < ldns_rr_descriptor_minimum(d) ||
+	    n > ldns_rr_descriptor_maximum(d)) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
+		ldns_rdf_type want = ldns_rr_descriptor_field_type(d, i);
+
+		if (rdf == NULL || ldns_rdf_get_type(rdf) != want ||
+		    (want == LDNS_RDF_TYPE_INT16 && ldns_rdf_size(rdf) != 2)) {
+			return false;
+		}
+	}
+	return true;
+}
+
 static void
 on_record(void *ctx, const zl_record_t *rec)
 {
@@ -358,6 +385,7 @@ on_record(void *ctx, const zl_record_t *rec)
 	const char *file = intern_file(zone, rec->file);
 	struct name_info *n;
 	struct kept *k;
+	bool shaped;
 
 	n = owner != NULL && file != NULL ? name_get(zone, &owner) : NULL;
 	free(owner); /* NULL when the table took it */
@@ -365,10 +393,10 @@ on_record(void *ctx, const zl_record_t *rec)
 		zone->nomem = true;
 		return;
 	}
+	shaped = well_formed(rec->rr);
 	if (type == LDNS_RR_TYPE_CNAME) {
-		char *target = ldns_rr_rd_count(rec->rr) == 1
-				   ? zl_dname_str(ldns_rr_rdf(rec->rr, 0))
-				   : NULL;
+		char *target = shaped ? zl_dname_str(ldns_rr_rdf(rec->rr, 0))
+				      : NULL;
 		uint64_t h = target != NULL ? hash(target) : 0;
 
 		free(target);
@@ -389,6 +417,11 @@ on_record(void *ctx, const zl_record_t *rec)
 	 * RRSIGs at one name differ by design. */
 	if (type != LDNS_RR_TYPE_RRSIG && type != LDNS_RR_TYPE_SIG) {
 		check_ttl(zone, n, rec, file, type);
+	}
+	/* The checks below read the record's fields: only when they are
+	 * the fields its type has (not RFC 3597 generic data). */
+	if (!shaped) {
+		return;
 	}
 	if (type == LDNS_RR_TYPE_MX || type == LDNS_RR_TYPE_NS ||
 	    type == LDNS_RR_TYPE_SRV) {
