@@ -17,11 +17,16 @@
 char *
 zl_dname_str(const ldns_rdf *dname)
 {
-	const uint8_t *d = ldns_rdf_data(dname);
-	size_t size = ldns_rdf_size(dname);
+	const uint8_t *d;
+	size_t size;
 	size_t i = 0, o = 0;
 	char *s;
 
+	if (dname == NULL) {
+		return NULL;
+	}
+	d = ldns_rdf_data(dname);
+	size = ldns_rdf_size(dname);
 	if (ldns_rdf_get_type(dname) != LDNS_RDF_TYPE_DNAME ||
 	    (s = malloc(size * 4 + 2)) == NULL) {
 		return NULL;

@@ -50,4 +50,11 @@ FILE *fuzz_devnull(void);
 /* True when `s` (length `len`) holds no control byte (< 0x20 or 0x7f). */
 int fuzz_no_controls(const char *s, size_t len);
 
+/*
+ * Every problem an SPF or DMARC parse reports has an id and a message of
+ * one line, NUL-terminated inside its buffer, without control bytes.
+ */
+struct zg_problems;
+void fuzz_check_problems(const struct zg_problems *problems);
+
 #endif /* TESTS_FUZZ_FUZZ_H */

@@ -21,21 +21,6 @@ static const char *const tags[] = {
 };
 
 static void
-check_problems(const zg_problems_t *problems)
-{
-	size_t i;
-
-	for (i = 0; i < problems->count; i++) {
-		const zg_problem_t *p = &problems->items[i];
-		size_t n = strnlen(p->message, sizeof(p->message));
-
-		FUZZ_ASSERT(p->id != NULL && p->id[0] != '\0');
-		FUZZ_ASSERT(n < sizeof(p->message));
-		FUZZ_ASSERT(fuzz_no_controls(p->message, n));
-	}
-}
-
-static void
 parse(const char *text, size_t size, zg_dmarc_rfc_t rfc)
 {
 	zg_problems_t problems = { 0 };
@@ -56,7 +41,7 @@ parse(const char *text, size_t size, zg_dmarc_rfc_t rfc)
 		for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
 			(void)zg_dmarc_get(dmarc, tags[i]);
 		}
-		check_problems(&problems);
+		fuzz_check_problems(&problems);
 	}
 	zg_dmarc_free(dmarc);
 	zg_problems_free(&problems);

@@ -16,21 +16,6 @@
 #include "tests/fuzz/fuzz.h"
 #include "zonegen/zonegen.h"
 
-static void
-check_problems(const zg_problems_t *problems)
-{
-	size_t i;
-
-	for (i = 0; i < problems->count; i++) {
-		const zg_problem_t *p = &problems->items[i];
-		size_t n = strnlen(p->message, sizeof(p->message));
-
-		FUZZ_ASSERT(p->id != NULL && p->id[0] != '\0');
-		FUZZ_ASSERT(n < sizeof(p->message));
-		FUZZ_ASSERT(fuzz_no_controls(p->message, n));
-	}
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -53,7 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(strchr("+-~?", t->qualifier) != NULL &&
 			    t->qualifier != '\0');
 		}
-		check_problems(&problems);
+		fuzz_check_problems(&problems);
 	}
 	zg_spf_free(spf);
 	zg_problems_free(&problems);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "tests/fuzz/fuzz.h"
+#include "zonegen/zonegen.h"
 
 static char dir[4096];
 static FILE *devnull;
@@ -105,4 +106,19 @@ fuzz_no_controls(const char *s, size_t len)
 		}
 	}
 	return 1;
+}
+
+void
+fuzz_check_problems(const struct zg_problems *problems)
+{
+	size_t i;
+
+	for (i = 0; i < problems->count; i++) {
+		const zg_problem_t *p = &problems->items[i];
+		size_t n = strnlen(p->message, sizeof(p->message));
+
+		FUZZ_ASSERT(p->id != NULL && p->id[0] != '\0');
+		FUZZ_ASSERT(n < sizeof(p->message));
+		FUZZ_ASSERT(fuzz_no_controls(p->message, n));
+	}
 }
