@@ -68,7 +68,7 @@ enum zl_rule_index {
 /* A record the checks need, kept after the reader let go of it. */
 struct kept {
 	ldns_rr *rr;       /* owned */
-	char *owner;       /* canonical (lower case) presentation name */
+	char *owner;       /* canonical (lower case) presentation name, owned */
 	const char *file;  /* interned in the zone's file list */
 	unsigned line;
 	char *text;        /* TXT/SPF: the strings joined; else NULL */
@@ -76,40 +76,78 @@ struct kept {
 	size_t next;       /* the next kept record at this owner, index + 1 */
 };
 
-/* The first TTL of one RRset at a name (for rrset-ttl-mismatch). */
-struct rrset_ttl {
-	uint16_t type;
-	uint32_t ttl;
-	unsigned line;
+/*
+ * A table of 16-byte slots keyed by 64-bit hashes of names (never 0),
+ * split into shards that grow one at a time, so that growing never holds
+ * two copies of the whole table.  What a slot's two words mean is up to
+ * the table's user.  lint/names.c.
+ */
+#define ZL_TABLE_SHARD_BITS 6
+struct zl_slot {
+	uint64_t key;
+	uint32_t a;
+	uint32_t b;
+};
+struct zl_table {
+	struct zl_slot *shard[1u << ZL_TABLE_SHARD_BITS];
+	uint32_t count[1u << ZL_TABLE_SHARD_BITS];
+	uint32_t cap[1u << ZL_TABLE_SHARD_BITS];
 };
 
-/* What is known about one owner name (for the CNAME rules). */
-struct name_info {
-	char *name;          /* canonical presentation name, the key */
-	uint64_t hash;       /* of name, compared before the name */
-	unsigned cnames;     /* CNAME records at the name */
-	unsigned cname_targets;  /* different targets among them */
-	uint64_t cname_target;   /* hash of the first target */
-	const char *cname_file;
-	unsigned cname_line;     /* first CNAME */
-	const char *other_file;
-	unsigned other_line;     /* first non-CNAME, non-DNSSEC record */
-	uint16_t other_type;
-	struct rrset_ttl ttl;    /* the first RRset's first TTL (most names
-				    have one type) */
-	struct rrset_ttl *ttls;  /* the first TTL of each other type */
-	unsigned ttls_count;
-	size_t kept_first;       /* kept records here, index + 1, or 0 */
-	size_t kept_last;
-};
+/* The slot of `key`, or NULL. */
+struct zl_slot *zl_table_find(const struct zl_table *t, uint64_t key);
+/* The slot of `key`, added (a = b = 0, *added true) when new; NULL when
+ * out of memory. */
+struct zl_slot *zl_table_get(struct zl_table *t, uint64_t key, bool *added);
+size_t zl_table_bytes(const struct zl_table *t);
+void zl_table_free(struct zl_table *t);
 
-/* An MX, NS or SRV target to check once every CNAME is known. */
+/* The key of a wire-format name, case folded (RFC 4343); never 0. */
+uint64_t zl_name_key(const uint8_t *wire, size_t len);
+/* The key of a canonical presentation name (a different space). */
+uint64_t zl_text_key(const char *s);
+/* A key for a (name, type) pair. */
+uint64_t zl_rrset_key(uint64_t name_key, uint16_t type);
+/*
+ * The canonical presentation of a wire-format name (lower case, trailing
+ * dot, ldns's escapes) into out, which holds ZL_NAME_TEXT_MAX bytes.
+ */
+#define ZL_NAME_TEXT_MAX 1032
+void zl_name_text(const uint8_t *wire, size_t len, char *out);
+
+/* DNSSEC records may sit beside a CNAME (RFC 2181 10.1, RFC 4035 2.5):
+ * RRSIG and NSEC, and their RFC 2535 forerunners SIG and NXT. */
+static inline bool
+zl_dnssec_type(uint16_t t)
+{
+	return t == LDNS_RR_TYPE_RRSIG || t == LDNS_RR_TYPE_NSEC ||
+	    t == LDNS_RR_TYPE_SIG || t == LDNS_RR_TYPE_NXT;
+}
+
+/*
+ * What the names table says of an owner name (slot.b's low byte; slot.a is
+ * the first line of its first RRset other than DNSSEC, whose TTL and type
+ * are slot.b's high 16 and middle 8 bits, as indexes into the zone's TTL
+ * and type dictionaries).
+ */
+#define ZL_NAME_CNAME 0x01u     /* a CNAME here */
+#define ZL_NAME_OTHER 0x02u     /* data other than CNAME and DNSSEC */
+#define ZL_NAME_FIRST 0x04u     /* slot.a and slot.b's index bits are set */
+#define ZL_NAME_TOLD_AND 0x08u  /* cname-and-other said */
+#define ZL_NAME_TOLD_MULTI 0x10u /* cname-multiple said */
+#define ZL_NAME_TOLD_APEX 0x20u /* cname-at-apex said */
+
+/* An MX, NS or SRV target the file had not named yet when it was read:
+ * settled when the name gets its first record (alias or not); those still
+ * waiting at the end were never named.  Settled ones are reused. */
 struct pending {
-	const char *owner;  /* the names table's string */
-	char *target;       /* owned */
+	uint64_t target_key;
+	char *owner;        /* owned; the target follows its NUL */
 	const char *file;
 	unsigned line;
 	uint16_t type;
+	size_t next;        /* the next one for the same target (or the next
+			     * free one), index + 1 */
 };
 
 /* A "; zonelint: ignore RULE" comment. */
@@ -120,16 +158,59 @@ struct suppression {
 	char rule[64];      /* as written (cut) */
 };
 
+/* Bytes that live as long as the zone: blocks, never moved. */
+struct zl_arena;
+/* Copy n bytes in; the copy's offset (for zl_arena_at), or UINT32_MAX. */
+uint32_t zl_arena_add(struct zl_arena **a, const void *p, size_t n);
+const void *zl_arena_at(const struct zl_arena *a, uint32_t off);
+void zl_arena_free(struct zl_arena *a);
+
+/* An SPF record checked at the end: its include targets are ours. */
+struct spf_later {
+	char *owner;        /* owned */
+	const char *file;
+	unsigned line;
+};
+
 /* Everything one file's checks use. */
 struct zone {
 	const zl_options_t *options;
 	zl_report_t *report;
 	const char *path;    /* the file as given */
 	char *origin;        /* canonical, with the trailing dot, or NULL */
-	/* Names: an open-addressing hash table. */
-	struct name_info *names;
-	size_t names_count;
-	size_t names_capacity;
+	uint64_t origin_key;  /* zl_name_key of the origin, 0 without */
+	/* Owner names (ZL_NAME_*), RRsets other than a name's first
+	 * (a: first line, b: TTL), CNAME owners (a: line of the first, b:
+	 * low half of its target's key), owners of kept records (by
+	 * zl_text_key; a, b: first and last kept index + 1). */
+	struct zl_table names;
+	struct zl_table rrsets;
+	struct zl_table cnames;
+	struct zl_table kept_owners;
+	/* The TTLs and types named in slot.b of the names table. */
+	uint32_t *ttls;
+	size_t ttls_count;
+	struct zl_table ttl_index; /* key TTL + 1, a: index */
+	uint16_t types[255];
+	unsigned types_count;
+	uint8_t type_index[256];   /* type < 256: index + 1, or 0 */
+	/* The names of the profile's records (zl_name_key): every record
+	 * there is kept. */
+	uint64_t plan_keys[32];
+	size_t plan_keys_count;
+	/* SPF and DMARC records, checked as they are read: the first at
+	 * each name (SPF by zl_text_key of the owner; a: offset in spf_arena
+	 * of its line, length and text; DMARC by zl_name_key; a: line, b:
+	 * text hash), and the SPF records whose lookups need records that
+	 * come later (checked at the end). */
+	struct zl_table spf_names;
+	struct zl_table dmarc_names;
+	struct zl_arena *spf_arena;
+	struct spf_later *spf_later;
+	size_t spf_later_count;
+	size_t spf_later_cap;
+	uint8_t *wire;             /* rdata of the record being read */
+	size_t wire_cap;
 	/* Kept records, in file order. */
 	struct kept *kept;
 	size_t kept_count;
@@ -142,6 +223,8 @@ struct zone {
 	struct pending *pending;
 	size_t pending_count;
 	size_t pending_capacity;
+	size_t pending_free;       /* first reusable one, index + 1 */
+	struct zl_table pending_index; /* target key; a: first, index + 1 */
 	/* The records the profile wants for the origin (zonegen's plan);
 	 * has_plan is false without a profile, an origin or a null MX. */
 	zg_plan_t plan;
@@ -187,10 +270,6 @@ void zl_report_file_lines(zl_report_t *report, const char *file,
 /* Count a file that was read. */
 void zl_report_file_read(zl_report_t *report);
 
-/* The name info for `name` (canonical), or NULL. */
-const struct name_info *zl_zone_name(const struct zone *zone,
-    const char *name);
-
 /*
  * The kept records at a name (canonical), in file order: the first, or
  * NULL; then the next, or NULL.  Linear in the records at that name only.
@@ -210,12 +289,55 @@ zl_kept_same_text(const struct kept *a, const struct kept *b)
 	    memcmp(a->text, b->text, a->text_len) == 0;
 }
 
+/* One record as the checks see it while it is read: no ldns. */
+struct zl_view {
+	const uint8_t *owner;  /* wire */
+	size_t owner_len;
+	uint64_t key;          /* zl_name_key of owner */
+	uint16_t type;
+	uint32_t ttl;
+	const uint8_t *rdata;  /* wire, or NULL unless the checks read it */
+	size_t rdata_len;
+	bool shaped;           /* rdata has its type's fields */
+	const char *file;
+	unsigned line;
+	char *text;            /* canonical owner, made on first need */
+	char text_buf[ZL_NAME_TEXT_MAX];
+};
+
+/* The canonical presentation of the view's owner. */
+const char *zl_view_owner(struct zl_view *v);
+
+/* A 64-bit hash of bytes (never 0). */
+uint64_t zl_bytes_key(const void *p, size_t n);
+
+/* `name` is `origin` or below it (both canonical; NULL origin: yes). */
+bool zl_in_zone(const char *name, const char *origin);
+
+/*
+ * SPF and DMARC checks of one TXT or SPF record as it is read: `text` its
+ * strings joined; `kept` whether the zone keeps it (the apex and the
+ * names of the profile's records).
+ */
+void zl_spf_record(struct zone *zone, struct zl_view *v, const char *text,
+    size_t len, bool kept);
+void zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
+    size_t len);
+
 /* The checks, one family per file. */
 void zl_check_dns(struct zone *zone);
-/* The MX, NS and SRV checks of one record, as it is read (borrowed). */
-void zl_dns_record(struct zone *zone, const struct kept *k);
+/*
+ * The MX, NS and SRV checks of one record, as it is read: its owner in
+ * wire form and as canonical text, its wire rdata (fields as its type has
+ * them).
+ */
+void zl_dns_record(struct zone *zone, const char *owner, const char *file,
+    unsigned line, uint16_t type, const uint8_t *rdata, size_t len);
+/* A name got its first record other than DNSSEC: settle the targets that
+ * waited for it (`cname_line`: that record is a CNAME, else 0). */
+void zl_dns_name_defined(struct zone *zone, uint64_t key,
+    unsigned cname_line);
 void zl_check_spf(struct zone *zone);
-void zl_check_dmarc(struct zone *zone);
 void zl_check_mail(struct zone *zone);
 
 /* Write the changes that bring the zone to the profile (lint/fix.c). */

@@ -2,31 +2,28 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 
 #include <string.h>
+#include <strings.h>
 
 #include "lint/internal.h"
 
+/* The owner's first label is _dmarc. */
 static bool
-is_dmarc(const struct kept *k)
+at_dmarc(const struct zl_view *v)
 {
-	return ldns_rr_get_type(k->rr) == LDNS_RR_TYPE_TXT &&
-	    zg_dmarc_is_record(k->text, k->text_len);
-}
-
-static bool
-at_dmarc(const char *owner)
-{
-	return strncmp(owner, "_dmarc.", 7) == 0;
+	return v->owner_len > 7 && v->owner[0] == 6 &&
+	    strncasecmp((const char *)v->owner + 1, "_dmarc", 6) == 0;
 }
 
 static void
-check_record(struct zone *zone, const struct kept *k)
+check_record(struct zone *zone, struct zl_view *v, const char *text,
+    size_t len)
 {
 	zg_problems_t problems = { 0 };
 	zg_dmarc_t *dmarc = NULL;
 	size_t i;
 
-	if (zg_dmarc_parse(k->text, k->text_len, zone->options->dmarc_rfc,
-		&dmarc, &problems) != ZG_OK) {
+	if (zg_dmarc_parse(text, len, zone->options->dmarc_rfc, &dmarc,
+		&problems) != ZG_OK) {
 		zg_problems_free(&problems);
 		zone->nomem = true;
 		return;
@@ -43,47 +40,45 @@ check_record(struct zone *zone, const struct kept *k)
 			sev = ZG_SEV_WARNING;
 		}
 		zl_report_add_severity(zone->report,
-		    rule >= 0 ? rule : ZL_DMARC_SYNTAX, sev, k->file, k->line,
-		    k->owner, LDNS_RR_TYPE_TXT, "DMARC record at %s: %s",
-		    k->owner, problems.items[i].message);
+		    rule >= 0 ? rule : ZL_DMARC_SYNTAX, sev, v->file, v->line,
+		    zl_view_owner(v), LDNS_RR_TYPE_TXT, "DMARC record at %s: %s",
+		    zl_view_owner(v), problems.items[i].message);
 	}
 	zg_problems_free(&problems);
 }
 
 void
-zl_check_dmarc(struct zone *zone)
+zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
+    size_t len)
 {
-	const struct kept *j;
-	size_t i;
+	struct zl_slot *first;
+	uint32_t hash = (uint32_t)zl_bytes_key(text, len);
+	bool added;
 
-	for (i = 0; i < zone->kept_count; i++) {
-		const struct kept *k = &zone->kept[i];
-
-		if (!is_dmarc(k)) {
-			continue;
-		}
-		if (!at_dmarc(k->owner)) {
-			/* RFC 7489 6.1: receivers query _dmarc.DOMAIN only
-			 * (the webmo guide puts it at the domain). */
-			zl_report_add(zone->report, ZL_DMARC_MISPLACED,
-			    k->file, k->line, k->owner, LDNS_RR_TYPE_TXT,
-			    "DMARC record at %s, where receivers never look: "
-			    "it belongs at _dmarc.%s", k->owner, k->owner);
-			continue;
-		}
-		check_record(zone, k);
+	if (v->type != LDNS_RR_TYPE_TXT || !zg_dmarc_is_record(text, len)) {
+		return;
+	}
+	if (!at_dmarc(v)) {
+		/* RFC 7489 6.1: receivers query _dmarc.DOMAIN only (the
+		 * webmo guide puts it at the domain). */
+		zl_report_add(zone->report, ZL_DMARC_MISPLACED, v->file,
+		    v->line, zl_view_owner(v), LDNS_RR_TYPE_TXT,
+		    "DMARC record at %s, where receivers never look: it "
+		    "belongs at _dmarc.%s", zl_view_owner(v), zl_view_owner(v));
+		return;
+	}
+	check_record(zone, v, text, len);
+	if ((first = zl_table_get(&zone->dmarc_names, v->key, &added)) ==
+	    NULL) {
+		zone->nomem = true;
+	} else if (added) {
+		first->a = v->line;
+		first->b = hash;
+	} else if (first->b != hash) {
 		/* An exact duplicate is merged by servers. */
-		for (j = zl_kept_first(zone, k->owner); j != NULL && j != k;
-		     j = zl_kept_next(zone, j)) {
-			if (is_dmarc(j) && !zl_kept_same_text(j, k)) {
-				zl_report_add(zone->report, ZL_DMARC_MULTIPLE,
-				    k->file, k->line, k->owner,
-				    LDNS_RR_TYPE_TXT,
-				    "second DMARC record at %s (the first is "
-				    "at line %u): receivers apply none",
-				    k->owner, j->line);
-				break;
-			}
-		}
+		zl_report_add(zone->report, ZL_DMARC_MULTIPLE, v->file, v->line,
+		    zl_view_owner(v), LDNS_RR_TYPE_TXT, "second DMARC record "
+		    "at %s (the first is at line %u): receivers apply none",
+		    zl_view_owner(v), first->a);
 	}
 }

@@ -8,55 +8,6 @@
 #include "lint/internal.h"
 
 /*
- * A CNAME owns its name: no other data (RFC 1034 3.6.2, RFC 2181 10.1),
- * exactly one CNAME (RFC 2181 10.1), and so none at the apex, which has
- * SOA and NS.  DNSSEC records were left out of `other` when read.
- */
-static void
-check_cnames(struct zone *zone)
-{
-	size_t i;
-
-	for (i = 0; i < zone->names_capacity; i++) {
-		const struct name_info *n = &zone->names[i];
-
-		if (n->name == NULL || n->cnames == 0) {
-			continue;
-		}
-		/* A record written twice is one record: servers merge
-		 * exact duplicates (RFC 2181 5). */
-		if (n->cname_targets > 1) {
-			zl_report_add(zone->report, ZL_CNAME_MULTIPLE,
-			    n->cname_file, n->cname_line, n->name,
-			    LDNS_RR_TYPE_CNAME, "%s has %u CNAME records",
-			    n->name, n->cname_targets);
-		}
-		if (zone->origin != NULL &&
-		    strcmp(n->name, zone->origin) == 0) {
-			zl_report_add(zone->report, ZL_CNAME_AT_APEX,
-			    n->cname_file, n->cname_line, n->name,
-			    LDNS_RR_TYPE_CNAME, "CNAME at the zone apex %s",
-			    n->name);
-		} else if (n->other_line != 0) {
-			char *tn = ldns_rr_type2str((ldns_rr_type)n->other_type);
-			const char *file = n->other_line > n->cname_line
-					       ? n->other_file
-					       : n->cname_file;
-			unsigned line = n->other_line > n->cname_line
-					    ? n->other_line
-					    : n->cname_line;
-
-			zl_report_add(zone->report, ZL_CNAME_AND_OTHER, file,
-			    line, n->name, LDNS_RR_TYPE_CNAME,
-			    "%s has a CNAME (line %u) and a record of type "
-			    "%s (line %u)", n->name, n->cname_line,
-			    tn ? tn : "?", n->other_line);
-			free(tn);
-		}
-	}
-}
-
-/*
  * A host name whose first four labels are decimal octets is an IPv4
  * address written where a name belongs: on its own ("192.0.2.1.") or, when
  * its trailing dot was left out, with the origin appended.
@@ -103,22 +54,6 @@ looks_like_address(const char *name, const char *origin, bool *relative)
 	return false;
 }
 
-/* `name` is `origin` or below it (both canonical). */
-static bool
-in_zone(const char *name, const char *origin)
-{
-	size_t n, o;
-
-	if (origin == NULL) {
-		return true;
-	}
-	n = strlen(name);
-	o = strlen(origin);
-	return strcmp(origin, ".") == 0 ||
-	    (n >= o && strcmp(name + n - o, origin) == 0 &&
-		(n == o || name[n - o - 1] == '.'));
-}
-
 /* The alias finding for a target known to be a CNAME owner. */
 static void
 report_alias(struct zone *zone, int rule, const char *file, unsigned line,
@@ -142,62 +77,113 @@ alias_rule(uint16_t type)
 
 /*
  * MX, NS and SRV targets: no alias (RFC 2181 10.3, RFC 2782), no address.
- * Checked as the record is read; a target whose CNAME comes later in the
- * file waits in the zone's pending list (the target name only).
+ * Checked as the record is read; a target the file has not named yet
+ * waits in the zone's pending list until it is.  A target already named
+ * with other data that gets a CNAME later is not waited for: that CNAME is
+ * a cname-and-other finding of its own.
  */
 static void
-check_target(struct zone *zone, const struct kept *k, const ldns_rdf *rdf,
+check_target(struct zone *zone, const char *owner, const char *file,
+    unsigned line, uint16_t type, const uint8_t *wire, size_t len,
     int address_rule, const char *what)
 {
-	char *target = zl_dname_str(rdf);
-	const struct name_info *n;
-	bool relative = false;
-	uint16_t type = (uint16_t)ldns_rr_get_type(k->rr);
+	char target[ZL_NAME_TEXT_MAX];
+	const struct zl_slot *c, *n;
+	struct zl_slot *head;
+	struct pending *p;
+	bool relative = false, added;
+	uint64_t key = zl_name_key(wire, len);
+	size_t ol, tl, i;
 
-	if (target == NULL) {
-		zone->nomem = true;
-		return;
-	}
+	zl_name_text(wire, len, target);
 	if (strcmp(target, ".") == 0) {
-		free(target); /* null MX or "no service": not a host */
-		return;
+		return; /* null MX or "no service": not a host */
 	}
 	if (address_rule >= 0 &&
 	    looks_like_address(target, zone->origin, &relative)) {
-		zl_report_add(zone->report, address_rule, k->file, k->line,
-		    k->owner, type, "%s target %s is an IP address%s", what,
-		    target, relative ? " with the origin appended" : "");
+		zl_report_add(zone->report, address_rule, file, line, owner,
+		    type, "%s target %s is an IP address%s", what, target,
+		    relative ? " with the origin appended" : "");
 	}
-	n = zl_zone_name(zone, target);
-	if (n != NULL && n->cnames > 0) {
-		report_alias(zone, alias_rule(type), k->file, k->line,
-		    k->owner, type, target, n->cname_line);
-		free(target);
+	if ((c = zl_table_find(&zone->cnames, key)) != NULL) {
+		report_alias(zone, alias_rule(type), file, line, owner, type,
+		    target, c->a);
 		return;
 	}
-	if (!in_zone(target, zone->origin)) {
-		free(target); /* only this zone's names can be its CNAMEs */
+	/* Only this zone's names can be its CNAMEs; a name with data
+	 * other than DNSSEC was settled above. */
+	if (!zl_in_zone(target, zone->origin) ||
+	    ((n = zl_table_find(&zone->names, key)) != NULL &&
+		(n->b & (ZL_NAME_CNAME | ZL_NAME_OTHER)) != 0)) {
 		return;
 	}
-	if (zone->pending_count == zone->pending_capacity) {
-		size_t cap = zone->pending_capacity ? zone->pending_capacity * 2
-						    : 64;
-		struct pending *p = realloc(zone->pending, cap * sizeof(*p));
+	if ((head = zl_table_get(&zone->pending_index, key, &added)) == NULL) {
+		zone->nomem = true;
+		return;
+	}
+	if (zone->pending_free != 0) {
+		i = zone->pending_free - 1;
+		zone->pending_free = zone->pending[i].next;
+	} else {
+		if (zone->pending_count == zone->pending_capacity) {
+			size_t cap = zone->pending_capacity
+					 ? zone->pending_capacity * 2
+					 : 64;
 
-		if (p == NULL) {
-			free(target);
-			zone->nomem = true;
-			return;
+			p = realloc(zone->pending, cap * sizeof(*p));
+			if (p == NULL) {
+				zone->nomem = true;
+				return;
+			}
+			zone->pending = p;
+			zone->pending_capacity = cap;
 		}
-		zone->pending = p;
-		zone->pending_capacity = cap;
+		i = zone->pending_count++;
+		zone->pending[i].owner = NULL;
 	}
-	zone->pending[zone->pending_count].owner = k->owner;
-	zone->pending[zone->pending_count].target = target;
-	zone->pending[zone->pending_count].file = k->file;
-	zone->pending[zone->pending_count].line = k->line;
-	zone->pending[zone->pending_count].type = type;
-	zone->pending_count++;
+	p = &zone->pending[i];
+	ol = strlen(owner) + 1;
+	tl = strlen(target) + 1;
+	if ((p->owner = malloc(ol + tl)) == NULL) {
+		p->next = zone->pending_free;
+		zone->pending_free = i + 1;
+		zone->nomem = true;
+		return;
+	}
+	memcpy(p->owner, owner, ol);
+	memcpy(p->owner + ol, target, tl);
+	p->target_key = key;
+	p->file = file;
+	p->line = line;
+	p->type = type;
+	p->next = head->a;
+	head->a = (uint32_t)(i + 1);
+}
+
+void
+zl_dns_name_defined(struct zone *zone, uint64_t key, unsigned cname_line)
+{
+	struct zl_slot *head = zl_table_find(&zone->pending_index, key);
+	size_t i, next;
+
+	if (head == NULL) {
+		return;
+	}
+	for (i = head->a; i != 0; i = next) {
+		struct pending *p = &zone->pending[i - 1];
+
+		if (cname_line != 0) {
+			report_alias(zone, alias_rule(p->type), p->file,
+			    p->line, p->owner, p->type,
+			    p->owner + strlen(p->owner) + 1, cname_line);
+		}
+		free(p->owner);
+		p->owner = NULL;
+		next = p->next;
+		p->next = zone->pending_free;
+		zone->pending_free = i;
+	}
+	head->a = 0;
 }
 
 /*
@@ -219,59 +205,61 @@ static const struct {
 };
 
 static void
-check_srv(struct zone *zone, const struct kept *k)
+check_srv(struct zone *zone, const char *owner, const char *file,
+    unsigned line, const uint8_t *rdata, size_t len)
 {
-	const char *owner = k->owner;
 	size_t l1 = strcspn(owner, ".");
 	const char *proto = owner[l1] == '.' ? owner + l1 + 1 : "";
 	size_t l2 = strcspn(proto, ".");
 	unsigned port;
 	size_t i;
 
-	if (ldns_rr_rd_count(k->rr) != 4) {
+	if (len < 7) {
 		return;
 	}
 	if (owner[0] != '_' || l1 < 2 || proto[0] != '_' || l2 < 2 ||
 	    proto[l2] != '.') {
-		zl_report_add(zone->report, ZL_SRV_OWNER, k->file, k->line,
-		    owner, LDNS_RR_TYPE_SRV,
-		    "SRV owner %s is not _service._proto.name", owner);
+		zl_report_add(zone->report, ZL_SRV_OWNER, file, line, owner,
+		    LDNS_RR_TYPE_SRV, "SRV owner %s is not _service._proto.name",
+		    owner);
 	}
-	port = ldns_rdf2native_int16(ldns_rr_rdf(k->rr, 2));
+	port = (unsigned)rdata[4] << 8 | rdata[5];
 	if (strncmp(proto, "_tcp.", 5) == 0) {
 		for (i = 0; i < sizeof(srv_ports) / sizeof(srv_ports[0]);
 		     i++) {
 			if (strlen(srv_ports[i].service) == l1 &&
 			    strncmp(owner, srv_ports[i].service, l1) == 0 &&
 			    srv_ports[i].wrong_port == port) {
-				zl_report_add(zone->report, ZL_SRV_PORT,
-				    k->file, k->line, owner, LDNS_RR_TYPE_SRV,
+				zl_report_add(zone->report, ZL_SRV_PORT, file,
+				    line, owner, LDNS_RR_TYPE_SRV,
 				    "%s on port %u: that port belongs under "
 				    "%s", owner, port, srv_ports[i].instead);
 			}
 		}
 	}
-	check_target(zone, k, ldns_rr_rdf(k->rr, 3), -1, "SRV");
+	check_target(zone, owner, file, line, LDNS_RR_TYPE_SRV, rdata + 6,
+	    len - 6, -1, "SRV");
 }
 
 void
-zl_dns_record(struct zone *zone, const struct kept *k)
+zl_dns_record(struct zone *zone, const char *owner, const char *file,
+    unsigned line, uint16_t type, const uint8_t *rdata, size_t len)
 {
-	switch (ldns_rr_get_type(k->rr)) {
+	switch (type) {
 	case LDNS_RR_TYPE_MX:
-		if (ldns_rr_rd_count(k->rr) == 2) {
-			check_target(zone, k, ldns_rr_rdf(k->rr, 1),
-			    ZL_MX_TARGET_ADDRESS, "MX");
+		if (len >= 3) {
+			check_target(zone, owner, file, line, type, rdata + 2,
+			    len - 2, ZL_MX_TARGET_ADDRESS, "MX");
 		}
 		break;
 	case LDNS_RR_TYPE_NS:
-		if (ldns_rr_rd_count(k->rr) == 1) {
-			check_target(zone, k, ldns_rr_rdf(k->rr, 0),
+		if (len >= 1) {
+			check_target(zone, owner, file, line, type, rdata, len,
 			    ZL_NS_TARGET_ADDRESS, "NS");
 		}
 		break;
 	case LDNS_RR_TYPE_SRV:
-		check_srv(zone, k);
+		check_srv(zone, owner, file, line, rdata, len);
 		break;
 	default:
 		break;
@@ -281,18 +269,6 @@ zl_dns_record(struct zone *zone, const struct kept *k)
 void
 zl_check_dns(struct zone *zone)
 {
-	size_t i;
-
-	check_cnames(zone);
-	/* Targets whose CNAME came after them. */
-	for (i = 0; i < zone->pending_count; i++) {
-		const struct pending *p = &zone->pending[i];
-		const struct name_info *n = zl_zone_name(zone, p->target);
-
-		if (n != NULL && n->cnames > 0) {
-			report_alias(zone, alias_rule(p->type), p->file,
-			    p->line, p->owner, p->type, p->target,
-			    n->cname_line);
-		}
-	}
+	/* The targets still waiting were never named here: not aliases. */
+	(void)zone;
 }

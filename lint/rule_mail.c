@@ -36,25 +36,36 @@ lost_dot(const char *got, const char *want, const char *origin)
 static void
 check_cname(struct zone *zone, const zg_record_t *r)
 {
-	const struct name_info *n = zl_zone_name(zone, r->owner);
-	const struct kept *k;
+	const struct kept *k, *other = NULL;
+	bool cname = false;
 	char *target;
 
+	/* Every record at the names the profile wants a CNAME at is kept. */
+	for (k = zl_kept_first(zone, r->owner); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		uint16_t t = (uint16_t)ldns_rr_get_type(k->rr);
+
+		if (t == LDNS_RR_TYPE_CNAME) {
+			cname = true;
+		} else if (!zl_dnssec_type(t) && other == NULL) {
+			other = k;
+		}
+	}
 	/* A name with only DNSSEC records (RRSIG, NSEC) has neither the
 	 * CNAME nor other data (RFC 2181 10.1): the CNAME is missing. */
-	if (n == NULL || (n->cnames == 0 && n->other_line == 0)) {
+	if (!cname && other == NULL) {
 		zl_report_add(zone->report, ZL_MAIL_CNAME_MISSING, zone->path,
 		    0, r->owner, LDNS_RR_TYPE_CNAME,
 		    "no CNAME %s -> %s (profile %s)", r->owner, r->target,
 		    zone->options->profile->name);
 		return;
 	}
-	if (n->cnames == 0) {
-		char *tn = ldns_rr_type2str((ldns_rr_type)n->other_type);
+	if (!cname) {
+		char *tn = ldns_rr_type2str(ldns_rr_get_type(other->rr));
 
 		zl_report_add(zone->report, ZL_MAIL_CNAME_NOT_CNAME,
-		    n->other_file, n->other_line, r->owner,
-		    (uint16_t)n->other_type,
+		    other->file, other->line, r->owner,
+		    (uint16_t)ldns_rr_get_type(other->rr),
 		    "%s has a record of type %s where the profile wants a "
 		    "CNAME to %s", r->owner, tn ? tn : "?", r->target);
 		free(tn);

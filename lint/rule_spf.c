@@ -12,28 +12,6 @@
 /* How deep in-zone include: chains are followed. */
 #define SPF_DEPTH_MAX 10
 
-static bool
-is_spf(const struct kept *k)
-{
-	return ldns_rr_get_type(k->rr) == LDNS_RR_TYPE_TXT &&
-	    zg_spf_is_record(k->text, k->text_len);
-}
-
-/* The first SPF TXT record at `owner`, or NULL. */
-static const struct kept *
-spf_at(const struct zone *zone, const char *owner)
-{
-	const struct kept *k;
-
-	for (k = zl_kept_first(zone, owner); k != NULL;
-	     k = zl_kept_next(zone, k)) {
-		if (is_spf(k)) {
-			return k;
-		}
-	}
-	return NULL;
-}
-
 /* A domain-spec without macros, as an absolute lower-case name. */
 static bool
 target_name(const char *value, char *out, size_t size)
@@ -56,24 +34,40 @@ target_name(const char *value, char *out, size_t size)
 	return true;
 }
 
+/* The record's first SPF text at `owner` (canonical), or NULL. */
+static const char *
+spf_at(const struct zone *zone, const char *owner, size_t *len)
+{
+	const struct zl_slot *s = zl_table_find(&zone->spf_names,
+	    zl_text_key(owner));
+	const uint32_t *p;
+
+	if (s == NULL) {
+		return NULL;
+	}
+	/* line, length, text, a NUL */
+	p = zl_arena_at(zone->spf_arena, s->a);
+	*len = p[1];
+	return (const char *)(p + 2);
+}
+
 /*
- * DNS-querying terms of the SPF record at `owner`, following include: and
- * redirect= into records the zone holds (RFC 7208 4.6.4: the limit covers
- * the whole evaluation).  Targets outside the zone count as one each.
+ * DNS-querying terms of an SPF record, following include: and redirect=
+ * into records the zone holds (RFC 7208 4.6.4: the limit covers the whole
+ * evaluation).  Targets outside the zone count as one each.  With `later`
+ * set, a target inside the zone only sets *later (its record may come
+ * further on).
  */
 static unsigned
-count_lookups(struct zone *zone, const char *owner, unsigned depth)
+count_lookups(struct zone *zone, const char *owner, const char *text,
+    size_t len, unsigned depth, bool *later)
 {
-	const struct kept *k = spf_at(zone, owner);
 	zg_problems_t problems = { 0 };
 	zg_spf_t *spf = NULL;
 	unsigned count;
 	size_t i;
 
-	if (k == NULL) {
-		return 0;
-	}
-	if (zg_spf_parse(k->text, k->text_len, &spf, &problems) != ZG_OK) {
+	if (zg_spf_parse(text, len, &spf, &problems) != ZG_OK) {
 		zg_problems_free(&problems);
 		zone->nomem = true;
 		return 0;
@@ -82,12 +76,21 @@ count_lookups(struct zone *zone, const char *owner, unsigned depth)
 	for (i = 0; i < spf->count && depth < SPF_DEPTH_MAX; i++) {
 		char name[ZG_NAME_MAX + 3];
 		const zg_spf_term_t *t = &spf->terms[i];
+		const char *next;
+		size_t nlen;
 
-		if ((t->kind == ZG_SPF_INCLUDE || t->kind == ZG_SPF_REDIRECT) &&
-		    t->value != NULL &&
-		    target_name(t->value, name, sizeof(name)) &&
-		    strcmp(name, owner) != 0) {
-			count += count_lookups(zone, name, depth + 1);
+		if ((t->kind != ZG_SPF_INCLUDE && t->kind != ZG_SPF_REDIRECT) ||
+		    t->value == NULL ||
+		    !target_name(t->value, name, sizeof(name)) ||
+		    strcmp(name, owner) == 0 || !zl_in_zone(name,
+		    zone->origin)) {
+			continue;
+		}
+		if (later != NULL) {
+			*later = true;
+		} else if ((next = spf_at(zone, name, &nlen)) != NULL) {
+			count += count_lookups(zone, name, next, nlen,
+			    depth + 1, NULL);
 		}
 	}
 	zg_spf_free(spf);
@@ -95,28 +98,54 @@ count_lookups(struct zone *zone, const char *owner, unsigned depth)
 	return count;
 }
 
+static void
+report_lookups(struct zone *zone, const char *owner, const char *file,
+    unsigned line, unsigned lookups)
+{
+	if (lookups > SPF_LOOKUP_MAX) {
+		zl_report_add(zone->report, ZL_SPF_LOOKUPS, file, line, owner,
+		    LDNS_RR_TYPE_TXT, "SPF record at %s needs at least %u DNS "
+		    "lookups (counting the includes this zone holds); the "
+		    "limit is %d", owner, lookups, SPF_LOOKUP_MAX);
+	}
+}
+
+/* The character-strings of TXT wire data. */
+static size_t
+string_count(const uint8_t *d, size_t n)
+{
+	size_t i = 0, count = 0;
+
+	while (i < n) {
+		i += 1u + d[i];
+		count++;
+	}
+	return count;
+}
+
 /* Text with the strings joined by spaces instead (for spf-split). */
 static char *
-join_with_spaces(const ldns_rr *rr, size_t *len)
+join_with_spaces(const uint8_t *d, size_t n, size_t *len)
 {
-	size_t total = 0, i;
-	char *text;
+	char *text = malloc(n + string_count(d, n) + 1);
+	size_t i = 0;
 
-	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
-		total += ldns_rdf_size(ldns_rr_rdf(rr, i)) + 1;
-	}
-	if ((text = malloc(total + 1)) == NULL) {
+	if (text == NULL) {
 		return NULL;
 	}
 	*len = 0;
-	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
-		const uint8_t *d = ldns_rdf_data(ldns_rr_rdf(rr, i));
+	while (i < n) {
+		size_t k = d[i++];
 
-		if (i > 0) {
+		if (k > n - i) {
+			k = n - i;
+		}
+		if (*len > 0 || i > 1) {
 			text[(*len)++] = ' ';
 		}
-		memcpy(text + *len, d + 1, d[0]);
-		*len += d[0];
+		memcpy(text + *len, d + i, k);
+		*len += k;
+		i += k;
 	}
 	text[*len] = '\0';
 	return text;
@@ -156,17 +185,23 @@ starts_with_term(const uint8_t *s, size_t n)
  * the index of the first such join, or 0.
  */
 static size_t
-glued_join(const ldns_rr *rr)
+glued_join(const uint8_t *d, size_t n)
 {
-	size_t i;
+	size_t i = 0, index = 0;
 
-	for (i = 0; i + 1 < ldns_rr_rd_count(rr); i++) {
-		const uint8_t *a = ldns_rdf_data(ldns_rr_rdf(rr, i));
-		const uint8_t *b = ldns_rdf_data(ldns_rr_rdf(rr, i + 1));
+	while (i < n) {
+		const uint8_t *a = d + i;
+		const uint8_t *b;
 
+		i += 1u + a[0];
+		index++;
+		if (i >= n) {
+			break;
+		}
+		b = d + i;
 		if (a[0] > 0 && a[0] < ZG_TXT_CHUNK_MAX && a[a[0]] != ' ' &&
-		    starts_with_term(b + 1, b[0])) {
-			return i + 1;
+		    (size_t)b[0] < n - i && starts_with_term(b + 1, b[0])) {
+			return index;
 		}
 	}
 	return 0;
@@ -174,61 +209,61 @@ glued_join(const ldns_rr *rr)
 
 /* A TXT record that becomes SPF only when its strings get spaces. */
 static void
-check_split_version(struct zone *zone, const struct kept *k)
+check_split_version(struct zone *zone, struct zl_view *v)
 {
 	size_t len;
 	char *spaced;
 
-	if (ldns_rr_rd_count(k->rr) < 2) {
+	if (string_count(v->rdata, v->rdata_len) < 2) {
 		return;
 	}
-	spaced = join_with_spaces(k->rr, &len);
+	spaced = join_with_spaces(v->rdata, v->rdata_len, &len);
 	if (spaced == NULL) {
 		zone->nomem = true;
 		return;
 	}
 	if (zg_spf_is_record(spaced, len)) {
-		zl_report_add(zone->report, ZL_SPF_SPLIT, k->file, k->line,
-		    k->owner, LDNS_RR_TYPE_TXT,
+		zl_report_add(zone->report, ZL_SPF_SPLIT, v->file, v->line,
+		    zl_view_owner(v), LDNS_RR_TYPE_TXT,
 		    "TXT record at %s: its strings join to a text that is not "
-		    "an SPF record (no space after v=spf1)", k->owner);
+		    "an SPF record (no space after v=spf1)", zl_view_owner(v));
 	}
 	free(spaced);
 }
 
 static void
-check_record(struct zone *zone, const struct kept *k)
+check_record(struct zone *zone, struct zl_view *v, const char *text,
+    size_t text_len)
 {
 	zg_problems_t problems = { 0 };
 	zg_spf_t *spf = NULL;
-	bool split = false;
-	size_t i;
+	bool split = false, later = false;
+	size_t i, strings = string_count(v->rdata, v->rdata_len);
+	const char *owner = zl_view_owner(v);
 	unsigned lookups;
 
-	if (zg_spf_parse(k->text, k->text_len, &spf, &problems) != ZG_OK) {
+	if (zg_spf_parse(text, text_len, &spf, &problems) != ZG_OK) {
 		zg_problems_free(&problems);
 		zone->nomem = true;
 		return;
 	}
 	zg_spf_free(spf);
-	if (zg_problems_invalid(&problems) && ldns_rr_rd_count(k->rr) > 1) {
+	if (zg_problems_invalid(&problems) && strings > 1) {
 		/* RFC 7208 3.3: strings are joined without spaces.  When a
 		 * space at the joins makes the record valid, say that. */
 		zg_problems_t again = { 0 };
 		size_t len;
-		char *spaced = join_with_spaces(k->rr, &len);
+		char *spaced = join_with_spaces(v->rdata, v->rdata_len, &len);
 
 		if (spaced != NULL &&
 		    zg_spf_parse(spaced, len, &spf, &again) == ZG_OK) {
 			zg_spf_free(spf);
 			if (!zg_problems_invalid(&again)) {
 				zl_report_add(zone->report, ZL_SPF_SPLIT,
-				    k->file, k->line, k->owner,
-				    LDNS_RR_TYPE_TXT,
+				    v->file, v->line, owner, LDNS_RR_TYPE_TXT,
 				    "SPF record at %s: its %zu strings are "
 				    "joined without spaces, which breaks "
-				    "a term", k->owner,
-				    ldns_rr_rd_count(k->rr));
+				    "a term", owner, strings);
 				zg_problems_free(&problems);
 				split = true;
 			}
@@ -237,69 +272,130 @@ check_record(struct zone *zone, const struct kept *k)
 		free(spaced);
 	}
 	if (!split && !zg_problems_invalid(&problems) &&
-	    glued_join(k->rr) > 0) {
-		zl_report_add(zone->report, ZL_SPF_SPLIT, k->file, k->line,
-		    k->owner, LDNS_RR_TYPE_TXT,
+	    glued_join(v->rdata, v->rdata_len) > 0) {
+		zl_report_add(zone->report, ZL_SPF_SPLIT, v->file, v->line,
+		    owner, LDNS_RR_TYPE_TXT,
 		    "SPF record at %s: string %zu ends without a space and "
 		    "string %zu starts a new term, so they join into one term",
-		    k->owner, glued_join(k->rr), glued_join(k->rr) + 1);
+		    owner, glued_join(v->rdata, v->rdata_len),
+		    glued_join(v->rdata, v->rdata_len) + 1);
 	}
 	for (i = 0; i < problems.count; i++) {
 		int rule = zl_rule_find(problems.items[i].id);
 
 		zl_report_add(zone->report, rule >= 0 ? rule : ZL_SPF_SYNTAX,
-		    k->file, k->line, k->owner, LDNS_RR_TYPE_TXT,
-		    "SPF record at %s: %s", k->owner,
-		    problems.items[i].message);
+		    v->file, v->line, owner, LDNS_RR_TYPE_TXT,
+		    "SPF record at %s: %s", owner, problems.items[i].message);
 	}
 	zg_problems_free(&problems);
-	lookups = count_lookups(zone, k->owner, 0);
-	if (lookups > SPF_LOOKUP_MAX) {
-		zl_report_add(zone->report, ZL_SPF_LOOKUPS, k->file, k->line,
-		    k->owner, LDNS_RR_TYPE_TXT,
-		    "SPF record at %s needs at least %u DNS lookups "
-		    "(counting the includes this zone holds); the limit is "
-		    "%d", k->owner, lookups, SPF_LOOKUP_MAX);
+	lookups = count_lookups(zone, owner, text, text_len, 0, &later);
+	if (!later) {
+		report_lookups(zone, owner, v->file, v->line, lookups);
+		return;
 	}
+	/* An include of a name of this zone: its record may come later. */
+	if (zone->spf_later_count == zone->spf_later_cap) {
+		size_t cap = zone->spf_later_cap ? zone->spf_later_cap * 2 : 8;
+		struct spf_later *p = realloc(zone->spf_later,
+		    cap * sizeof(*p));
+
+		if (p == NULL) {
+			zone->nomem = true;
+			return;
+		}
+		zone->spf_later = p;
+		zone->spf_later_cap = cap;
+	}
+	zone->spf_later[zone->spf_later_count].owner = strdup(owner);
+	zone->spf_later[zone->spf_later_count].file = v->file;
+	zone->spf_later[zone->spf_later_count].line = v->line;
+	if (zone->spf_later[zone->spf_later_count].owner == NULL) {
+		zone->nomem = true;
+		return;
+	}
+	zone->spf_later_count++;
+}
+
+/* Remember the first SPF record at each name; say a second one. */
+static void
+note_spf(struct zone *zone, struct zl_view *v, const char *text, size_t len)
+{
+	struct zl_slot *s;
+	bool added;
+	const uint32_t *p;
+	uint32_t head[2];
+	uint32_t off;
+
+	s = zl_table_get(&zone->spf_names, zl_text_key(zl_view_owner(v)),
+	    &added);
+	if (s == NULL) {
+		zone->nomem = true;
+		return;
+	}
+	if (!added) {
+		p = zl_arena_at(zone->spf_arena, s->a);
+		/* RFC 7208 3.2: one SPF record per name; report the later
+		 * ones, each naming the first.  An exact duplicate is
+		 * merged by servers. */
+		if (p[1] != len || memcmp(p + 2, text, len) != 0) {
+			zl_report_add(zone->report, ZL_SPF_MULTIPLE, v->file,
+			    v->line, zl_view_owner(v), LDNS_RR_TYPE_TXT,
+			    "second SPF record at %s (the first is at line "
+			    "%u): receivers return permerror",
+			    zl_view_owner(v), p[0]);
+		}
+		return;
+	}
+	head[0] = v->line;
+	head[1] = (uint32_t)len;
+	/* One piece: the line and length, then the text and a NUL. */
+	off = zl_arena_add(&zone->spf_arena, NULL, sizeof(head) + len + 1);
+	if (off == UINT32_MAX) {
+		zone->nomem = true;
+		return;
+	}
+	p = zl_arena_at(zone->spf_arena, off);
+	memcpy((void *)p, head, sizeof(head));
+	memcpy((char *)(p + 2), text, len);
+	((char *)(p + 2))[len] = '\0';
+	s->a = off;
+}
+
+void
+zl_spf_record(struct zone *zone, struct zl_view *v, const char *text,
+    size_t len, bool kept)
+{
+	if (v->type == LDNS_RR_TYPE_SPF) {
+		zl_report_add(zone->report, ZL_SPF_RR_TYPE, v->file, v->line,
+		    zl_view_owner(v), LDNS_RR_TYPE_SPF, "%s has a record of "
+		    "type SPF (99), which receivers no longer query",
+		    zl_view_owner(v));
+		return;
+	}
+	if (!zg_spf_is_record(text, len)) {
+		/* "v=spf1" glued to a term, or a record at a kept name. */
+		if (kept || (len >= 6 && strncasecmp(text, "v=spf1", 6) == 0)) {
+			check_split_version(zone, v);
+		}
+		return;
+	}
+	check_record(zone, v, text, len);
+	note_spf(zone, v, text, len);
 }
 
 void
 zl_check_spf(struct zone *zone)
 {
-	const struct kept *j;
 	size_t i;
 
-	for (i = 0; i < zone->kept_count; i++) {
-		const struct kept *k = &zone->kept[i];
+	for (i = 0; i < zone->spf_later_count; i++) {
+		const struct spf_later *l = &zone->spf_later[i];
+		const char *text;
+		size_t len;
 
-		if (ldns_rr_get_type(k->rr) == LDNS_RR_TYPE_SPF) {
-			zl_report_add(zone->report, ZL_SPF_RR_TYPE, k->file,
-			    k->line, k->owner, LDNS_RR_TYPE_SPF,
-			    "%s has a record of type SPF (99), which "
-			    "receivers no longer query", k->owner);
-			continue;
-		}
-		if (!is_spf(k)) {
-			if (ldns_rr_get_type(k->rr) == LDNS_RR_TYPE_TXT) {
-				check_split_version(zone, k);
-			}
-			continue;
-		}
-		check_record(zone, k);
-		/* RFC 7208 3.2: one SPF record per name; report the later
-		 * ones, each naming the first.  An exact duplicate is merged
-		 * by servers. */
-		for (j = zl_kept_first(zone, k->owner); j != NULL && j != k;
-		     j = zl_kept_next(zone, j)) {
-			if (is_spf(j) && !zl_kept_same_text(j, k)) {
-				zl_report_add(zone->report, ZL_SPF_MULTIPLE,
-				    k->file, k->line, k->owner,
-				    LDNS_RR_TYPE_TXT,
-				    "second SPF record at %s (the first is "
-				    "at line %u): receivers return permerror",
-				    k->owner, j->line);
-				break;
-			}
+		if ((text = spf_at(zone, l->owner, &len)) != NULL) {
+			report_lookups(zone, l->owner, l->file, l->line,
+			    count_lookups(zone, l->owner, text, len, 0, NULL));
 		}
 	}
 }

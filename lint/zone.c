@@ -17,141 +17,45 @@
 char *
 zl_dname_str(const ldns_rdf *dname)
 {
-	const uint8_t *d;
-	size_t size;
-	size_t i = 0, o = 0;
 	char *s;
 
-	if (dname == NULL) {
+	if (dname == NULL || ldns_rdf_get_type(dname) != LDNS_RDF_TYPE_DNAME ||
+	    (s = malloc(ZL_NAME_TEXT_MAX)) == NULL) {
 		return NULL;
 	}
-	d = ldns_rdf_data(dname);
-	size = ldns_rdf_size(dname);
-	if (ldns_rdf_get_type(dname) != LDNS_RDF_TYPE_DNAME ||
-	    (s = malloc(size * 4 + 2)) == NULL) {
-		return NULL;
-	}
-	while (i < size && d[i] != 0) {
-		size_t len = d[i++];
-
-		for (; len > 0 && i < size; len--, i++) {
-			unsigned char c = d[i];
-
-			if (c == '.' || c == ';' || c == '(' || c == ')' ||
-			    c == '\\') {
-				s[o++] = '\\';
-				s[o++] = (char)c;
-			} else if (c <= 0x20 || c >= 0x7f) {
-				s[o++] = '\\';
-				s[o++] = (char)('0' + c / 100);
-				s[o++] = (char)('0' + c / 10 % 10);
-				s[o++] = (char)('0' + c % 10);
-			} else {
-				s[o++] = c >= 'A' && c <= 'Z'
-					     ? (char)(c - 'A' + 'a')
-					     : (char)c;
-			}
-		}
-		s[o++] = '.';
-	}
-	if (o == 0) {
-		s[o++] = '.';
-	}
-	s[o] = '\0';
+	zl_name_text(ldns_rdf_data(dname), ldns_rdf_size(dname), s);
 	return s;
 }
 
-/* ---- names: an open-addressing hash table ----------------------------- */
-
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-
-	for (; *s != '\0'; s++) {
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	}
-	/* Mix the high bits down: the table uses the low ones. */
-	h ^= h >> 32;
-	h *= 0xd6e8feb86659fd93u;
-	return h ^ (h >> 32);
-}
-
-static struct name_info *
-slot(struct name_info *table, size_t capacity, const char *name,
-    uint64_t h)
-{
-	size_t i = (size_t)h & (capacity - 1);
-
-	while (table[i].name != NULL &&
-	    (table[i].hash != h || strcmp(table[i].name, name) != 0)) {
-		i = (i + 1) & (capacity - 1);
-	}
-	return &table[i];
-}
-
-const struct name_info *
-zl_zone_name(const struct zone *zone, const char *name)
-{
-	const struct name_info *n;
-
-	if (zone->names_capacity == 0) {
-		return NULL;
-	}
-	n = slot(zone->names, zone->names_capacity, name, hash(name));
-	return n->name != NULL ? n : NULL;
-}
-
-/* The info of `name`, added when new; takes `*name` when it adds it. */
-static struct name_info *
-name_get(struct zone *zone, char **name)
-{
-	struct name_info *n;
-	uint64_t h;
-
-	if (zone->names_count * 10 >= zone->names_capacity * 7) {
-		size_t cap = zone->names_capacity ? zone->names_capacity * 2
-						  : 256;
-		struct name_info *t = calloc(cap, sizeof(*t));
-		size_t i;
-
-		if (t == NULL) {
-			return NULL;
-		}
-		for (i = 0; i < zone->names_capacity; i++) {
-			if (zone->names[i].name != NULL) {
-				*slot(t, cap, zone->names[i].name,
-				    zone->names[i].hash) = zone->names[i];
-			}
-		}
-		free(zone->names);
-		zone->names = t;
-		zone->names_capacity = cap;
-	}
-	h = hash(*name);
-	n = slot(zone->names, zone->names_capacity, *name, h);
-	if (n->name == NULL) {
-		n->hash = h;
-		n->name = *name;
-		*name = NULL;
-		zone->names_count++;
-	}
-	return n;
-}
+/* ---- kept records ------------------------------------------------------ */
 
 const struct kept *
 zl_kept_first(const struct zone *zone, const char *owner)
 {
-	const struct name_info *n = zl_zone_name(zone, owner);
+	const struct zl_slot *s = zl_table_find(&zone->kept_owners,
+	    zl_text_key(owner));
+	const struct kept *k;
 
-	return n != NULL && n->kept_first != 0 ? &zone->kept[n->kept_first - 1]
-					       : NULL;
+	if (s == NULL) {
+		return NULL;
+	}
+	k = &zone->kept[s->a - 1];
+	/* Two names sharing a key would share a chain: compare. */
+	while (k != NULL && strcmp(k->owner, owner) != 0) {
+		k = k->next != 0 ? &zone->kept[k->next - 1] : NULL;
+	}
+	return k;
 }
 
 const struct kept *
 zl_kept_next(const struct zone *zone, const struct kept *k)
 {
-	return k->next != 0 ? &zone->kept[k->next - 1] : NULL;
+	const struct kept *n = k;
+
+	do {
+		n = n->next != 0 ? &zone->kept[n->next - 1] : NULL;
+	} while (n != NULL && strcmp(n->owner, k->owner) != 0);
+	return n;
 }
 
 /* ---- reader callbacks ------------------------------------------------- */
@@ -182,11 +86,14 @@ static void
 on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 {
 	struct zone *zone = ctx;
+	size_t i;
 
 	(void)source;
 	if (origin != NULL) {
 		zone->origin = zl_dname_str(origin);
 		zone->nomem |= zone->origin == NULL;
+		zone->origin_key = zl_name_key(ldns_rdf_data(origin),
+		    ldns_rdf_size(origin));
 	}
 	/* The plan is known before the first record, so that the records
 	 * at the names the profile wants are kept, whatever their type. */
@@ -201,21 +108,19 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 			    zone->options->profile, domain, NULL) == ZG_OK;
 		}
 	}
-}
-
-/* `owner` is a name the profile wants a CNAME at. */
-static bool
-plan_cname_owner(const struct zone *zone, const char *owner)
-{
-	size_t i;
-
 	for (i = 0; zone->has_plan && i < zone->plan.count; i++) {
-		if (zone->plan.records[i].type == ZG_RR_CNAME &&
-		    strcasecmp(zone->plan.records[i].owner, owner) == 0) {
-			return true;
+		const zg_record_t *r = &zone->plan.records[i];
+		ldns_rdf *o;
+
+		if (zone->plan_keys_count == sizeof(zone->plan_keys) /
+		    sizeof(zone->plan_keys[0]) ||
+		    (o = ldns_dname_new_frm_str(r->owner)) == NULL) {
+			continue;
 		}
+		zone->plan_keys[zone->plan_keys_count++] =
+		    zl_name_key(ldns_rdf_data(o), ldns_rdf_size(o));
+		ldns_rdf_deep_free(o);
 	}
-	return false;
 }
 
 static void
@@ -239,117 +144,267 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule_id,
 	    line, NULL, 0, "%s", message);
 }
 
-/*
- * DNSSEC records may sit beside a CNAME (RFC 2181 10.1, RFC 4035 2.5):
- * RRSIG and NSEC, and their RFC 2535 forerunners SIG and NXT.  KEY no
- * longer signs zones (RFC 3755), so a KEY beside a CNAME is other data, as
- * BIND's checkzone says too.
- */
-static bool
-dnssec_type(ldns_rr_type t)
+const char *
+zl_view_owner(struct zl_view *v)
 {
-	return t == LDNS_RR_TYPE_RRSIG || t == LDNS_RR_TYPE_NSEC ||
-	    t == LDNS_RR_TYPE_SIG || t == LDNS_RR_TYPE_NXT;
+	if (v->text == NULL) {
+		zl_name_text(v->owner, v->owner_len, v->text_buf);
+		v->text = v->text_buf;
+	}
+	return v->text;
 }
 
-/* The RRset TTL rule (RFC 2181 5.2): compare with the first record's. */
 static void
-check_ttl(struct zone *zone, struct name_info *n, const zl_record_t *rec,
-    const char *file, ldns_rr_type type)
+say_type(uint16_t type, char *out, size_t len)
 {
-	uint32_t ttl = ldns_rr_ttl(rec->rr);
-	struct rrset_ttl *first = NULL;
-	struct rrset_ttl *p;
+	char *tn = ldns_rr_type2str((ldns_rr_type)type);
+
+	snprintf(out, len, "%s", tn != NULL ? tn : "?");
+	free(tn);
+}
+
+/* RFC 2181 5.2: the records of one RRset have one TTL. */
+static void
+ttl_mismatch(struct zone *zone, struct zl_view *v, uint32_t first_ttl,
+    unsigned first_line)
+{
+	char tn[32];
+
+	say_type(v->type, tn, sizeof(tn));
+	zl_report_add(zone->report, ZL_RRSET_TTL, v->file, v->line,
+	    zl_view_owner(v), v->type, "%s %s record with TTL %u; the first one "
+	    "(line %u) has %u", zl_view_owner(v), tn, (unsigned)v->ttl,
+	    first_line, (unsigned)first_ttl);
+}
+
+/* An RRset other than the name's first: its own slot. */
+static void
+check_rrset(struct zone *zone, struct zl_view *v)
+{
+	bool added;
+	struct zl_slot *s = zl_table_get(&zone->rrsets,
+	    zl_rrset_key(v->key, v->type), &added);
+
+	if (s == NULL) {
+		zone->nomem = true;
+	} else if (added) {
+		s->a = v->line;
+		s->b = v->ttl;
+	} else if (s->b != v->ttl && v->type != LDNS_RR_TYPE_RRSIG &&
+	    v->type != LDNS_RR_TYPE_SIG) {
+		/* Signatures take the TTL of the RRset each covers (RFC
+		 * 4034 3), so RRSIGs at one name differ by design. */
+		ttl_mismatch(zone, v, s->b, s->a);
+	}
+}
+
+/* The dictionary indexes of a TTL and a type, 0xffff / 0xff when full. */
+static unsigned
+ttl_ix(struct zone *zone, uint32_t ttl)
+{
+	bool added;
+	struct zl_slot *s;
+
+	if (zone->ttls_count > 0 && zone->ttls[zone->ttls_count - 1] == ttl) {
+		return (unsigned)zone->ttls_count - 1;
+	}
+	s = zl_table_get(&zone->ttl_index, (uint64_t)ttl + 1, &added);
+	if (s == NULL) {
+		zone->nomem = true;
+		return 0xffff;
+	}
+	if (added) {
+		uint32_t *p;
+
+		if (zone->ttls_count >= 0xffff || (p = realloc(zone->ttls,
+		    (zone->ttls_count + 1) * sizeof(*p))) == NULL) {
+			s->a = 0xffff;
+			return 0xffff;
+		}
+		zone->ttls = p;
+		p[zone->ttls_count] = ttl;
+		s->a = (uint32_t)zone->ttls_count++;
+	}
+	return s->a;
+}
+
+static unsigned
+type_ix(struct zone *zone, uint16_t type)
+{
 	unsigned i;
 
-	/* The first RRset's TTL is inline (type 0: none yet). */
-	if (n->ttl.type == 0 || n->ttl.type == type) {
-		first = &n->ttl;
+	if (type < 256 && zone->type_index[type] != 0) {
+		return zone->type_index[type] - 1u;
 	}
-	for (i = 0; first == NULL && i < n->ttls_count; i++) {
-		if (n->ttls[i].type == type) {
-			first = &n->ttls[i];
+	for (i = 0; type >= 256 && i < zone->types_count; i++) {
+		if (zone->types[i] == type) {
+			return i;
 		}
 	}
-	if (first != NULL && first->type == type) {
-		if (first->ttl != ttl) {
-			char *tn = ldns_rr_type2str(type);
+	if (zone->types_count == 0xff) {
+		return 0xff;
+	}
+	zone->types[zone->types_count] = type;
+	if (type < 256) {
+		zone->type_index[type] = (uint8_t)(zone->types_count + 1);
+	}
+	return zone->types_count++;
+}
 
-			zl_report_add(zone->report, ZL_RRSET_TTL, file,
-			    rec->line, n->name, (uint16_t)type,
-			    "%s %s record with TTL %u; the first one (line "
-			    "%u) has %u", n->name, tn ? tn : "?",
-			    (unsigned)ttl, first->line, (unsigned)first->ttl);
-			free(tn);
+#define SLOT_FLAGS(s) ((s)->b & 0xffu)
+#define SLOT_TYPE_IX(s) (((s)->b >> 8) & 0xffu)
+#define SLOT_TTL_IX(s) ((s)->b >> 16)
+
+/* The first RRset of a name, other than DNSSEC: in the name's slot. */
+static void
+check_first_rrset(struct zone *zone, struct zl_slot *n, struct zl_view *v)
+{
+	unsigned ti, yi;
+
+	if (SLOT_FLAGS(n) & ZL_NAME_FIRST) {
+		if (zone->types[SLOT_TYPE_IX(n)] != v->type) {
+			check_rrset(zone, v);
+		} else if (zone->ttls[SLOT_TTL_IX(n)] != v->ttl) {
+			ttl_mismatch(zone, v, zone->ttls[SLOT_TTL_IX(n)], n->a);
 		}
 		return;
 	}
-	if (first == NULL) {
-		p = realloc(n->ttls, (n->ttls_count + 1) * sizeof(*p));
-		if (p == NULL) {
+	ti = ttl_ix(zone, v->ttl);
+	yi = type_ix(zone, v->type);
+	if (ti == 0xffff || yi == 0xff) {
+		check_rrset(zone, v); /* a dictionary is full */
+		return;
+	}
+	n->a = v->line;
+	n->b = (uint32_t)ti << 16 | (uint32_t)yi << 8 | SLOT_FLAGS(n) |
+	    ZL_NAME_FIRST;
+}
+
+/*
+ * A CNAME owns its name: no other data (RFC 1034 3.6.2, RFC 2181 10.1),
+ * exactly one CNAME (RFC 2181 10.1), and so none at the apex, which has
+ * SOA and NS.  Each is said once per name, at the record that breaks it.
+ */
+static void
+check_cname_rules(struct zone *zone, struct zl_slot *n, struct zl_view *v)
+{
+	unsigned flags = SLOT_FLAGS(n);
+	bool apex = zone->origin_key != 0 && v->key == zone->origin_key;
+	char tn[32];
+
+	if (!zl_dnssec_type(v->type) &&
+	    !(flags & (ZL_NAME_CNAME | ZL_NAME_OTHER))) {
+		/* MX, NS and SRV records may have waited for this name. */
+		zl_dns_name_defined(zone, v->key,
+		    v->type == LDNS_RR_TYPE_CNAME ? v->line : 0);
+	}
+
+	if (v->type == LDNS_RR_TYPE_CNAME) {
+		uint32_t target = 0;
+		struct zl_slot *c;
+		bool added;
+
+		if (v->shaped && v->rdata != NULL) {
+			target = (uint32_t)zl_name_key(v->rdata, v->rdata_len);
+		}
+		if ((c = zl_table_get(&zone->cnames, v->key, &added)) == NULL) {
 			zone->nomem = true;
 			return;
 		}
-		n->ttls = p;
-		first = &p[n->ttls_count++];
+		if (added) {
+			c->a = v->line;
+			c->b = target;
+		} else if (c->b != target && !(flags & ZL_NAME_TOLD_MULTI)) {
+			/* A record written twice is one record: servers
+			 * merge exact duplicates (RFC 2181 5). */
+			zl_report_add(zone->report, ZL_CNAME_MULTIPLE,
+			    v->file, v->line, zl_view_owner(v),
+			    LDNS_RR_TYPE_CNAME, "%s has a second CNAME "
+			    "record with another target (the first is at "
+			    "line %u)", zl_view_owner(v), c->a);
+			flags |= ZL_NAME_TOLD_MULTI;
+		}
+		if (apex && !(flags & ZL_NAME_TOLD_APEX)) {
+			zl_report_add(zone->report, ZL_CNAME_AT_APEX, v->file,
+			    v->line, zl_view_owner(v), LDNS_RR_TYPE_CNAME,
+			    "CNAME at the zone apex %s", zl_view_owner(v));
+			flags |= ZL_NAME_TOLD_APEX;
+		} else if (!apex && (flags & ZL_NAME_OTHER) &&
+		    !(flags & ZL_NAME_TOLD_AND) && (flags & ZL_NAME_FIRST)) {
+			/* The first other RRset is in the slot. */
+			say_type(zone->types[SLOT_TYPE_IX(n)], tn, sizeof(tn));
+			zl_report_add(zone->report, ZL_CNAME_AND_OTHER,
+			    v->file, v->line, zl_view_owner(v),
+			    LDNS_RR_TYPE_CNAME, "%s has a CNAME (line %u) "
+			    "and a record of type %s (line %u)",
+			    zl_view_owner(v), v->line, tn, n->a);
+			flags |= ZL_NAME_TOLD_AND;
+		}
+		flags |= ZL_NAME_CNAME;
+	} else if (!zl_dnssec_type(v->type)) {
+		if ((flags & ZL_NAME_CNAME) && !apex &&
+		    !(flags & ZL_NAME_TOLD_AND)) {
+			const struct zl_slot *c = zl_table_find(&zone->cnames,
+			    v->key);
+
+			say_type(v->type, tn, sizeof(tn));
+			zl_report_add(zone->report, ZL_CNAME_AND_OTHER,
+			    v->file, v->line, zl_view_owner(v),
+			    LDNS_RR_TYPE_CNAME, "%s has a CNAME (line %u) "
+			    "and a record of type %s (line %u)",
+			    zl_view_owner(v), c != NULL ? c->a : 0, tn, v->line);
+			flags |= ZL_NAME_TOLD_AND;
+		}
+		flags |= ZL_NAME_OTHER;
 	}
-	first->type = (uint16_t)type;
-	first->ttl = ttl;
-	first->line = rec->line;
+	n->b = (n->b & ~0xffu) | flags;
 }
 
 /* TXT (and SPF type) data: the character-strings joined (RFC 7208 3.3). */
 static char *
-join_strings(const ldns_rr *rr, size_t *len)
+join_strings(const uint8_t *d, size_t size, size_t *len)
 {
-	size_t total = 0, i;
-	char *text;
+	size_t i = 0;
+	char *text = malloc(size + 1);
 
-	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
-		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
-	}
-	if ((text = malloc(total + 1)) == NULL) {
+	if (text == NULL) {
 		return NULL;
 	}
 	*len = 0;
-	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
-		const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
-		const uint8_t *d = ldns_rdf_data(rdf);
-		size_t n;
+	while (i < size) {
+		size_t n = d[i++];
 
-		if (ldns_rdf_size(rdf) == 0) {
-			continue;
+		if (n > size - i) {
+			n = size - i;
 		}
-		n = d[0] < ldns_rdf_size(rdf) ? d[0] : ldns_rdf_size(rdf) - 1;
-		memcpy(text + *len, d + 1, n);
+		memcpy(text + *len, d + i, n);
 		*len += n;
+		i += n;
 	}
 	text[*len] = '\0';
 	return text;
 }
 
 /*
- * What is kept after the record is read: every record at the names the
- * mail checks and fixes look at (the apex, _dmarc names, the names the
- * profile wants a CNAME at), TXT records that are or almost are SPF or
- * DMARC records anywhere (their rules look at the whole name), and SPF
- * (type 99) records.  The rest is checked as it is read and forgotten,
- * so that memory grows with the names of a zone, not its records.
+ * What is kept after the record is read: every record at the apex and at
+ * the names of the profile's records, which the mail checks and the fixes
+ * look at.  The rest is checked as it is read and forgotten, so that
+ * memory grows with the names of a zone, not its records.
  */
 static bool
-keep(const struct zone *zone, const struct name_info *n, ldns_rr_type type,
-    const char *text, size_t len)
+keep(const struct zone *zone, const struct zl_view *v)
 {
-	if (type == LDNS_RR_TYPE_SPF ||
-	    (zone->origin != NULL && strcmp(n->name, zone->origin) == 0) ||
-	    strncmp(n->name, "_dmarc.", 7) == 0 || plan_cname_owner(zone,
-	    n->name)) {
+	size_t i;
+
+	if (v->key == zone->origin_key) {
 		return true;
 	}
-	/* "v=spf1" glued to a term still counts: spf-split reports it. */
-	return type == LDNS_RR_TYPE_TXT && text != NULL &&
-	    ((len >= 6 && strncasecmp(text, "v=spf1", 6) == 0) ||
-		zg_dmarc_is_record(text, len));
+	for (i = 0; i < zone->plan_keys_count; i++) {
+		if (zone->plan_keys[i] == v->key) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /*
@@ -379,73 +434,53 @@ well_formed(const ldns_rr *rr)
 	return true;
 }
 
-static void
-on_record(void *ctx, const zl_record_t *rec)
+/* The types whose rdata the checks read. */
+static bool
+read_rdata(uint16_t type)
 {
-	struct zone *zone = ctx;
-	ldns_rr_type type = ldns_rr_get_type(rec->rr);
-	char *owner = zl_dname_str(ldns_rr_owner(rec->rr));
-	char *text = NULL;
-	size_t text_len = 0;
-	const char *file = intern_file(zone, rec->file);
-	struct name_info *n;
+	return type == LDNS_RR_TYPE_CNAME || type == LDNS_RR_TYPE_MX ||
+	    type == LDNS_RR_TYPE_NS || type == LDNS_RR_TYPE_SRV ||
+	    type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
+}
+
+/* The record's rdata in wire form, in zone->wire (names uncompressed). */
+static bool
+wire_rdata(struct zone *zone, const ldns_rr *rr, struct zl_view *v)
+{
+	size_t i, total = 0;
+
+	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
+		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
+	}
+	if (total > zone->wire_cap) {
+		uint8_t *p = realloc(zone->wire, total);
+
+		if (p == NULL) {
+			return false;
+		}
+		zone->wire = p;
+		zone->wire_cap = total;
+	}
+	v->rdata_len = 0;
+	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
+		const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
+
+		memcpy(zone->wire + v->rdata_len, ldns_rdf_data(rdf),
+		    ldns_rdf_size(rdf));
+		v->rdata_len += ldns_rdf_size(rdf);
+	}
+	v->rdata = zone->wire;
+	return true;
+}
+
+static void
+keep_record(struct zone *zone, struct zl_view *v, const ldns_rr *rr, char *text,
+    size_t text_len)
+{
 	struct kept *k;
-	bool shaped;
+	struct zl_slot *o;
+	bool added;
 
-	n = owner != NULL && file != NULL ? name_get(zone, &owner) : NULL;
-	free(owner); /* NULL when the table took it */
-	if (n == NULL) {
-		zone->nomem = true;
-		return;
-	}
-	shaped = well_formed(rec->rr);
-	if (type == LDNS_RR_TYPE_CNAME) {
-		char *target = shaped ? zl_dname_str(ldns_rr_rdf(rec->rr, 0))
-				      : NULL;
-		uint64_t h = target != NULL ? hash(target) : 0;
-
-		free(target);
-		if (n->cnames++ == 0) {
-			n->cname_file = file;
-			n->cname_line = rec->line;
-			n->cname_target = h;
-			n->cname_targets = 1;
-		} else if (h != n->cname_target && n->cname_targets == 1) {
-			n->cname_targets = 2; /* one more is enough to say */
-		}
-	} else if (!dnssec_type(type) && n->other_line == 0) {
-		n->other_file = file;
-		n->other_line = rec->line;
-		n->other_type = (uint16_t)type;
-	}
-	/* Signatures take the TTL of the RRset each covers (RFC 4034 3), so
-	 * RRSIGs at one name differ by design. */
-	if (type != LDNS_RR_TYPE_RRSIG && type != LDNS_RR_TYPE_SIG) {
-		check_ttl(zone, n, rec, file, type);
-	}
-	/* The checks below read the record's fields: only when they are
-	 * the fields its type has (not RFC 3597 generic data). */
-	if (!shaped) {
-		return;
-	}
-	if (type == LDNS_RR_TYPE_MX || type == LDNS_RR_TYPE_NS ||
-	    type == LDNS_RR_TYPE_SRV) {
-		struct kept now = { .rr = (ldns_rr *)rec->rr, .owner = n->name,
-			.file = file, .line = rec->line };
-
-		zl_dns_record(zone, &now);
-	}
-	if (type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) {
-		text = join_strings(rec->rr, &text_len);
-		if (text == NULL) {
-			zone->nomem = true;
-			return;
-		}
-	}
-	if (!keep(zone, n, type, text, text_len)) {
-		free(text);
-		return;
-	}
 	if (zone->kept_count == zone->kept_capacity) {
 		size_t cap = zone->kept_capacity ? zone->kept_capacity * 2 : 64;
 		struct kept *p = realloc(zone->kept, cap * sizeof(*p));
@@ -460,24 +495,92 @@ on_record(void *ctx, const zl_record_t *rec)
 	}
 	k = &zone->kept[zone->kept_count];
 	memset(k, 0, sizeof(*k));
-	k->owner = n->name;
-	k->file = file;
-	k->line = rec->line;
-	k->rr = ldns_rr_clone(rec->rr);
+	k->owner = strdup(zl_view_owner(v));
+	k->file = v->file;
+	k->line = v->line;
+	k->rr = ldns_rr_clone(rr);
 	k->text = text;
 	k->text_len = text_len;
-	if (k->rr == NULL) {
+	o = k->owner != NULL ? zl_table_get(&zone->kept_owners,
+	    zl_text_key(k->owner), &added) : NULL;
+	if (k->rr == NULL || o == NULL) {
+		ldns_rr_free(k->rr);
+		free(k->owner);
 		free(text);
 		zone->nomem = true;
 		return;
 	}
 	/* Chain it to the records kept at its owner. */
-	if (n->kept_last != 0) {
-		zone->kept[n->kept_last - 1].next = zone->kept_count + 1;
+	if (!added) {
+		zone->kept[o->b - 1].next = zone->kept_count + 1;
 	} else {
-		n->kept_first = zone->kept_count + 1;
+		o->a = (uint32_t)zone->kept_count + 1;
 	}
-	n->kept_last = ++zone->kept_count;
+	o->b = (uint32_t)++zone->kept_count;
+}
+
+static void
+on_record(void *ctx, const zl_record_t *rec)
+{
+	struct zone *zone = ctx;
+	const ldns_rdf *owner = ldns_rr_owner(rec->rr);
+	struct zl_view v;
+	struct zl_slot *n;
+	char *text = NULL;
+	size_t text_len = 0;
+	bool added, kept;
+
+	v.owner = ldns_rdf_data(owner);
+	v.owner_len = ldns_rdf_size(owner);
+	v.key = zl_name_key(v.owner, v.owner_len);
+	v.type = (uint16_t)ldns_rr_get_type(rec->rr);
+	v.ttl = ldns_rr_ttl(rec->rr);
+	v.rdata = NULL;
+	v.rdata_len = 0;
+	v.file = intern_file(zone, rec->file);
+	v.line = rec->line;
+	v.text = NULL;
+	v.shaped = well_formed(rec->rr);
+	if (v.shaped && read_rdata(v.type) && !wire_rdata(zone, rec->rr, &v)) {
+		zone->nomem = true;
+		return;
+	}
+	n = v.file != NULL ? zl_table_get(&zone->names, v.key, &added) : NULL;
+	if (n == NULL) {
+		zone->nomem = true;
+		return;
+	}
+	if (zl_dnssec_type(v.type)) {
+		check_rrset(zone, &v);
+	} else {
+		check_first_rrset(zone, n, &v);
+	}
+	check_cname_rules(zone, n, &v);
+	/* The checks below read the record's fields: only when they are
+	 * the fields its type has (not RFC 3597 generic data). */
+	if (!v.shaped) {
+		return;
+	}
+	if (v.type == LDNS_RR_TYPE_MX || v.type == LDNS_RR_TYPE_NS ||
+	    v.type == LDNS_RR_TYPE_SRV) {
+		zl_dns_record(zone, zl_view_owner(&v), v.file, v.line, v.type,
+		    v.rdata, v.rdata_len);
+	}
+	kept = keep(zone, &v);
+	if (v.type == LDNS_RR_TYPE_TXT || v.type == LDNS_RR_TYPE_SPF) {
+		text = join_strings(v.rdata, v.rdata_len, &text_len);
+		if (text == NULL) {
+			zone->nomem = true;
+			return;
+		}
+		zl_spf_record(zone, &v, text, text_len, kept);
+		zl_dmarc_record(zone, &v, text, text_len);
+	}
+	if (!kept) {
+		free(text);
+		return;
+	}
+	keep_record(zone, &v, rec->rr, text, text_len);
 }
 
 /*
@@ -579,13 +682,16 @@ zone_free(struct zone *zone)
 	for (i = 0; i < zone->kept_count; i++) {
 		ldns_rr_free(zone->kept[i].rr);
 		free(zone->kept[i].text);
+		free(zone->kept[i].owner);
 	}
 	free(zone->kept);
-	for (i = 0; i < zone->names_capacity; i++) {
-		free(zone->names[i].name);
-		free(zone->names[i].ttls);
-	}
-	free(zone->names);
+	zl_table_free(&zone->names);
+	zl_table_free(&zone->rrsets);
+	zl_table_free(&zone->cnames);
+	zl_table_free(&zone->kept_owners);
+	zl_table_free(&zone->ttl_index);
+	free(zone->ttls);
+	free(zone->wire);
 	for (i = 0; i < zone->files_count; i++) {
 		free(zone->files[i]);
 	}
@@ -593,9 +699,17 @@ zone_free(struct zone *zone)
 	free(zone->origin);
 	free(zone->suppressions);
 	for (i = 0; i < zone->pending_count; i++) {
-		free(zone->pending[i].target);
+		free(zone->pending[i].owner);
 	}
 	free(zone->pending);
+	zl_table_free(&zone->pending_index);
+	zl_table_free(&zone->spf_names);
+	zl_table_free(&zone->dmarc_names);
+	zl_arena_free(zone->spf_arena);
+	for (i = 0; i < zone->spf_later_count; i++) {
+		free(zone->spf_later[i].owner);
+	}
+	free(zone->spf_later);
 	zg_plan_free(&zone->plan);
 }
 
@@ -639,7 +753,6 @@ zl_lint_file(const char *path, const zl_options_t *options,
 	if (!zone.nomem) {
 		zl_check_dns(&zone);
 		zl_check_spf(&zone);
-		zl_check_dmarc(&zone);
 		/* A file read only in part has no missing records. */
 		if (!zone.limited) {
 			zl_check_mail(&zone);
