@@ -99,6 +99,8 @@ struct zl_slot *zl_table_find(const struct zl_table *t, uint64_t key);
 /* The slot of `key`, added (a = b = 0, *added true) when new; NULL when
  * out of memory. */
 struct zl_slot *zl_table_get(struct zl_table *t, uint64_t key, bool *added);
+/* Remove a slot that zl_table_find or zl_table_get returned. */
+void zl_table_remove(struct zl_table *t, struct zl_slot *slot);
 size_t zl_table_bytes(const struct zl_table *t);
 void zl_table_free(struct zl_table *t);
 

@@ -4,12 +4,13 @@
 /*
  * A million-record zone has some 650,000 owner names.  Keeping each as a
  * string with its facts cost over 300 MiB; a 16-byte slot keyed by a
- * 64-bit hash of the name costs 16.  Two names share a key with a chance of
- * about n^2 / 2^65 (1 in 80 million for a million names); the messages
+ * 64-bit hash of the name costs 16.  Two names share a key with a chance
+ * of about n^2 / 2^65 (1 in 37 million for a million names); the messages
  * that name a name take it from the record being read, never from the
  * table.  Each table is split into shards by the key's top bits, and a
- * shard doubles on its own, so growing copies 1/64 of the table at a time
- * instead of holding the old and the new table whole.
+ * shard grows by a quarter on its own: growing copies 1/64 of the table
+ * at a time instead of holding the old and the new table whole, and a
+ * table is 64% to 80% full rather than 37% to 75% as with doubling.
  */
 
 #include <stdlib.h>
@@ -111,6 +112,17 @@ shard_of(uint64_t key)
 	return (unsigned)(key >> (64 - ZL_TABLE_SHARD_BITS));
 }
 
+/*
+ * A shard's home slot for a key: the key's low 32 bits scaled to the
+ * capacity (Lemire's multiply-shift), so capacities need not be powers of
+ * two and can grow by a quarter instead of doubling.
+ */
+static uint32_t
+home(uint64_t key, uint32_t cap)
+{
+	return (uint32_t)(((uint64_t)(uint32_t)key * cap) >> 32);
+}
+
 struct zl_slot *
 zl_table_find(const struct zl_table *t, uint64_t key)
 {
@@ -121,8 +133,7 @@ zl_table_find(const struct zl_table *t, uint64_t key)
 	if (cap == 0) {
 		return NULL;
 	}
-	for (i = (uint32_t)key & (cap - 1); sl[i].key != 0;
-	     i = (i + 1) & (cap - 1)) {
+	for (i = home(key, cap); sl[i].key != 0; i = i + 1 == cap ? 0 : i + 1) {
 		if (sl[i].key == key) {
 			return (struct zl_slot *)&sl[i];
 		}
@@ -133,22 +144,23 @@ zl_table_find(const struct zl_table *t, uint64_t key)
 static bool
 grow(struct zl_table *t, unsigned s)
 {
-	uint32_t cap = t->cap[s] ? t->cap[s] * 2 : SHARD_FIRST_CAP;
+	uint32_t old = t->cap[s];
+	uint32_t cap = old ? old + old / 4 : SHARD_FIRST_CAP;
 	struct zl_slot *n = calloc(cap, sizeof(*n));
 	uint32_t i, j;
 
-	if (n == NULL || cap < t->cap[s]) {
+	if (n == NULL || cap < old) {
 		free(n);
 		return false;
 	}
-	for (i = 0; i < t->cap[s]; i++) {
+	for (i = 0; i < old; i++) {
 		const struct zl_slot *o = &t->shard[s][i];
 
 		if (o->key == 0) {
 			continue;
 		}
-		for (j = (uint32_t)o->key & (cap - 1); n[j].key != 0;
-		     j = (j + 1) & (cap - 1)) {
+		for (j = home(o->key, cap); n[j].key != 0;
+		     j = j + 1 == cap ? 0 : j + 1) {
 		}
 		n[j] = *o;
 	}
@@ -166,15 +178,14 @@ zl_table_get(struct zl_table *t, uint64_t key, bool *added)
 	uint32_t cap, i;
 
 	*added = false;
-	/* At most 3/4 full: linear probing stays short. */
-	if ((uint64_t)t->count[s] * 4 >= (uint64_t)t->cap[s] * 3 &&
+	/* At most 4/5 full: linear probing stays short enough. */
+	if ((uint64_t)t->count[s] * 5 >= (uint64_t)t->cap[s] * 4 &&
 	    !grow(t, s)) {
 		return NULL;
 	}
 	sl = t->shard[s];
 	cap = t->cap[s];
-	for (i = (uint32_t)key & (cap - 1); sl[i].key != 0;
-	     i = (i + 1) & (cap - 1)) {
+	for (i = home(key, cap); sl[i].key != 0; i = i + 1 == cap ? 0 : i + 1) {
 		if (sl[i].key == key) {
 			return &sl[i];
 		}
@@ -183,6 +194,34 @@ zl_table_get(struct zl_table *t, uint64_t key, bool *added)
 	t->count[s]++;
 	*added = true;
 	return &sl[i];
+}
+
+void
+zl_table_remove(struct zl_table *t, struct zl_slot *slot)
+{
+	unsigned s = shard_of(slot->key);
+	struct zl_slot *sl = t->shard[s];
+	uint32_t cap = t->cap[s];
+	uint32_t hole = (uint32_t)(slot - sl), i = hole;
+
+	/* Backward shift: move up the later slots of the run whose home
+	 * is not between the hole and them, so that no search stops early. */
+	for (;;) {
+		uint32_t h;
+
+		i = i + 1 == cap ? 0 : i + 1;
+		if (sl[i].key == 0) {
+			break;
+		}
+		h = home(sl[i].key, cap);
+		if (hole <= i ? (h <= hole || h > i) : (h <= hole && h > i)) {
+			sl[hole] = sl[i];
+			hole = i;
+		}
+	}
+	sl[hole].key = 0;
+	sl[hole].a = sl[hole].b = 0;
+	t->count[s]--;
 }
 
 size_t

@@ -183,7 +183,7 @@ zl_dns_name_defined(struct zone *zone, uint64_t key, unsigned cname_line)
 		p->next = zone->pending_free;
 		zone->pending_free = i;
 	}
-	head->a = 0;
+	zl_table_remove(&zone->pending_index, head);
 }
 
 /*

@@ -1,0 +1,170 @@
+/* test_names.c: unit tests for the name tables of the linter (lint/names.c). */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * The tables are checked against a plain array that says which keys are
+ * in: random inserts, finds and removals, with keys crowded into a few
+ * shards and home slots so that probe runs wrap and removals shift them.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/internal.h"
+#include "tests/unit/unit.h"
+
+#define KEYS 20000u
+
+static uint64_t rng = 0x9e3779b97f4a7c15u;
+
+static uint64_t
+next(void)
+{
+	/* xorshift64 */
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+/* Key i: crowded into 2 shards and few home slots when `crowd`. */
+static uint64_t
+key_of(unsigned i, int crowd)
+{
+	uint64_t k = (uint64_t)(i + 1) * 0x9e3779b97f4a7c15u;
+
+	if (crowd) {
+		/* top bits: shard 0 or 1; low 32 bits: 16 values */
+		k = ((uint64_t)(i & 1) << 58) | ((uint64_t)(i + 1) << 32) |
+		    (uint64_t)(i % 16) * 0x10000000u;
+	}
+	return k != 0 ? k : 1;
+}
+
+static void
+random_ops(int crowd, unsigned ops)
+{
+	struct zl_table t;
+	static unsigned char in[KEYS];
+	unsigned i, wrong = 0, count = 0, n;
+	bool added;
+
+	memset(&t, 0, sizeof(t));
+	memset(in, 0, sizeof(in));
+	for (n = 0; n < ops; n++) {
+		unsigned k = (unsigned)(next() % KEYS);
+		uint64_t key = key_of(k, crowd);
+		struct zl_slot *s;
+
+		switch (next() % 4) {
+		case 0:
+		case 1:
+			s = zl_table_get(&t, key, &added);
+			if (s == NULL || added != !in[k] ||
+			    (!added && s->a != k)) {
+				wrong++;
+			}
+			if (s != NULL) {
+				s->a = k;
+				count += added;
+				in[k] = 1;
+			}
+			break;
+		case 2:
+			s = zl_table_find(&t, key);
+			if ((s != NULL) != in[k] || (s != NULL && s->a != k)) {
+				wrong++;
+			}
+			break;
+		default:
+			s = zl_table_find(&t, key);
+			if ((s != NULL) != in[k]) {
+				wrong++;
+			}
+			if (s != NULL) {
+				zl_table_remove(&t, s);
+				in[k] = 0;
+				count--;
+			}
+			break;
+		}
+	}
+	UNIT_CHECK(wrong == 0, "names/table-random%s (%u ops, %u wrong)",
+	    crowd ? "-crowded" : "", ops, wrong);
+	for (i = 0, n = 0; i < KEYS; i++) {
+		const struct zl_slot *s = zl_table_find(&t, key_of(i, crowd));
+
+		n += (s != NULL) != in[i] || (s != NULL && s->a != i);
+	}
+	UNIT_CHECK(n == 0, "names/table-final%s (%u keys in, %u wrong)",
+	    crowd ? "-crowded" : "", count, n);
+	zl_table_free(&t);
+	UNIT_CHECK(zl_table_find(&t, key_of(0, crowd)) == NULL &&
+	    zl_table_bytes(&t) == 0, "names/table-freed%s",
+	    crowd ? "-crowded" : "");
+}
+
+static void
+name_keys(void)
+{
+	static const uint8_t upper[] = "\3WWW\7EXAMPLE\3com";
+	static const uint8_t lower[] = "\3www\7example\3com";
+	static const uint8_t other[] = "\3www\7example\3net";
+	char text[ZL_NAME_TEXT_MAX];
+	static const uint8_t odd[] = "\3a.b\2\001;";
+
+	UNIT_CHECK(zl_name_key(upper, sizeof(upper)) ==
+	    zl_name_key(lower, sizeof(lower)),
+	    "names/key-folds-case (RFC 4343)");
+	UNIT_CHECK(zl_name_key(other, sizeof(other)) !=
+	    zl_name_key(lower, sizeof(lower)), "names/key-differs");
+	UNIT_CHECK(zl_rrset_key(zl_name_key(lower, sizeof(lower)), 1) !=
+	    zl_rrset_key(zl_name_key(lower, sizeof(lower)), 28),
+	    "names/rrset-key-has-type");
+	zl_name_text(upper, sizeof(upper), text);
+	UNIT_STREQ(text, "www.example.com.", "names/text-lower-case");
+	zl_name_text(odd, sizeof(odd), text);
+	UNIT_STREQ(text, "a\\.b.\\001\\;.", "names/text-escapes");
+	zl_name_text((const uint8_t *)"", 1, text);
+	UNIT_STREQ(text, ".", "names/text-root");
+}
+
+static void
+arena(void)
+{
+	struct zl_arena *a = NULL;
+	uint32_t off[3000];
+	char buf[300];
+	unsigned i, wrong = 0;
+
+	for (i = 0; i < 3000; i++) {
+		memset(buf, 'a' + (int)(i % 26), sizeof(buf));
+		off[i] = zl_arena_add(&a, buf, 1 + i % 300);
+		wrong += off[i] == UINT32_MAX;
+	}
+	/* Everything still where it was put, after many new blocks. */
+	for (i = 0; i < 3000; i++) {
+		const char *p = zl_arena_at(a, off[i]);
+		size_t k;
+
+		for (k = 0; k < 1 + i % 300; k++) {
+			wrong += p[k] != 'a' + (int)(i % 26);
+		}
+		wrong += off[i] % 4 != 0;
+	}
+	UNIT_CHECK(wrong == 0, "names/arena-pieces-stay (%u wrong)", wrong);
+	UNIT_CHECK(zl_arena_add(&a, NULL, (size_t)300 * 1024) == UINT32_MAX,
+	    "names/arena-refuses-huge-piece");
+	zl_arena_free(a);
+}
+
+int
+main(void)
+{
+	random_ops(0, 400000);
+	random_ops(1, 100000);
+	name_keys();
+	arena();
+	return unit_summary();
+}
