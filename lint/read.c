@@ -12,9 +12,17 @@
  * here too; ldns_rr_new_frm_str() gets one normalised line
  * ". TTL CLASS TYPE RDATA" and parses the rdata only.
  *
- * Each file is read whole (up to a cap) and scanned in place: tokens are
- * offsets into that buffer, so the cost per record is one pass over its
- * bytes, one string for ldns and what ldns allocates.
+ * Each file is read through a window (1 MiB to start with) and scanned in
+ * place: tokens are offsets into the window, so the cost per record is one
+ * pass over its bytes, one string for ldns and what ldns allocates, and
+ * memory does not grow with the file.  A record that runs past the end of
+ * the window is lexed again from its start once the window has been moved
+ * up to it and filled; the window grows only when one record does not fit
+ * in it (never past the file-size cap).  The origin is looked for in a
+ * first pass (it must be known before the first record), which usually
+ * stops at the SOA near the top; the second pass then reads the file from
+ * its start again.  Standard input, pipes and devices cannot be rewound:
+ * they are read whole, as before.
  */
 
 /* realpath() is XSI. */
@@ -33,6 +41,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 /* Longest logical record handed to ldns: 64 KiB of rdata written as \DDD
@@ -46,6 +56,10 @@
 #define TTL_MAX 2147483647u
 /* ldns's TTL when nothing in the file gives one. */
 #define TTL_FALLBACK 3600u
+/* The window a file is read through, to start with. */
+#define WINDOW_DEFAULT ((size_t)1024 * 1024)
+
+size_t zl_read_window_initial;
 
 typedef struct token {
 	size_t off;
@@ -68,17 +82,50 @@ typedef struct lexrec {
 	char err[256];
 } lexrec_t;
 
+/* What lex_record() found. */
+typedef enum lex_result {
+	LEX_END,    /* no record is left */
+	LEX_RECORD, /* one record */
+	LEX_MORE    /* the window ended first: fill it and call again */
+} lex_result_t;
+
 typedef struct lexer {
-	const char *buf;
+	const char *buf;    /* the window */
 	size_t len;
 	size_t pos;
+	size_t base;        /* file offset of buf[0] */
+	bool more;          /* the file goes on after buf[len - 1] */
 	unsigned line;
 	bool skip_indented; /* after an unbalanced '(': skip its body */
 	/* Comments that mention "zonelint:" (suppressions), or NULL. */
 	void (*comment)(void *ctx, unsigned line, const char *text,
 	    size_t len, bool alone);
 	void *comment_ctx;
+	/* File offset of the last comment reported (just past its ';'): a
+	 * record lexed again after LEX_MORE does not report it twice. */
+	size_t comment_done;
 } lexer_t;
+
+/*
+ * Part of a file in memory: bytes base to base + len of it.  Regular files
+ * are read piece by piece; data that cannot be rewound (whole) is read at
+ * once, as far as the cap.  Once eof is set, buf ends where the data does.
+ */
+typedef struct window {
+	char *buf;       /* cap + 1 bytes, NUL after the data */
+	size_t cap;
+	size_t len;
+	size_t base;
+	size_t size_max; /* bytes read from the file at most */
+	int fd;
+	bool close_fd;   /* not standard input */
+	bool whole;      /* cannot be rewound: read whole */
+	bool trim;       /* on cut, end at the last complete line */
+	bool eof;        /* nothing follows buf[len - 1] */
+	bool cut;        /* size_max reached and more data followed */
+	char last;       /* the last byte read ('\n' before any) */
+	int error;       /* errno of a failed read, 0 for none */
+} window_t;
 
 /* Growing string. */
 typedef struct sbuf {
@@ -209,56 +256,64 @@ problem(reader_t *rd, const char *file, unsigned line, const char *rule,
 	rd->cb->problem(rd->ctx, file, line, rule, msg);
 }
 
-/* --- reading a file whole ---------------------------------------------- */
+/* --- reading a file through a window ------------------------------------ */
+
+static bool
+is_line_end(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* Past the cap: the data ends after its last complete line. */
+static void
+window_trim(window_t *w)
+{
+	while (w->len > 0 && !is_line_end(w->buf[w->len - 1])) {
+		w->len--;
+	}
+	w->buf[w->len] = '\0';
+}
 
 /*
- * Read up to size_max bytes of path ("-" = stdin).  Returns 0 and sets
- * *buf, *len and *cut (more data followed), or -1 with errno set.
+ * Drop the first keep bytes of the window, move the rest to its front and
+ * read more after it: as much as fits, growing the window first when the
+ * rest fills it (one record longer than the window).  Sets eof at the end
+ * of the file or at size_max.  Returns 0, or -1 with w->error set when a
+ * read fails: the data then ends at the start of the window.  Either adds
+ * bytes or sets eof.
  */
 static int
-slurp(const char *path, size_t size_max, char **buf, size_t *len, bool *cut)
+window_fill(window_t *w, size_t keep)
 {
-	int fd;
-	size_t cap = 65536, n = 0;
-	char *p = NULL;
-	int saved;
-
-	*cut = false;
-	if (strcmp(path, "-") == 0) {
-		fd = STDIN_FILENO;
-	} else {
-		fd = open(path, O_RDONLY);
-		if (fd < 0) {
-			return -1;
-		}
+	if (w->eof) {
+		return 0;
 	}
-	for (;;) {
+	if (keep > 0) {
+		memmove(w->buf, w->buf + keep, w->len - keep);
+		w->len -= keep;
+		w->base += keep;
+	}
+	if (w->len == w->cap) {
+		/* Not at size_max (eof would be set): there is room. */
+		size_t room = w->size_max - w->base;
+		size_t cap = w->cap > room / 2 ? room : w->cap * 2;
+		char *p = realloc(w->buf, cap + 1);
+
+		if (p == NULL) {
+			errno = ENOMEM;
+			goto fail;
+		}
+		w->buf = p;
+		w->cap = cap;
+	}
+	while (w->len < w->cap && w->base + w->len < w->size_max) {
+		size_t want = w->cap - w->len;
 		ssize_t got;
 
-		if (n == cap || p == NULL) {
-			char *np;
-
-			if (p != NULL) {
-				cap *= 2;
-			}
-			np = realloc(p, cap + 1);
-			if (np == NULL) {
-				errno = ENOMEM;
-				goto fail;
-			}
-			p = np;
+		if (want > w->size_max - w->base - w->len) {
+			want = w->size_max - w->base - w->len;
 		}
-		if (n >= size_max) {
-			char probe;
-
-			got = read(fd, &probe, 1);
-			if (got > 0) {
-				*cut = true;
-			}
-			break;
-		}
-		got = read(fd, p + n,
-		    cap - n < size_max - n ? cap - n : size_max - n);
+		got = read(w->fd, w->buf + w->len, want);
 		if (got < 0) {
 			if (errno == EINTR) {
 				continue;
@@ -266,25 +321,131 @@ slurp(const char *path, size_t size_max, char **buf, size_t *len, bool *cut)
 			goto fail;
 		}
 		if (got == 0) {
+			w->eof = true;
 			break;
 		}
-		n += (size_t)got;
+		w->len += (size_t)got;
+		w->last = w->buf[w->len - 1];
 	}
-	if (fd != STDIN_FILENO) {
-		close(fd);
+	if (!w->eof && w->base + w->len >= w->size_max) {
+		char probe;
+		ssize_t got;
+
+		do {
+			got = read(w->fd, &probe, 1);
+		} while (got < 0 && errno == EINTR);
+		w->cut = got > 0;
+		w->eof = true;
 	}
-	p[n] = '\0';
-	*buf = p;
-	*len = n;
+	if (w->eof && w->cut && w->trim) {
+		window_trim(w);
+	}
+	w->buf[w->len] = '\0';
+	return 0;
+fail:
+	w->error = errno;
+	w->eof = true;
+	w->len = 0;
+	w->buf[0] = '\0';
+	return -1;
+}
+
+static void
+window_close(window_t *w)
+{
+	if (w->close_fd) {
+		close(w->fd);
+	}
+	free(w->buf);
+	w->buf = NULL;
+	w->close_fd = false;
+}
+
+/*
+ * Open path ("-" = stdin) for reading up to size_max bytes and fill the
+ * window once, so that a file that cannot be read fails here.  trim: see
+ * window_t.  Returns 0, or -1 with errno set and nothing to close.
+ */
+static int
+window_open(window_t *w, const char *path, size_t size_max, bool trim)
+{
+	struct stat st;
+	int saved;
+
+	memset(w, 0, sizeof(*w));
+	w->size_max = size_max;
+	w->trim = trim;
+	w->last = '\n';
+	if (strcmp(path, "-") == 0) {
+		w->fd = STDIN_FILENO;
+		/* Standard input need not start at offset 0 and may be a
+		 * pipe: it is read whole, as it always was. */
+		w->whole = true;
+	} else {
+		w->fd = open(path, O_RDONLY);
+		if (w->fd < 0) {
+			return -1;
+		}
+		w->close_fd = true;
+		w->whole = fstat(w->fd, &st) != 0 || !S_ISREG(st.st_mode);
+	}
+	w->cap = zl_read_window_initial != 0 ? zl_read_window_initial :
+	    WINDOW_DEFAULT;
+	if (w->cap > size_max) {
+		w->cap = size_max;
+	}
+	w->buf = malloc(w->cap + 1);
+	if (w->buf == NULL) {
+		errno = ENOMEM;
+		goto fail;
+	}
+	do {
+		if (window_fill(w, 0) != 0) {
+			errno = w->error;
+			goto fail;
+		}
+	} while (w->whole && !w->eof);
 	return 0;
 fail:
 	saved = errno;
-	if (fd != STDIN_FILENO) {
-		close(fd);
-	}
-	free(p);
+	window_close(w);
 	errno = saved;
 	return -1;
+}
+
+/*
+ * Back to the start of the file for the pass that reads the records, with
+ * trimming on.  When the window still begins at the file's start (always so
+ * for data read whole) nothing is read again.  Returns 0, or -1 with errno
+ * set when an earlier read failed or this one does.
+ */
+static int
+window_rewind(window_t *w)
+{
+	if (w->error != 0) {
+		errno = w->error;
+		return -1;
+	}
+	w->trim = true;
+	if (w->base == 0) {
+		if (w->eof && w->cut) {
+			window_trim(w);
+		}
+		return 0;
+	}
+	if (lseek(w->fd, 0, SEEK_SET) == (off_t)-1) {
+		return -1;
+	}
+	w->base = 0;
+	w->len = 0;
+	w->eof = false;
+	w->cut = false;
+	w->last = '\n';
+	if (window_fill(w, 0) != 0) {
+		errno = w->error;
+		return -1;
+	}
+	return 0;
 }
 
 /* --- the lexer ----------------------------------------------------------- */
@@ -461,12 +622,20 @@ mentions_zonelint(const char *s, size_t n)
 }
 
 /*
- * Read the next logical record into r.  Returns false at the end of the
+ * Read the next logical record into r.  Returns LEX_END at the end of the
  * input when no record is left.  After an unbalanced '(' the record is
  * returned as bad and reading resumes on the line after the one that
  * opened the parenthesis, so the rest of the file is not swallowed.
+ *
+ * When the record (or a line end, a word, a comment) runs into the end of
+ * the window and the file goes on, returns LEX_MORE with lx back at the
+ * last line start from which lexing again gives the same result (the
+ * record's first line, or a later one while only blank lines, comments and
+ * the skipped body of an unbalanced '(' were seen): the caller moves the
+ * window up to lx->pos, fills it and calls again.  Checks happen only where
+ * a loop stops at the end of the window, not per byte.
  */
-static bool
+static lex_result_t
 lex_record(lexer_t *lx, lexrec_t *r)
 {
 	const char *b = lx->buf;
@@ -474,6 +643,10 @@ lex_record(lexer_t *lx, lexrec_t *r)
 	unsigned restart_line = 0;
 	size_t restart_pos = 0;
 	bool started = false, mark = false, have_restart = false;
+	/* Where to start again after LEX_MORE. */
+	size_t keep = lx->pos;
+	unsigned keep_line = lx->line;
+	bool keep_skip = lx->skip_indented;
 
 	r->ntok = 0;
 	r->bytes = 0;
@@ -494,30 +667,50 @@ lex_record(lexer_t *lx, lexrec_t *r)
 				lx->pos++;
 			}
 			if (lx->pos < lx->len) {
-				if (b[lx->pos] == '\r' && lx->pos + 1 < lx->len &&
-				    b[lx->pos + 1] == '\n') {
-					lx->pos++;
+				if (b[lx->pos] == '\r') {
+					if (lx->pos + 1 < lx->len) {
+						if (b[lx->pos + 1] == '\n') {
+							lx->pos++;
+						}
+					} else if (lx->more) {
+						goto more;
+					}
 				}
 				lx->pos++;
 				lx->line++;
+				keep = lx->pos;
+				keep_line = lx->line;
 			}
 		}
+		if (lx->pos == lx->len && lx->more) {
+			goto more;
+		}
+		keep = lx->pos;
+		keep_line = lx->line;
+		keep_skip = false;
 	}
 	while (lx->pos < lx->len) {
 		unsigned char c = (unsigned char)b[lx->pos];
 
 		if (c == '\n' || c == '\r') {
 			lx->pos++;
-			if (c == '\r' && lx->pos < lx->len &&
-			    b[lx->pos] == '\n') {
-				lx->pos++;
+			if (c == '\r') {
+				if (lx->pos < lx->len) {
+					if (b[lx->pos] == '\n') {
+						lx->pos++;
+					}
+				} else if (lx->more) {
+					goto more; /* an LF may follow */
+				}
 			}
 			lx->line++;
 			if (!started) {
+				keep = lx->pos;
+				keep_line = lx->line;
 				continue;
 			}
 			if (depth == 0) {
-				return true;
+				return LEX_RECORD;
 			}
 			if (mark) {
 				restart_pos = lx->pos;
@@ -545,9 +738,14 @@ lex_record(lexer_t *lx, lexrec_t *r)
 			    b[lx->pos] != '\r') {
 				lx->pos++;
 			}
+			if (lx->pos == lx->len && lx->more) {
+				goto more; /* the comment may go on */
+			}
 			/* A comment alone on its line speaks of the next. */
 			if (lx->comment != NULL &&
+			    lx->base + start > lx->comment_done &&
 			    mentions_zonelint(b + start, lx->pos - start)) {
+				lx->comment_done = lx->base + start;
 				lx->comment(lx->comment_ctx, lx->line, b + start,
 				    lx->pos - start, !started);
 			}
@@ -556,6 +754,7 @@ lex_record(lexer_t *lx, lexrec_t *r)
 		if (!started) {
 			started = true;
 			r->first_line = lx->line;
+			/* The window starts at a line start (or the file's). */
 			r->blank_owner = !(lx->pos == 0 ||
 			    b[lx->pos - 1] == '\n' || b[lx->pos - 1] == '\r');
 		}
@@ -581,24 +780,67 @@ lex_record(lexer_t *lx, lexrec_t *r)
 			lex_word(lx, r);
 		}
 	}
+	if (lx->more) {
+		goto more; /* a word, a string or the record may go on */
+	}
 	if (!started) {
-		return false;
+		return LEX_END;
 	}
 	if (depth > 0) {
 		rec_error(r, r->first_line, "unbalanced '(' on line %u: no ')' "
 		    "before the end of the file", paren_line);
 		goto recover;
 	}
-	return true;
+	return LEX_RECORD;
 recover:
 	if (have_restart) {
 		lx->pos = restart_pos;
 		lx->line = restart_line;
 		lx->skip_indented = true;
+		/* The lines from here on are read again, and their comments
+		 * reported again, as they always were. */
+		if (lx->comment_done > lx->base + restart_pos) {
+			lx->comment_done = lx->base + restart_pos;
+		}
 	} else {
 		lx->pos = lx->len;
 	}
-	return true;
+	return LEX_RECORD;
+more:
+	lx->pos = keep;
+	lx->line = keep_line;
+	lx->skip_indented = keep_skip;
+	return LEX_MORE;
+}
+
+/* A lexer over the window w, which starts at the file's start. */
+static void
+lexer_init(lexer_t *lx, const window_t *w)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->buf = w->buf;
+	lx->len = w->len;
+	lx->base = w->base;
+	lx->more = !w->eof;
+	lx->line = 1;
+}
+
+/* lex_record(), moving the window and reading more as the record needs. */
+static lex_result_t
+next_record(lexer_t *lx, lexrec_t *r, window_t *w)
+{
+	lex_result_t got;
+
+	while ((got = lex_record(lx, r)) == LEX_MORE) {
+		/* A failed read ends the data (w->error tells). */
+		(void)window_fill(w, lx->pos);
+		lx->buf = w->buf;
+		lx->len = w->len;
+		lx->pos = 0;
+		lx->base = w->base;
+		lx->more = !w->eof;
+	}
+	return got;
 }
 
 /* --- fields ------------------------------------------------------------- */
@@ -890,18 +1132,17 @@ int_fields_ok(const char *buf, const lexrec_t *r, size_t first,
 
 /* --- records and directives ------------------------------------------- */
 
-static unsigned read_zfile(reader_t *rd, zfile_t *z, const char *buf,
-    size_t len, bool cut);
+static unsigned read_zfile(reader_t *rd, zfile_t *z, window_t *w);
 
 static void
 do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 {
-	char *path = NULL, *display = NULL, *real = NULL, *data = NULL;
+	char *path = NULL, *display = NULL, *real = NULL;
 	char *slash;
 	const zfile_t *p;
 	zfile_t child;
-	size_t dlen, len;
-	bool cut;
+	window_t win;
+	size_t dlen;
 	unsigned line = r->first_line;
 	ldns_rdf *origin;
 
@@ -1005,7 +1246,8 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		ldns_rdf_deep_free(origin);
 		goto out;
 	}
-	if (slurp(display, rd->size_max, &data, &len, &cut) != 0) {
+	/* Its own window, from its start: no origin pass. */
+	if (window_open(&win, display, rd->size_max, true) != 0) {
 		problem(rd, z->display, line, "include-failed",
 		    "cannot read included file %s: %s", display,
 		    strerror(errno));
@@ -1016,6 +1258,7 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	child.display = display;
 	child.dir = strdup(display);
 	if (child.dir == NULL) {
+		window_close(&win);
 		ldns_rdf_deep_free(origin);
 		goto out;
 	}
@@ -1032,12 +1275,18 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	child.prev = z->prev ? ldns_rdf_clone(z->prev) : NULL;
 	child.depth = z->depth + 1;
 	child.parent = z;
-	read_zfile(rd, &child, data, len, cut);
+	read_zfile(rd, &child, &win);
+	if (win.error != 0) {
+		/* A read failed part way: what came before it was read. */
+		problem(rd, z->display, line, "include-failed",
+		    "cannot read included file %s: %s", display,
+		    strerror(win.error));
+	}
+	window_close(&win);
 	ldns_rdf_deep_free(child.origin);
 	ldns_rdf_deep_free(child.prev);
 	free(child.dir);
 out:
-	free(data);
 	free(real);
 	free(display);
 	free(path);
@@ -1292,27 +1541,28 @@ forward_comment(void *ctx, unsigned line, const char *text, size_t len,
 	z->rd->cb->comment(z->rd->ctx, z->display, line, text, len, alone);
 }
 
-/* Returns the number of lines read. */
+/*
+ * Read the records of the file in w, from its start.  Returns the number
+ * of lines read; a failed read leaves w->error set.
+ */
 static unsigned
-read_zfile(reader_t *rd, zfile_t *z, const char *buf, size_t len, bool cut)
+read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 {
-	lexer_t lx = { buf, len, 0, 1, false, NULL, NULL };
+	lexer_t lx;
 	lexrec_t *r = &rd->rec;
 
+	lexer_init(&lx, w);
 	if (rd->cb != NULL && rd->cb->comment != NULL) {
 		z->rd = rd;
 		lx.comment = forward_comment;
 		lx.comment_ctx = z;
 	}
 
-	if (cut) {
-		/* Stop at the last complete line inside the cap. */
-		while (lx.len > 0 && buf[lx.len - 1] != '\n' &&
-		    buf[lx.len - 1] != '\r') {
-			lx.len--;
-		}
-	}
-	while (rd->records <= rd->records_max && lex_record(&lx, r)) {
+	/* Past size_max the window stops at the last complete line. */
+	while (rd->records <= rd->records_max &&
+	    next_record(&lx, r, w) == LEX_RECORD) {
+		const char *buf = lx.buf;
+
 		if (r->bad) {
 			/* A record past the length limit is a limit, not
 			 * a mistake in its syntax. */
@@ -1332,15 +1582,19 @@ read_zfile(reader_t *rd, zfile_t *z, const char *buf, size_t len, bool cut)
 			do_record(rd, z, buf, r);
 		}
 	}
-	if (cut) {
+	/* Stopped at the record limit: the line count below and the cap
+	 * need the file's end, as when files were read whole. */
+	while (!w->eof) {
+		(void)window_fill(w, w->len);
+	}
+	if (w->cut) {
 		problem(rd, z->display, lx.line, "limit-exceeded",
 		    "file larger than %zu bytes: the rest was not read",
 		    rd->size_max);
 	}
-	/* lx.line is the line after the last newline. */
-	return lx.len > 0 && (buf[lx.len - 1] == '\n' || buf[lx.len - 1] == '\r')
-		   ? lx.line - 1
-		   : lx.line - (lx.len == 0 ? 1 : 0);
+	/* lx.line is the line after the last line end; data cut at the cap
+	 * ends with one (or is empty). */
+	return w->cut || is_line_end(w->last) ? lx.line - 1 : lx.line;
 }
 
 /* --- the zone origin ---------------------------------------------------- */
@@ -1423,14 +1677,17 @@ origin_from_file_name(const char *path, const zl_read_options_t *opts)
  * costs a lexing pass and no ldns work.
  */
 static ldns_rdf *
-scan_origin(reader_t *rd, const char *buf, size_t len, const char **source)
+scan_origin(reader_t *rd, window_t *win, const char **source)
 {
-	lexer_t lx = { buf, len, 0, 1, false, NULL, NULL };
+	lexer_t lx;
 	lexrec_t *r = &rd->rec;
 	ldns_rdf *dollar = NULL;
 	bool soa_seen = false;
 
-	while (lex_record(&lx, r)) {
+	/* Reads the whole of the capped data (no trimming), as before. */
+	lexer_init(&lx, win);
+	while (next_record(&lx, r, win) == LEX_RECORD) {
+		const char *buf = lx.buf;
 		const token_t *t = r->tok;
 		size_t i, k;
 
@@ -1493,10 +1750,11 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 {
 	reader_t rd;
 	zfile_t z;
+	window_t w;
 	unsigned lines;
-	char *buf = NULL, *slash;
-	size_t len;
-	bool cut, is_stdin = strcmp(path, "-") == 0;
+	int rc = 0;
+	char *slash;
+	bool is_stdin = strcmp(path, "-") == 0;
 	const char *source = NULL;
 	ldns_rdf *origin = NULL;
 
@@ -1543,7 +1801,7 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		origin = o;
 		source = "option";
 	}
-	if (slurp(path, rd.size_max, &buf, &len, &cut) != 0) {
+	if (window_open(&w, path, rd.size_max, false) != 0) {
 		if (errbuf != NULL && errlen > 0) {
 			snprintf(errbuf, errlen, "cannot open %s: %s", path,
 			    strerror(errno));
@@ -1552,7 +1810,19 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		return -1;
 	}
 	if (origin == NULL) {
-		origin = scan_origin(&rd, buf, len, &source);
+		origin = scan_origin(&rd, &w, &source);
+	}
+	if (window_rewind(&w) != 0) {
+		if (errbuf != NULL && errlen > 0) {
+			snprintf(errbuf, errlen, "cannot open %s: %s", path,
+			    strerror(errno));
+		}
+		ldns_rdf_deep_free(origin);
+		window_close(&w);
+		free(rd.rec.tok);
+		free(rd.text.p);
+		free(rd.scratch.p);
+		return -1;
 	}
 	if (origin == NULL && !is_stdin &&
 	    (opts == NULL || !opts->no_file_name_origin)) {
@@ -1585,8 +1855,15 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		} else {
 			slash[slash == z.dir ? 1 : 0] = '\0';
 		}
-		lines = read_zfile(&rd, &z, buf, len, cut);
-		if (cb != NULL && cb->end != NULL) {
+		lines = read_zfile(&rd, &z, &w);
+		if (w.error != 0) {
+			/* Part of the file was read: no end, but -1. */
+			if (errbuf != NULL && errlen > 0) {
+				snprintf(errbuf, errlen, "cannot read %s: %s",
+				    path, strerror(w.error));
+			}
+			rc = -1;
+		} else if (cb != NULL && cb->end != NULL) {
 			cb->end(ctx, lines);
 		}
 	} else {
@@ -1597,9 +1874,9 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	ldns_rdf_deep_free(z.prev);
 	free(z.dir);
 	free(z.real);
-	free(buf);
+	window_close(&w);
 	free(rd.rec.tok);
 	free(rd.text.p);
 	free(rd.scratch.p);
-	return 0;
+	return rc;
 }

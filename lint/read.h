@@ -8,8 +8,11 @@
  * escapes, comments, parentheses over several lines), follows $ORIGIN,
  * $TTL and $INCLUDE, and hands each record to ldns_rr_new_frm_str() as one
  * normalised line.  Records are streamed: nothing is kept after the
- * callback returns, so memory stays bounded by the size of one file (read
- * whole, up to a cap) and one record.
+ * callback returns, and each file is read through a window of 1 MiB that
+ * grows only for a record that does not fit in it (up to the file-size
+ * cap), so memory stays bounded by the window, one record and the include
+ * depth.  Standard input and other inputs that cannot be rewound (pipes,
+ * devices) are read whole, up to the cap.
  *
  * Problems with the input never stop the reader: each one goes to the
  * problem callback with a rule id and the reader carries on with the next
@@ -118,11 +121,17 @@ typedef struct zl_read_callbacks {
  * opts may be NULL.  Returns 0 when the file was read, even when it had
  * problems (they went to cb->problem); -1 when it could not be opened or
  * read at all, or opts->origin is not a domain name, with a message in
- * errbuf ("cannot open PATH: reason") when errbuf is not NULL.  Nothing is
- * kept after the call returns; the caller owns path, opts, cb and ctx.
+ * errbuf ("cannot open PATH: reason") when errbuf is not NULL.  A read
+ * that fails part way through the file (an I/O error) also returns -1
+ * ("cannot read PATH: reason"), after the callbacks for what was read and
+ * without end.  Nothing is kept after the call returns; the caller owns
+ * path, opts, cb and ctx.
  */
 int
 zl_read_file(const char *path, const zl_read_options_t *opts,
     const zl_read_callbacks_t *cb, void *ctx, char *errbuf, size_t errlen);
+
+/* For tests: the window size a file starts with; 0 = default 1 MiB. */
+extern size_t zl_read_window_initial;
 
 #endif /* LINT_READ_H */

@@ -6,15 +6,24 @@
  * repository root) or a file written at test time into a temporary
  * directory (CR line ends, control bytes, very long lines, symlinks), and
  * checks the exact records and problems.
+ *
+ * The reader reads files through a window that moves and grows; the
+ * window checks read every fixture and the generated files again with tiny
+ * windows (1 to 64 bytes and a few more) and compare the whole sequence of
+ * callbacks with the one the default window gives.
  */
 
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700
 #endif
 
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lint/read.h"
@@ -237,6 +246,210 @@ write_tmp(const char *name, const char *data, size_t len)
 	fwrite(data, 1, len, f);
 	fclose(f);
 	return path;
+}
+
+/* --- traces: every callback as one line of text ------------------------ */
+
+typedef struct trace {
+	char *p;
+	size_t len;
+	size_t cap;
+	bool failed;
+} trace_t;
+
+__attribute__((format(printf, 2, 3))) static void
+trace_add(trace_t *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(t->p ? t->p + t->len : NULL,
+		    t->p ? t->cap - t->len : 0, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			t->failed = true;
+			return;
+		}
+		if (t->p != NULL && t->len + (size_t)n < t->cap) {
+			t->len += (size_t)n;
+			return;
+		}
+		{
+			size_t cap = (t->cap ? t->cap : 4096) * 2 + (size_t)n;
+			char *p = realloc(t->p, cap);
+
+			if (p == NULL) {
+				t->failed = true;
+				return;
+			}
+			t->p = p;
+			t->cap = cap;
+		}
+	}
+}
+
+/* Bytes of a comment, printable. */
+static void
+trace_bytes(trace_t *t, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f || c == '\\') {
+			trace_add(t, "\\x%02X", c);
+		} else {
+			trace_add(t, "%c", c);
+		}
+	}
+}
+
+static void
+t_begin(void *ctx, const ldns_rdf *origin, const char *source)
+{
+	char *o = origin ? ldns_rdf2str(origin) : NULL;
+
+	trace_add(ctx, "begin %s %s\n", o ? o : "-", source ? source : "-");
+	free(o);
+}
+
+static void
+t_record(void *ctx, const zl_record_t *rec)
+{
+	char *text = ldns_rr2str(rec->rr);
+
+	trace_add(ctx, "record %s:%u-%u %d %s", rec->file, rec->line,
+	    rec->last_line, (int)rec->ttl_explicit, text ? text : "?\n");
+	free(text);
+}
+
+static void
+t_problem(void *ctx, const char *file, unsigned line, const char *rule,
+    const char *message)
+{
+	trace_add(ctx, "problem %s:%u %s %s\n", file, line, rule, message);
+}
+
+static void
+t_comment(void *ctx, const char *file, unsigned line, const char *text,
+    size_t len, bool alone)
+{
+	trace_add(ctx, "comment %s:%u %d ", file, line, (int)alone);
+	trace_bytes(ctx, text, len);
+	trace_add(ctx, "\n");
+}
+
+static void
+t_end(void *ctx, unsigned lines)
+{
+	trace_add(ctx, "end %u\n", lines);
+}
+
+static const zl_read_callbacks_t TRACE_CB = {
+	.begin = t_begin,
+	.record = t_record,
+	.problem = t_problem,
+	.comment = t_comment,
+	.end = t_end,
+};
+
+/* Read path with a first window of window bytes (0: the default) into t;
+ * for "-", stdin is opened on stdin_path first. */
+static void
+trace_read(trace_t *t, const char *path, const char *stdin_path,
+    const zl_read_options_t *opts, size_t window)
+{
+	char err[256] = "";
+	int rc;
+
+	t->len = 0;
+	t->failed = false;
+	if (stdin_path != NULL && freopen(stdin_path, "r", stdin) == NULL) {
+		trace_add(t, "cannot reopen stdin\n");
+		return;
+	}
+	zl_read_window_initial = window;
+	rc = zl_read_file(path, opts, &TRACE_CB, t, err, sizeof(err));
+	zl_read_window_initial = 0;
+	trace_add(t, "rc %d %s\n", rc, err);
+}
+
+/* Print the line of t that starts at start. */
+static void
+trace_show_line(const char *label, const trace_t *t, size_t start)
+{
+	size_t end = start;
+
+	while (end < t->len && t->p[end] != '\n') {
+		end++;
+	}
+	printf("  %s: %.*s\n", label, (int)(end - start),
+	    start < t->len ? t->p + start : "");
+}
+
+/* Print the first line where a and b differ. */
+static void
+trace_show_diff(const trace_t *a, const trace_t *b)
+{
+	size_t i = 0;
+
+	while (i < a->len && i < b->len && a->p[i] == b->p[i]) {
+		i++;
+	}
+	while (i > 0 && a->p[i - 1] != '\n') {
+		i--;
+	}
+	trace_show_line("default", a, i);
+	trace_show_line("window ", b, i);
+}
+
+/* Windows of 1 to 64 bytes and a few larger ones. */
+static const size_t FEW_WINDOWS[] = { 1, 2, 3, 5, 8, 13, 31, 64, 100, 1000,
+	4096, 65536 };
+
+/*
+ * Read path with the default window, then with each window in windows (or
+ * 1 to 64, 100, 1000 and 4096 bytes when windows is NULL), and check that
+ * the callbacks are the same, in the same order.  Returns the default
+ * trace in out when out is not NULL.
+ */
+static void
+check_windows(const char *name, const char *path, const char *stdin_path,
+    const zl_read_options_t *opts, const size_t *windows, size_t nwindows,
+    trace_t *out)
+{
+	static const size_t extra[] = { 100, 1000, 4096 };
+	trace_t want = { 0 }, got = { 0 };
+	size_t i, n = windows ? nwindows : 64 + 3, bad = 0;
+
+	trace_read(&want, path, stdin_path, opts, 0);
+	for (i = 0; i < n && bad == 0; i++) {
+		size_t w = windows ? windows[i] : i < 64 ? i + 1 :
+		    extra[i - 64];
+
+		trace_read(&got, path, stdin_path, opts, w);
+		if (got.failed || want.failed || got.len != want.len ||
+		    memcmp(got.p, want.p, want.len) != 0) {
+			bad = w;
+		}
+	}
+	UNIT_CHECK(bad == 0 && !want.failed && want.len > 0,
+	    "windows: %s: the same callbacks with windows of %s bytes%s", name,
+	    windows ? "a few sizes of" : "1 to 64 and some more",
+	    bad ? " (not with the one that follows)" : "");
+	if (bad != 0) {
+		printf("  window of %zu bytes\n", bad);
+		trace_show_diff(&want, &got);
+	}
+	free(got.p);
+	if (out != NULL) {
+		*out = want;
+	} else {
+		free(want.p);
+	}
 }
 
 /* --- cases ----------------------------------------------------------- */
@@ -628,11 +841,330 @@ test_generated(void)
 	    "or directory", "missing file message");
 }
 
+/* --- windows ------------------------------------------------------------ */
+
+/* A small generator of our own: the same files on every run. */
+static uint32_t
+next_rand(uint32_t *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return *state >> 8;
+}
+
+/*
+ * A zone of n records and lines of every shape the lexer knows (comments
+ * alone and inside records, '(' over lines, CRLF and lone CR, long strings
+ * and long comment lines, NUL and control bytes, errors), to read with
+ * windows much smaller than the file.  Returns how many "ignore id-"
+ * comments it wrote.
+ */
+static unsigned
+write_big(const char *path, unsigned n)
+{
+	FILE *f = fopen(path, "wb");
+	uint32_t st = 1;
+	unsigned i, k, j, len, ids = 0;
+
+	if (f == NULL) {
+		return 0;
+	}
+	fputs("; zonelint: first comment, alone\n$ORIGIN big.example.\n"
+	    "$TTL 300\n@ IN SOA ns1 hostmaster ( ; zonelint: in the SOA\n"
+	    "\t1 ; serial\n\t7200 3600 1209600 300 )\n", f);
+	for (i = 0; i < n; i++) {
+		switch (next_rand(&st) % 16) {
+		case 0:
+			fprintf(f, "h%u A 192.0.2.%u ; zonelint: ignore "
+			    "id-%u\n", i, i % 256, i);
+			ids++;
+			break;
+		case 1:
+			fprintf(f, "p%u TXT ( \"one %u\" ; zonelint: inside "
+			    "%u\n\t\"two\"\n\t) ; after\n", i, i, i);
+			break;
+		case 2:
+			fprintf(f, "; zonelint: alone %u\n", i);
+			break;
+		case 3:
+			fprintf(f, "c%u\tIN\tMX 10 mx.example.\r\n", i);
+			break;
+		case 4:
+			len = next_rand(&st) % 3000;
+			fprintf(f, "t%u TXT", i);
+			for (k = 0; k < len; k += 200) {
+				fputs(" \"", f);
+				for (j = k; j < len && j < k + 200; j++) {
+					fputc('a' + (int)(j % 26), f);
+				}
+				fputc('"', f);
+			}
+			fputc('\n', f);
+			break;
+		case 5:
+			fputs("\tA 192.0.2.200\n", f);
+			break;
+		case 6:
+			fputs("\n  \n\t\n", f);
+			break;
+		case 7:
+			fprintf(f, "bad%u A 300.%u.1.1\n", i, i % 256);
+			break;
+		case 8:
+			fprintf(f, "u%u TXT \"open ; zonelint: in a string\n",
+			    i);
+			break;
+		case 9:
+			len = next_rand(&st) % 2500;
+			fputc(';', f);
+			for (k = 0; k < len; k++) {
+				fputc('-', f);
+			}
+			fprintf(f, " zonelint: long %u\n", i);
+			break;
+		case 10:
+			fprintf(f, "r%u A 192.0.2.1\r", i);
+			break;
+		case 11:
+			fprintf(f, "$TTL %u\ns%u A 192.0.2.2 ) ; stray\n",
+			    60 + i, i);
+			break;
+		case 12:
+			fprintf(f, "e\\065%u TXT \"a\\\"b;\" c\\ d ; zonelint: "
+			    "escapes %u\n", i, i);
+			break;
+		case 13:
+			fprintf(f, "n%u TXT \"x", i);
+			fputc('\0', f);
+			fputs("y\" \x01\n", f);
+			break;
+		case 14:
+			fprintf(f, "m%u ( A\n 192.0.2.%u\r\n ; zonelint: paren "
+			    "%u\n )\n", i, i % 256, i);
+			break;
+		default:
+			fprintf(f, "b%u A 192.0.2.1 \\\n", i);
+			break;
+		}
+	}
+	fputs("last TXT \"no line end at the end\"", f);
+	fclose(f);
+	return ids;
+}
+
+/* An unbalanced '(' that the 1000-line limit ends, then one that the end
+ * of the file ends: both read again from the line after the '('. */
+static void
+write_paren(const char *path)
+{
+	FILE *f = fopen(path, "wb");
+	unsigned i;
+
+	if (f == NULL) {
+		return;
+	}
+	fputs("$ORIGIN par.example.\na A 192.0.2.1\n"
+	    "x TXT ( \"open\" ; zonelint: open\n", f);
+	for (i = 0; i < 1100; i++) {
+		switch (i % 5) {
+		case 0:
+			fprintf(f, "\t\"indented %u\" ; zonelint: ind %u\n", i,
+			    i);
+			break;
+		case 1:
+			fprintf(f, "; zonelint: c %u\r\n", i);
+			break;
+		case 2:
+			fputs("\r\n", f);
+			break;
+		case 3:
+			fprintf(f, "y%u A 192.0.2.1 ; zonelint: y %u\n", i, i);
+			break;
+		default:
+			fprintf(f, " \"more %u\"\r", i);
+			break;
+		}
+	}
+	/* The body skipped after the next one runs over many windows, with
+	 * CRLF line ends of every length. */
+	fputs("w TXT ( \"open3\"\r\n", f);
+	for (i = 0; i < 6000; i++) {
+		fprintf(f, i % 3 ? "  \"%.*s\"\r\n" : " ;%.*s\r\n",
+		    (int)(i * 7 % 23), "iiiiiiiiiiiiiiiiiiiiiiiii");
+	}
+	fputs("z A 192.0.2.2\nend TXT ( \"open2\"\n  \"more\" ; zonelint: m\n"
+	    "last A 192.0.2.3 ; zonelint: last\n \"tail\"\n", f);
+	fclose(f);
+}
+
+static size_t
+count_substr(const trace_t *t, const char *s)
+{
+	size_t n = 0, k = strlen(s), i;
+
+	for (i = 0; t->p != NULL && i + k <= t->len; i++) {
+		if (memcmp(t->p + i, s, k) == 0) {
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Read path with a first window of window bytes: the callbacks include
+ * want (several lines, each ending with '\n'). */
+static void
+expect_trace(const char *name, const char *path,
+    const zl_read_options_t *opts, size_t window, const char *want)
+{
+	trace_t t = { 0 };
+
+	trace_read(&t, path, NULL, opts, window);
+	UNIT_CHECK(count_substr(&t, want) == 1,
+	    "windows: %s, window of %zu bytes: \"%.*s\"", name, window,
+	    (int)strcspn(want, "\n"), want);
+	free(t.p);
+}
+
+static const zl_read_options_t OPTS_CUT = { .size_max = 80 };
+static const zl_read_options_t OPTS_FEW = { .records_max = 1 };
+static const zl_read_options_t OPTS_ORIGIN = { .origin = "example.net" };
+
+/* Every fixture under dir, in name order, with every window. */
+static void
+windows_fixtures(const char *dir)
+{
+	struct dirent **names;
+	int n, i;
+
+	n = scandir(dir, &names, NULL, alphasort);
+	UNIT_CHECK(n > 2, "windows: %s lists", dir);
+	for (i = 0; i < n; i++) {
+		char path[512], name[600];
+		struct stat st;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+		if (names[i]->d_name[0] == '.' || stat(path, &st) != 0) {
+			free(names[i]);
+			continue;
+		}
+		free(names[i]);
+		if (S_ISDIR(st.st_mode)) {
+			windows_fixtures(path);
+			continue;
+		}
+		check_windows(path, path, NULL, NULL, NULL, 0, NULL);
+		snprintf(name, sizeof(name), "%s, size cap 80", path);
+		check_windows(name, path, NULL, &OPTS_CUT, FEW_WINDOWS,
+		    sizeof(FEW_WINDOWS) / sizeof(FEW_WINDOWS[0]), NULL);
+		snprintf(name, sizeof(name), "%s, 1 record at most", path);
+		check_windows(name, path, NULL, &OPTS_FEW, FEW_WINDOWS,
+		    sizeof(FEW_WINDOWS) / sizeof(FEW_WINDOWS[0]), NULL);
+		snprintf(name, sizeof(name), "%s, --origin", path);
+		check_windows(name, path, NULL, &OPTS_ORIGIN, FEW_WINDOWS,
+		    sizeof(FEW_WINDOWS) / sizeof(FEW_WINDOWS[0]), NULL);
+	}
+	free(names);
+}
+
+/* After test_generated: its files are still there. */
+static void
+test_windows(void)
+{
+	static const size_t long_windows[] = { 1, 7, 64, 4096 };
+	static const size_t some_windows[] = { 1, 13, 4096 };
+	const size_t nfew = sizeof(FEW_WINDOWS) / sizeof(FEW_WINDOWS[0]);
+	zl_read_options_t o = { 0 };
+	trace_t t = { 0 };
+	const char *p;
+	unsigned ids, ws;
+
+	windows_fixtures("fixtures/read");
+	check_windows("crlf", tmp_path("crlf.zone"), NULL, NULL, NULL, 0,
+	    NULL);
+	check_windows("lone cr", tmp_path("cr.zone"), NULL, NULL, NULL, 0,
+	    NULL);
+	check_windows("control bytes", tmp_path("nul.zone"), NULL, NULL,
+	    NULL, 0, NULL);
+	check_windows("symlink escape", tmp_path("inc.zone"), NULL, NULL,
+	    NULL, 0, NULL);
+	check_windows("long lines", tmp_path("long.zone"), NULL, NULL,
+	    long_windows, 4, NULL);
+	check_windows("stdin", "-", FX "multiline.zone", NULL, NULL, 0, NULL);
+	check_windows("stdin, size cap", "-", FX "owners.zone", &OPTS_CUT,
+	    NULL, 0, NULL);
+
+	/* A file of many windows: records, '(' spans and comments across
+	 * every window boundary. */
+	p = tmp_path("big.zone");
+	ids = write_big(p, 1500);
+	check_windows("big", p, NULL, NULL, FEW_WINDOWS, nfew, &t);
+	UNIT_CHECK(ids > 50 && count_substr(&t, "zonelint: ignore id-") ==
+	    ids, "windows: big: each of %u comments reported once", ids);
+	UNIT_CHECK(count_substr(&t, "comment ") > ids &&
+	    count_substr(&t, "record ") > 500 &&
+	    count_substr(&t, "end 0") == 0, "windows: big: read to the end");
+	free(t.p);
+	o.size_max = 50000;
+	check_windows("big, size cap", p, NULL, &o, FEW_WINDOWS, nfew, NULL);
+	o.size_max = 4097;
+	check_windows("big, size cap 4097", p, NULL, &o, FEW_WINDOWS, nfew,
+	    NULL);
+	o.size_max = 0;
+	o.records_max = 10;
+	check_windows("big, 10 records", p, NULL, &o, FEW_WINDOWS, nfew,
+	    NULL);
+	check_windows("big, --origin", p, NULL, &OPTS_ORIGIN, some_windows,
+	    3, NULL);
+	check_windows("big on stdin", "-", p, NULL, some_windows, 3, NULL);
+
+	p = tmp_path("paren.zone");
+	write_paren(p);
+	check_windows("paren", p, NULL, NULL, NULL, 0, &t);
+	UNIT_CHECK(count_substr(&t, "no ')' within 1000 lines") == 2 &&
+	    count_substr(&t, "no ')' before the end of the file") == 1,
+	    "windows: paren: the three unbalanced '(' found");
+	/* The lines after an unbalanced '(' are read twice, and so are
+	 * their comments (as before windows; the suppressions do not
+	 * mind). */
+	UNIT_CHECK(count_substr(&t, "paren.zone:7 0  zonelint: y 3\n") == 2,
+	    "windows: paren: a comment read again is reported again");
+	free(t.p);
+
+	/* The line counts and limits the reader always gave. */
+	for (ws = 0; ws < 2; ws++) {
+		size_t w = ws ? 1 : 0;
+
+		expect_trace("size cap 80", FX "owners.zone", &OPTS_CUT, w,
+		    "problem " FX "owners.zone:4 limit-exceeded file larger "
+		    "than 80 bytes: the rest was not read\nend 3\n");
+		o.records_max = 0;
+		o.size_max = 5;
+		expect_trace("size cap 5", FX "owners.zone", &o, w,
+		    "problem " FX "owners.zone:1 limit-exceeded file larger "
+		    "than 5 bytes: the rest was not read\nend 0\n");
+		expect_trace("1 record", FX "owners.zone", &OPTS_FEW, w,
+		    "problem " FX "owners.zone:4 limit-exceeded more than 1 "
+		    "records: the rest of the file was not read\nend 4\n");
+		expect_trace("no newline, 1 record", FX "no-newline.zone",
+		    &OPTS_FEW, w, "end 3\n");
+		expect_trace("no newline", FX "no-newline.zone", NULL, w,
+		    "end 3\n");
+		expect_trace("empty", FX "empty.zone", NULL, w, "end 0\n");
+		/* The origin pass reads the whole 100 bytes, the line cut at
+		 * the cap too; the records end at the last complete line. */
+		o.size_max = 100;
+		expect_trace("origin from a cut line", FX "origin-soa.zone",
+		    &o, w, "begin example.org. SOA\nproblem " FX
+		    "origin-soa.zone:2 limit-exceeded file larger than 100 "
+		    "bytes: the rest was not read\nend 1\n");
+	}
+}
+
 static void
 cleanup(void)
 {
 	static const char *names[] = { "crlf.zone", "cr.zone", "nul.zone",
-		"long.zone", "link.zone", "inc.zone" };
+		"long.zone", "link.zone", "inc.zone", "big.zone",
+		"paren.zone" };
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -656,6 +1188,7 @@ main(void)
 	test_lexical_fixtures();
 	test_include();
 	test_generated();
+	test_windows();
 	cleanup();
 	return unit_summary();
 }
