@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -97,7 +98,7 @@ usage(const char *complaint)
 struct work {
 	char **files;
 	size_t count;
-	size_t next;                 /* the next file to take */
+	atomic_size_t next;          /* the next file to take */
 	const zl_options_t *options; /* shared; profile set per file */
 	const zg_profile_t *profile; /* --profile or the built-in one */
 	bool profile_given;
@@ -105,7 +106,6 @@ struct work {
 	zl_report_t *report;
 	zg_status_t *status;         /* per file */
 	char **messages;             /* per file: its error, or NULL */
-	pthread_mutex_t lock;
 };
 
 static void *
@@ -118,9 +118,7 @@ worker(void *arg)
 	for (;;) {
 		size_t i;
 
-		pthread_mutex_lock(&w->lock);
-		i = w->next++;
-		pthread_mutex_unlock(&w->lock);
+		i = atomic_fetch_add(&w->next, 1);
 		if (i >= w->count) {
 			return NULL;
 		}
@@ -148,8 +146,7 @@ run_jobs(struct work *w, long jobs)
 
 	w->status = calloc(w->count, sizeof(*w->status));
 	w->messages = calloc(w->count, sizeof(*w->messages));
-	if (w->status == NULL || w->messages == NULL ||
-	    pthread_mutex_init(&w->lock, NULL) != 0) {
+	if (w->status == NULL || w->messages == NULL) {
 		free(w->status);
 		free(w->messages);
 		w->status = NULL;
@@ -168,7 +165,6 @@ run_jobs(struct work *w, long jobs)
 	for (t = 0; t < started; t++) {
 		pthread_join(threads[t], NULL);
 	}
-	pthread_mutex_destroy(&w->lock);
 	return ZG_OK;
 }
 

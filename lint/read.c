@@ -31,6 +31,7 @@
 #endif
 
 #include "lint/read.h"
+#include "lint/fastrr.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -143,7 +144,8 @@ typedef struct zfile {
 				NULL before, and for stdin */
 	bool is_stdin;
 	ldns_rdf *origin;    /* current origin (owned) */
-	ldns_rdf *prev;      /* previous owner (owned), NULL for none */
+	uint8_t prev[256];   /* previous owner, wire format */
+	size_t prev_len;     /* 0 for none */
 	unsigned depth;
 	const struct zfile *parent;
 	struct reader *rd;   /* for forward_comment */
@@ -165,6 +167,19 @@ typedef struct reader {
 	lexrec_t rec;
 	sbuf_t text;
 	sbuf_t scratch;
+	/* The record being handed over: its wire rdata when read here, and
+	 * the ldns_rr that zl_record_rr() made of it (freed after the
+	 * callback). */
+	uint8_t *rdata;
+	size_t rdata_cap;
+	size_t rdata_at;     /* where the rdata starts in text */
+	uint32_t ttl;
+	uint8_t owner[256];
+	size_t owner_len;
+	const ldns_rdf *origin;
+	ldns_rr *lazy;
+	bool lazy_failed;
+	bool rr_taken;       /* the caller keeps rec->rr */
 } reader_t;
 
 /* --- small helpers ----------------------------------------------------- */
@@ -391,6 +406,12 @@ window_open(window_t *w, const char *path, size_t size_max, bool trim)
 	}
 	w->cap = zl_read_window_initial != 0 ? zl_read_window_initial :
 	    WINDOW_DEFAULT;
+	/* A small file gets a small window: a hook or CI job reads
+	 * thousands of them. */
+	if (!w->whole && zl_read_window_initial == 0 && st.st_size >= 0 &&
+	    (uint64_t)st.st_size + 4096 < w->cap) {
+		w->cap = (size_t)st.st_size + 4096;
+	}
 	if (w->cap > size_max) {
 		w->cap = size_max;
 	}
@@ -1272,7 +1293,8 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	/* RFC 1035 5.1: the included file's $ORIGIN changes stay there;
 	 * a blank owner at its start inherits the parent's (as BIND). */
 	child.origin = origin;
-	child.prev = z->prev ? ldns_rdf_clone(z->prev) : NULL;
+	memcpy(child.prev, z->prev, z->prev_len);
+	child.prev_len = z->prev_len;
 	child.depth = z->depth + 1;
 	child.parent = z;
 	read_zfile(rd, &child, &win);
@@ -1284,7 +1306,6 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	}
 	window_close(&win);
 	ldns_rdf_deep_free(child.origin);
-	ldns_rdf_deep_free(child.prev);
 	free(child.dir);
 out:
 	free(real);
@@ -1352,16 +1373,146 @@ do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	}
 }
 
+/* The class a token names, or 0: IN without ldns's table search. */
+static ldns_rr_class
+class_of(reader_t *rd, const char *buf, const token_t *t)
+{
+	const char *w = buf + t->off;
+
+	if (t->quoted || t->len >= 16) {
+		return 0;
+	}
+	if (t->len == 2 && (w[0] == 'I' || w[0] == 'i') &&
+	    (w[1] == 'N' || w[1] == 'n')) {
+		return LDNS_RR_CLASS_IN;
+	}
+	/* Type names of one letter, or starting with a digit, are never
+	 * classes (CLASS1 is) : spare the search. */
+	if (t->len == 1 || (w[0] >= '0' && w[0] <= '9')) {
+		return 0;
+	}
+	return ldns_get_rr_class_by_name(tok_str(rd, buf, t));
+}
+
+/* The type a token names, or 0; the common ones without ldns's search. */
+static ldns_rr_type
+type_of(reader_t *rd, const char *buf, const token_t *t)
+{
+	static const struct {
+		const char *name;
+		ldns_rr_type type;
+	} common[] = {
+		{ "A", LDNS_RR_TYPE_A }, { "AAAA", LDNS_RR_TYPE_AAAA },
+		{ "CNAME", LDNS_RR_TYPE_CNAME }, { "MX", LDNS_RR_TYPE_MX },
+		{ "NS", LDNS_RR_TYPE_NS }, { "TXT", LDNS_RR_TYPE_TXT },
+		{ "SRV", LDNS_RR_TYPE_SRV }, { "PTR", LDNS_RR_TYPE_PTR },
+		{ "CAA", LDNS_RR_TYPE_CAA },
+	};
+	size_t i;
+
+	if (t->quoted || t->len > 16) {
+		return 0;
+	}
+	for (i = 0; i < sizeof(common) / sizeof(common[0]); i++) {
+		if (strlen(common[i].name) == t->len &&
+		    strncasecmp(buf + t->off, common[i].name, t->len) == 0) {
+			return common[i].type;
+		}
+	}
+	return ldns_get_rr_type_by_name(tok_str(rd, buf, t));
+}
+
+/* Give rr the owner in rd->owner (ldns got "." to read the rest). */
+static bool
+set_owner(reader_t *rd, ldns_rr *rr)
+{
+	ldns_rdf *o = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME,
+	    rd->owner_len, rd->owner);
+
+	if (o == NULL) {
+		return false;
+	}
+	ldns_rdf_deep_free(ldns_rr_owner(rr));
+	ldns_rr_set_owner(rr, o);
+	return true;
+}
+
+/* The owner as written, into rd->owner: fast, or by ldns. */
+static bool
+owner_from_token(reader_t *rd, zfile_t *z, const char *buf,
+    const token_t *t)
+{
+	ldns_rdf *o;
+
+	if (zl_fast_dname(buf + t->off, t->len, ldns_rdf_data(z->origin),
+	    ldns_rdf_size(z->origin), rd->owner, sizeof(rd->owner),
+	    &rd->owner_len)) {
+		return true;
+	}
+	o = name_from_text(tok_str(rd, buf, t), z->origin);
+	if (o == NULL || ldns_rdf_size(o) > sizeof(rd->owner)) {
+		ldns_rdf_deep_free(o);
+		return false;
+	}
+	rd->owner_len = ldns_rdf_size(o);
+	memcpy(rd->owner, ldns_rdf_data(o), rd->owner_len);
+	ldns_rdf_deep_free(o);
+	return true;
+}
+
+/* The types the fast path reads (lint/fastrr.c). */
+static bool
+fast_type(ldns_rr_type type)
+{
+	switch (type) {
+	case LDNS_RR_TYPE_A:
+	case LDNS_RR_TYPE_AAAA:
+	case LDNS_RR_TYPE_NS:
+	case LDNS_RR_TYPE_CNAME:
+	case LDNS_RR_TYPE_PTR:
+	case LDNS_RR_TYPE_DNAME:
+	case LDNS_RR_TYPE_MX:
+	case LDNS_RR_TYPE_TXT:
+	case LDNS_RR_TYPE_SPF:
+	case LDNS_RR_TYPE_SRV:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Read the rdata in rd->text here; false: leave it to ldns. */
+static bool
+fast_rdata(reader_t *rd, const ldns_rdf *origin, ldns_rr_type type,
+    size_t *len)
+{
+	/* TXT data is at most 64 KiB; the text longer than that gives up. */
+	size_t need = rd->text.len - rd->rdata_at + 512;
+
+	if (need > rd->rdata_cap) {
+		uint8_t *p = realloc(rd->rdata, need);
+
+		if (p == NULL) {
+			return false;
+		}
+		rd->rdata = p;
+		rd->rdata_cap = need;
+	}
+	return zl_fast_rdata((uint16_t)type, rd->text.p + rd->rdata_at,
+	    rd->text.len - rd->rdata_at, ldns_rdf_data(origin),
+	    ldns_rdf_size(origin), rd->rdata, rd->rdata_cap, len);
+}
+
 static void
 do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 {
 	const token_t *t = r->tok;
 	const token_t *class_tok = NULL;
+	ldns_rr_class rclass = LDNS_RR_CLASS_IN;
 	size_t i = 0, k, first;
 	unsigned line = r->first_line;
 	bool have_ttl = false;
 	uint32_t ttl = 0;
-	ldns_rdf *owner;
 	ldns_rr *rr = NULL;
 	ldns_rr_type type;
 	ldns_status s;
@@ -1372,13 +1523,14 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	zl_record_t rec;
 
 	if (r->blank_owner) {
-		if (z->prev == NULL) {
+		if (z->prev_len == 0) {
 			problem(rd, z->display, line, "syntax-error",
 			    "no owner name: the line starts with blank space "
 			    "and no record before it gave one");
 			return;
 		}
-		owner = ldns_rdf_clone(z->prev);
+		memcpy(rd->owner, z->prev, z->prev_len);
+		rd->owner_len = z->prev_len;
 	} else {
 		if (t[0].quoted) {
 			quote(buf + t[0].off, t[0].len, q, sizeof(q));
@@ -1386,8 +1538,7 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			    "bad owner name %s", q);
 			return;
 		}
-		owner = name_from_text(tok_str(rd, buf, &t[0]), z->origin);
-		if (owner == NULL) {
+		if (!owner_from_token(rd, z, buf, &t[0])) {
 			quote(buf + t[0].off, t[0].len, q, sizeof(q));
 			problem(rd, z->display, line, "syntax-error",
 			    "bad owner name \"%s\"", q);
@@ -1395,12 +1546,13 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		}
 		i = 1;
 		/* BIND takes the owner even when the rest is bad. */
-		ldns_rdf_deep_free(z->prev);
-		z->prev = ldns_rdf_clone(owner);
+		memcpy(z->prev, rd->owner, rd->owner_len);
+		z->prev_len = rd->owner_len;
 	}
 	/* [TTL] [class] or [class] [TTL] (RFC 1035 5.1). */
 	for (k = 0; k < 2 && i < r->ntok && !t[i].quoted; k++) {
 		const char *w = buf + t[i].off;
+		ldns_rr_class c;
 
 		if (w[0] >= '0' && w[0] <= '9' && !have_ttl) {
 			int e = parse_ttl(w, t[i].len, &ttl);
@@ -1410,12 +1562,13 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 				problem(rd, z->display, line, "syntax-error",
 				    e == -2 ? "bad TTL \"%s\": larger than "
 				    "2147483647" : "bad TTL \"%s\"", q);
-				goto out;
+				return;
 			}
 			have_ttl = true;
-		} else if (class_tok == NULL && t[i].len < 16 &&
-		    ldns_get_rr_class_by_name(tok_str(rd, buf, &t[i])) != 0) {
+		} else if (class_tok == NULL &&
+		    (c = class_of(rd, buf, &t[i])) != 0) {
 			class_tok = &t[i];
+			rclass = c;
 		} else {
 			break;
 		}
@@ -1424,21 +1577,20 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	if (i >= r->ntok) {
 		problem(rd, z->display, line, "syntax-error",
 		    "missing record type");
-		goto out;
+		return;
 	}
+	type = type_of(rd, buf, &t[i]);
 	tname = tok_str(rd, buf, &t[i]);
-	type = t[i].quoted || t[i].len > 16 ? 0 :
-	    ldns_get_rr_type_by_name(tname);
 	if (type == 0) {
 		quote(buf + t[i].off, t[i].len, q, sizeof(q));
 		problem(rd, z->display, line, "syntax-error",
 		    "unknown record type %s", q);
-		goto out;
+		return;
 	}
 	if (i + 1 >= r->ntok && type != LDNS_RR_TYPE_APL) {
 		problem(rd, z->display, line, "syntax-error",
 		    "%s record without rdata", tname);
-		goto out;
+		return;
 	}
 	/* RFC 2308 4: $TTL; else RFC 1035 5.1: the last explicit TTL. */
 	if (have_ttl) {
@@ -1460,13 +1612,16 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		sbuf_add(&rd->text, "IN", 2);
 	}
 	first = i + 1;
-	for (; i < r->ntok; i++) {
+	sbuf_add(&rd->text, " ", 1);
+	sbuf_add(&rd->text, buf + t[i].off, t[i].len);
+	rd->rdata_at = rd->text.len + 1;
+	for (i++; i < r->ntok; i++) {
 		sbuf_add(&rd->text, " ", 1);
 		sbuf_add(&rd->text, buf + t[i].off, t[i].len);
 	}
 	if (rd->text.failed) {
 		problem(rd, z->display, line, "syntax-error", "out of memory");
-		goto out;
+		return;
 	}
 	if ((type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) &&
 	    longest_string(buf, r, first) > 255) {
@@ -1474,61 +1629,122 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		problem(rd, z->display, line, "txt-string-too-long",
 		    "%s character-string of %zu octets; at most 255 fit in "
 		    "one string", tname, longest_string(buf, r, first));
-		goto out;
+		return;
 	}
 	if (!int_fields_ok(buf, r, first, type, msg, sizeof(msg))) {
 		problem(rd, z->display, line, "syntax-error",
 		    "bad %s record: %s", tname, msg);
-		goto out;
+		return;
 	}
-	s = ldns_rr_new_frm_str(&rr, rd->text.p, ttl, z->origin, NULL);
-	if (s != LDNS_STATUS_OK) {
-		char *tn = ldns_rr_type2str(type);
-		const char *rdata = strchr(rd->text.p, ' ');
-		char why[QUOTE_MAX * 4 + 40];
+	memset(&rec, 0, sizeof(rec));
+	rd->ttl = ttl;
+	rd->origin = z->origin;
+	if (rclass == LDNS_RR_CLASS_IN && fast_type(type) &&
+	    fast_rdata(rd, z->origin, type, &rec.rdata_len)) {
+		/* Read here: ldns would read the same (tests/unit/
+		 * test_fastrr.c); zl_record_rr() asks it when needed. */
+		rec.rdata = rd->rdata;
+	} else {
+		s = ldns_rr_new_frm_str(&rr, rd->text.p, ttl, z->origin,
+		    NULL);
+		if (s != LDNS_STATUS_OK) {
+			char *tn = ldns_rr_type2str(type);
+			const char *rdata = rd->text.p + rd->rdata_at;
+			char why[QUOTE_MAX * 4 + 40];
 
-		if ((s == LDNS_STATUS_SYNTAX_RDATA_ERR ||
-		    s == LDNS_STATUS_ERR) && bad_field(rd, buf, r, first,
-		    type, why, sizeof(why))) {
+			if ((s == LDNS_STATUS_SYNTAX_RDATA_ERR ||
+			    s == LDNS_STATUS_ERR) && bad_field(rd, buf, r,
+			    first, type, why, sizeof(why))) {
+				problem(rd, z->display, line, "syntax-error",
+				    "bad %s record: %s", tn ? tn : "?", why);
+				free(tn);
+				return;
+			}
+			quote(rdata, strlen(rdata), q, sizeof(q));
 			problem(rd, z->display, line, "syntax-error",
-			    "bad %s record: %s", tn ? tn : "?", why);
+			    "bad %s record: %s in \"%s\"", tn ? tn : tname,
+			    status_text(s), q);
 			free(tn);
-			goto out;
+			return;
 		}
-
-		/* quote from the rdata on: past ". TTL CLASS TYPE " */
-		for (k = 0; k < 3 && rdata != NULL; k++) {
-			rdata = strchr(rdata + 1, ' ');
+		if (!set_owner(rd, rr)) {
+			ldns_rr_free(rr);
+			problem(rd, z->display, line, "syntax-error",
+			    "out of memory");
+			return;
 		}
-		rdata = rdata != NULL ? rdata + 1 : "";
-		quote(rdata, strlen(rdata), q, sizeof(q));
-		problem(rd, z->display, line, "syntax-error",
-		    "bad %s record: %s in \"%s\"", tn ? tn : tname,
-		    status_text(s), q);
-		free(tn);
-		goto out;
-	}
-	ldns_rdf_deep_free(ldns_rr_owner(rr));
-	ldns_rr_set_owner(rr, owner);
-	owner = NULL;
-	if (!have_ttl && !rd->have_default_ttl && !rd->have_last_ttl &&
-	    type == LDNS_RR_TYPE_SOA && ldns_rr_rd_count(rr) == 7) {
-		/* No TTL known at all: BIND uses the SOA MINIMUM. */
-		rd->have_last_ttl = true;
-		rd->last_ttl = ldns_rdf2native_int32(ldns_rr_rdf(rr, 6));
-		ldns_rr_set_ttl(rr, rd->last_ttl);
+		if (!have_ttl && !rd->have_default_ttl && !rd->have_last_ttl &&
+		    type == LDNS_RR_TYPE_SOA && ldns_rr_rd_count(rr) == 7) {
+			/* No TTL known at all: BIND uses the SOA MINIMUM. */
+			rd->have_last_ttl = true;
+			rd->last_ttl = ldns_rdf2native_int32(ldns_rr_rdf(rr,
+			    6));
+			ldns_rr_set_ttl(rr, rd->last_ttl);
+		}
+		ttl = ldns_rr_ttl(rr);
 	}
 	if (rd->cb != NULL && rd->cb->record != NULL) {
 		rec.rr = rr;
+		rec.owner = rd->owner;
+		rec.owner_len = rd->owner_len;
+		rec.type = (uint16_t)type;
+		rec.rr_class = (uint16_t)rclass;
+		rec.ttl = ttl;
 		rec.file = z->display;
 		rec.line = r->first_line;
 		rec.last_line = r->last_line;
 		rec.ttl_explicit = have_ttl;
+		rec.reader_ = rd;
+		rd->rr_taken = false;
 		rd->cb->record(rd->ctx, &rec);
 	}
-	ldns_rr_free(rr);
-out:
-	ldns_rdf_deep_free(owner);
+	if (!rd->rr_taken) {
+		ldns_rr_free(rr);
+	}
+	ldns_rr_free(rd->lazy);
+	rd->lazy = NULL;
+	rd->lazy_failed = false;
+}
+
+ldns_rr *
+zl_record_take_rr(const zl_record_t *rec)
+{
+	reader_t *rd = rec->reader_;
+	ldns_rr *rr;
+
+	if (rd == NULL) {
+		return NULL;
+	}
+	if (rec->rr != NULL) {
+		rd->rr_taken = true;
+		return (ldns_rr *)rec->rr;
+	}
+	zl_record_rr(rec);
+	rr = rd->lazy;
+	rd->lazy = NULL;
+	rd->lazy_failed = true; /* not again */
+	return rr;
+}
+
+const ldns_rr *
+zl_record_rr(const zl_record_t *rec)
+{
+	reader_t *rd = rec->reader_;
+	ldns_rr *rr = NULL;
+
+	if (rec->rr != NULL || rd == NULL) {
+		return rec->rr;
+	}
+	if (rd->lazy == NULL && !rd->lazy_failed) {
+		if (ldns_rr_new_frm_str(&rr, rd->text.p, rd->ttl, rd->origin,
+		    NULL) == LDNS_STATUS_OK && set_owner(rd, rr)) {
+			rd->lazy = rr;
+		} else {
+			ldns_rr_free(rr);
+			rd->lazy_failed = true;
+		}
+	}
+	return rd->lazy;
 }
 
 /* Hand a "zonelint:" comment to the caller with its file. */
@@ -1871,12 +2087,12 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	}
 
 	ldns_rdf_deep_free(z.origin);
-	ldns_rdf_deep_free(z.prev);
 	free(z.dir);
 	free(z.real);
 	window_close(&w);
 	free(rd.rec.tok);
 	free(rd.text.p);
 	free(rd.scratch.p);
+	free(rd.rdata);
 	return rc;
 }

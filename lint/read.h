@@ -50,9 +50,24 @@
  * One record as the reader hands it over.  Everything is borrowed: valid
  * only during the record callback.  Clone (ldns_rr_clone) and copy what you
  * want to keep.
+ *
+ * The reader reads the rdata of the common types (A, AAAA, NS, CNAME, PTR,
+ * DNAME, MX, TXT, SPF, SRV in class IN, written plainly) itself, straight
+ * to wire format, and hands it over with rr NULL; zl_record_rr() then
+ * parses the record with ldns on demand.  Every other record is parsed by
+ * ldns and comes with rr set and rdata NULL.
  */
+struct reader;
 typedef struct zl_record {
-	const ldns_rr *rr;  /* the parsed record; freed after the callback */
+	const ldns_rr *rr;  /* the parsed record, or NULL: see above */
+	const uint8_t *owner; /* the owner in wire format, case as written */
+	size_t owner_len;
+	uint16_t type;
+	uint16_t rr_class;
+	uint32_t ttl;
+	const uint8_t *rdata; /* wire rdata (names uncompressed) when rr is
+			       * NULL; NULL otherwise */
+	size_t rdata_len;
 	const char *file;   /* the path as given ("-" for stdin); for an
 			     * included file, the including file's directory
 			     * as given joined with the $INCLUDE path; never
@@ -62,7 +77,22 @@ typedef struct zl_record {
 	bool ttl_explicit;  /* the record's own text gave a TTL; when false
 			     * the TTL came from $TTL, the last explicit TTL
 			     * (RFC 1035 5.1), the SOA MINIMUM or 3600 */
+	struct reader *reader_; /* for zl_record_rr() */
 } zl_record_t;
+
+/*
+ * The record as ldns reads it: rec->rr, or for a record whose rdata the
+ * reader read itself, the same record parsed by ldns on the first call.
+ * Borrowed like the rest; NULL only when out of memory.
+ */
+const ldns_rr *zl_record_rr(const zl_record_t *rec);
+
+/*
+ * The same record, handed over to the caller to keep (ldns_rr_free it):
+ * cheaper than cloning.  At most once per record, and zl_record_rr() and
+ * rec->rr are not to be used after it.  NULL only when out of memory.
+ */
+ldns_rr *zl_record_take_rr(const zl_record_t *rec);
 
 /* Options; a NULL pointer means all defaults. */
 typedef struct zl_read_options {

@@ -34,6 +34,7 @@ struct zl_report {
 		unsigned lines;
 	} *lines;            /* per file read */
 	size_t nlines;
+	size_t lines_cap;
 	bool nomem;
 	/* Files are linted in parallel with -j: every change holds it. */
 	pthread_mutex_t lock;
@@ -115,17 +116,24 @@ zl_report_file_lines(zl_report_t *report, const char *file, unsigned lines)
 {
 	struct file_lines *p;
 
+	char *copy = strdup(file);
+
 	pthread_mutex_lock(&report->lock);
-	p = realloc(report->lines, (report->nlines + 1) * sizeof(*p));
-	if (p == NULL) {
+	if (report->nlines == report->lines_cap) {
+		size_t cap = report->lines_cap ? report->lines_cap * 2 : 16;
+
+		p = realloc(report->lines, cap * sizeof(*p));
+		if (p != NULL) {
+			report->lines = p;
+			report->lines_cap = cap;
+		}
+	}
+	if (copy == NULL || report->nlines == report->lines_cap) {
+		free(copy);
 		report->nomem = true;
 	} else {
-		report->lines = p;
-		if ((p[report->nlines].file = strdup(file)) == NULL) {
-			report->nomem = true;
-		} else {
-			p[report->nlines++].lines = lines;
-		}
+		report->lines[report->nlines].file = copy;
+		report->lines[report->nlines++].lines = lines;
 	}
 	pthread_mutex_unlock(&report->lock);
 }

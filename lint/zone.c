@@ -473,8 +473,9 @@ wire_rdata(struct zone *zone, const ldns_rr *rr, struct zl_view *v)
 	return true;
 }
 
+/* Keep the record (`rr` is taken, and freed on failure). */
 static void
-keep_record(struct zone *zone, struct zl_view *v, const ldns_rr *rr, char *text,
+keep_record(struct zone *zone, struct zl_view *v, ldns_rr *rr, char *text,
     size_t text_len)
 {
 	struct kept *k;
@@ -486,6 +487,7 @@ keep_record(struct zone *zone, struct zl_view *v, const ldns_rr *rr, char *text,
 		struct kept *p = realloc(zone->kept, cap * sizeof(*p));
 
 		if (p == NULL) {
+			ldns_rr_free(rr);
 			free(text);
 			zone->nomem = true;
 			return;
@@ -498,7 +500,7 @@ keep_record(struct zone *zone, struct zl_view *v, const ldns_rr *rr, char *text,
 	k->owner = strdup(zl_view_owner(v));
 	k->file = v->file;
 	k->line = v->line;
-	k->rr = ldns_rr_clone(rr);
+	k->rr = rr;
 	k->text = text;
 	k->text_len = text_len;
 	o = k->owner != NULL ? zl_table_get(&zone->kept_owners,
@@ -523,25 +525,26 @@ static void
 on_record(void *ctx, const zl_record_t *rec)
 {
 	struct zone *zone = ctx;
-	const ldns_rdf *owner = ldns_rr_owner(rec->rr);
 	struct zl_view v;
 	struct zl_slot *n;
 	char *text = NULL;
 	size_t text_len = 0;
 	bool added, kept;
 
-	v.owner = ldns_rdf_data(owner);
-	v.owner_len = ldns_rdf_size(owner);
+	v.owner = rec->owner;
+	v.owner_len = rec->owner_len;
 	v.key = zl_name_key(v.owner, v.owner_len);
-	v.type = (uint16_t)ldns_rr_get_type(rec->rr);
-	v.ttl = ldns_rr_ttl(rec->rr);
-	v.rdata = NULL;
-	v.rdata_len = 0;
+	v.type = rec->type;
+	v.ttl = rec->ttl;
+	v.rdata = rec->rdata;
+	v.rdata_len = rec->rdata_len;
 	v.file = intern_file(zone, rec->file);
 	v.line = rec->line;
 	v.text = NULL;
-	v.shaped = well_formed(rec->rr);
-	if (v.shaped && read_rdata(v.type) && !wire_rdata(zone, rec->rr, &v)) {
+	/* The reader's own rdata has its type's fields by construction. */
+	v.shaped = rec->rr == NULL || well_formed(rec->rr);
+	if (rec->rr != NULL && v.shaped && read_rdata(v.type) &&
+	    !wire_rdata(zone, rec->rr, &v)) {
 		zone->nomem = true;
 		return;
 	}
@@ -580,7 +583,7 @@ on_record(void *ctx, const zl_record_t *rec)
 		free(text);
 		return;
 	}
-	keep_record(zone, &v, rec->rr, text, text_len);
+	keep_record(zone, &v, zl_record_take_rr(rec), text, text_len);
 }
 
 /*

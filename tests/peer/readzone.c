@@ -45,18 +45,24 @@ hex(const char *tag, const uint8_t *p, size_t n)
 static void
 on_record(void *ctx, const zl_record_t *rec)
 {
+	const ldns_rr *rr = zl_record_rr(rec);
+
 	(void)ctx;
+	if (rr == NULL) {
+		printf("RR ?\n");
+		return;
+	}
 	if (wire) {
 		ldns_buffer *b = ldns_buffer_new(65536);
-		const ldns_rdf *o = ldns_rr_owner(rec->rr);
+		const ldns_rdf *o = ldns_rr_owner(rr);
 
 		hex("OWNER", ldns_rdf_data(o), ldns_rdf_size(o));
 		printf("CLASS=%04X\nRRTTL=%08X\nRTYPE=%04X\n",
-		    (unsigned)ldns_rr_get_class(rec->rr),
-		    (unsigned)ldns_rr_ttl(rec->rr),
-		    (unsigned)ldns_rr_get_type(rec->rr));
+		    (unsigned)ldns_rr_get_class(rr),
+		    (unsigned)ldns_rr_ttl(rr),
+		    (unsigned)ldns_rr_get_type(rr));
 		if (b != NULL &&
-		    ldns_rr_rdata2buffer_wire(b, rec->rr) == LDNS_STATUS_OK) {
+		    ldns_rr_rdata2buffer_wire(b, rr) == LDNS_STATUS_OK) {
 			hex("RDATA", ldns_buffer_begin(b),
 			    ldns_buffer_position(b));
 		} else {
@@ -65,7 +71,7 @@ on_record(void *ctx, const zl_record_t *rec)
 		printf("------\n");
 		ldns_buffer_free(b);
 	} else {
-		char *s = ldns_rr2str(rec->rr);
+		char *s = ldns_rr2str(rr);
 		size_t n = s ? strlen(s) : 0;
 
 		if (n > 0 && s[n - 1] == '\n') {

@@ -80,6 +80,59 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 	}
 }
 
+/*
+ * Every record handed over: its fields agree with the ldns_rr that
+ * zl_record_rr() gives, and rdata the reader read itself is byte for byte
+ * what ldns reads.  Counted here, checked at the end of main().
+ */
+static unsigned records_fast, records_ldns, records_disagree;
+
+static void
+agree(const zl_record_t *rec, const ldns_rr *rr)
+{
+	const ldns_rdf *o;
+	uint8_t wire[65536 + 512];
+	size_t n = 0, i;
+	bool ok;
+
+	if (rr == NULL) {
+		records_disagree++;
+		return;
+	}
+	o = ldns_rr_owner(rr);
+	ok = rec->owner_len == ldns_rdf_size(o) &&
+	    memcmp(rec->owner, ldns_rdf_data(o), rec->owner_len) == 0 &&
+	    rec->type == ldns_rr_get_type(rr) &&
+	    rec->rr_class == ldns_rr_get_class(rr) &&
+	    rec->ttl == ldns_rr_ttl(rr);
+	if (rec->rr != NULL) {
+		records_ldns++;
+		ok = ok && rec->rdata == NULL && rr == rec->rr;
+	} else {
+		records_fast++;
+		for (i = 0; i < ldns_rr_rd_count(rr) && ok; i++) {
+			const ldns_rdf *f = ldns_rr_rdf(rr, i);
+
+			ok = n + ldns_rdf_size(f) <= sizeof(wire);
+			if (ok) {
+				memcpy(wire + n, ldns_rdf_data(f),
+				    ldns_rdf_size(f));
+				n += ldns_rdf_size(f);
+			}
+		}
+		ok = ok && rec->rdata != NULL && n == rec->rdata_len &&
+		    memcmp(wire, rec->rdata, n) == 0 &&
+		    zl_record_rr(rec) == rr; /* parsed once */
+	}
+	if (!ok) {
+		char *text = ldns_rr2str(rr);
+
+		printf("  record and ldns disagree: %s", text ? text : "?\n");
+		free(text);
+		records_disagree++;
+	}
+}
+
 static void
 on_record(void *ctx, const zl_record_t *rec)
 {
@@ -87,20 +140,22 @@ on_record(void *ctx, const zl_record_t *rec)
 	seen_rr_t *r;
 	char *o, *t;
 	size_t i;
+	const ldns_rr *rr = zl_record_rr(rec);
 
-	if (s->nrr == MAXREC) {
+	agree(rec, rr);
+	if (s->nrr == MAXREC || rr == NULL) {
 		return;
 	}
 	r = &s->rr[s->nrr++];
-	o = ldns_rdf2str(ldns_rr_owner(rec->rr));
-	t = ldns_rr_type2str(ldns_rr_get_type(rec->rr));
+	o = ldns_rdf2str(ldns_rr_owner(rr));
+	t = ldns_rr_type2str(ldns_rr_get_type(rr));
 	snprintf(r->owner, sizeof(r->owner), "%s", o ? o : "?");
 	snprintf(r->type, sizeof(r->type), "%s", t ? t : "?");
 	free(o);
 	free(t);
 	r->rdata[0] = '\0';
-	for (i = 0; i < ldns_rr_rd_count(rec->rr); i++) {
-		char *f = ldns_rdf2str(ldns_rr_rdf(rec->rr, i));
+	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
+		char *f = ldns_rdf2str(ldns_rr_rdf(rr, i));
 		size_t n = strlen(r->rdata);
 
 		snprintf(r->rdata + n, sizeof(r->rdata) - n, "%s%s",
@@ -108,7 +163,7 @@ on_record(void *ctx, const zl_record_t *rec)
 		free(f);
 	}
 	snprintf(r->file, sizeof(r->file), "%s", rec->file);
-	r->ttl = ldns_rr_ttl(rec->rr);
+	r->ttl = ldns_rr_ttl(rr);
 	r->ttl_explicit = rec->ttl_explicit;
 	r->line = rec->line;
 	r->last_line = rec->last_line;
@@ -319,8 +374,10 @@ t_begin(void *ctx, const ldns_rdf *origin, const char *source)
 static void
 t_record(void *ctx, const zl_record_t *rec)
 {
-	char *text = ldns_rr2str(rec->rr);
+	const ldns_rr *rr = zl_record_rr(rec);
+	char *text = rr != NULL ? ldns_rr2str(rr) : NULL;
 
+	agree(rec, rr);
 	trace_add(ctx, "record %s:%u-%u %d %s", rec->file, rec->line,
 	    rec->last_line, (int)rec->ttl_explicit, text ? text : "?\n");
 	free(text);
@@ -1190,5 +1247,9 @@ main(void)
 	test_generated();
 	test_windows();
 	cleanup();
+	UNIT_CHECK(records_disagree == 0 && records_fast > 100 &&
+	    records_ldns > 100, "read/record-fields-agree-with-ldns (%u read "
+	    "here, %u by ldns, %u disagree)", records_fast, records_ldns,
+	    records_disagree);
 	return unit_summary();
 }
