@@ -6,8 +6,9 @@
  * records, each with the file and the first and last physical line it was
  * written on.  It splits the text into logical records itself (quotes,
  * escapes, comments, parentheses over several lines), follows $ORIGIN,
- * $TTL and $INCLUDE, and hands each record to ldns_rr_new_frm_str() as one
- * normalised line.  Records are streamed: nothing is kept after the
+ * $TTL and $INCLUDE, and reads each record's rdata itself (the common
+ * types, see zl_record_t) or hands the record to ldns_rr_new_frm_str() as
+ * one normalised line.  Records are streamed: nothing is kept after the
  * callback returns, and each file is read through a window of 1 MiB that
  * grows only for a record that does not fit in it (up to the file-size
  * cap), so memory stays bounded by the window, one record and the include
