@@ -326,12 +326,11 @@ void zl_spf_record(struct zone *zone, struct zl_view *v, const char *text,
 void zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
     size_t len);
 
-/* The checks, one family per file. */
-void zl_check_dns(struct zone *zone);
 /*
- * The MX, NS and SRV checks of one record, as it is read: its owner in
- * wire form and as canonical text, its wire rdata (fields as its type has
- * them).
+ * The checks, one family per file.  The MX, NS and SRV checks of one
+ * record, as it is read: its owner as canonical text, its wire rdata
+ * (fields as its type has them).  A target still waiting at the end was
+ * never named in the zone: it is no alias.
  */
 void zl_dns_record(struct zone *zone, const char *owner, const char *file,
     unsigned line, uint16_t type, const uint8_t *rdata, size_t len);

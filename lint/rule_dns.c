@@ -265,10 +265,3 @@ zl_dns_record(struct zone *zone, const char *owner, const char *file,
 		break;
 	}
 }
-
-void
-zl_check_dns(struct zone *zone)
-{
-	/* The targets still waiting were never named here: not aliases. */
-	(void)zone;
-}

@@ -754,7 +754,6 @@ zl_lint_file(const char *path, const zl_options_t *options,
 	}
 	zl_report_file_read(report);
 	if (!zone.nomem) {
-		zl_check_dns(&zone);
 		zl_check_spf(&zone);
 		/* A file read only in part has no missing records. */
 		if (!zone.limited) {
