@@ -17,7 +17,7 @@
  * (zl_record_rr); fastrr gives up on anything it does not read exactly as
  * ldns does, and ldns then reads it and reports what is wrong.
  *
- * Each file is read through a window (1 MiB to start with, less for a
+ * Each file is read through a window (256 KiB to start with, less for a
  * smaller file) and scanned in place: tokens are offsets into the window,
  * so the cost per record is one pass over its bytes and one line of text,
  * and memory does not grow with the file.  A record that runs past the end of
@@ -63,9 +63,11 @@
 /* ldns's TTL when nothing in the file gives one. */
 #define TTL_FALLBACK 3600u
 /* The window a file is read through, to start with. */
-#define WINDOW_DEFAULT ((size_t)1024 * 1024)
+#define WINDOW_DEFAULT ((size_t)256 * 1024)
 
 size_t zl_read_window_initial;
+bool zl_read_check_fast;
+unsigned long zl_read_fast_checked, zl_read_fast_mismatches;
 
 typedef struct token {
 	size_t off;
@@ -184,6 +186,8 @@ typedef struct reader {
 	const ldns_rdf *origin;
 	ldns_rr *lazy;
 	bool lazy_failed;
+	uint8_t *wire;       /* the record in wire form, for ldns_wire2rr */
+	size_t wire_cap;
 	bool rr_taken;       /* the caller keeps rec->rr */
 } reader_t;
 
@@ -1486,6 +1490,29 @@ fast_type(ldns_rr_type type)
 	}
 }
 
+/* For tests (zl_read_check_fast): ldns reads the same rdata. */
+static void
+check_fast(reader_t *rd, const ldns_rdf *origin, const uint8_t *rdata,
+    size_t len)
+{
+	ldns_rr *rr = NULL;
+	size_t i, at = 0;
+	bool same;
+
+	zl_read_fast_checked++;
+	same = ldns_rr_new_frm_str(&rr, rd->text.p, rd->ttl, origin, NULL) ==
+	    LDNS_STATUS_OK;
+	for (i = 0; same && i < ldns_rr_rd_count(rr); i++) {
+		const ldns_rdf *f = ldns_rr_rdf(rr, i);
+
+		same = at + ldns_rdf_size(f) <= len &&
+		    memcmp(rdata + at, ldns_rdf_data(f), ldns_rdf_size(f)) == 0;
+		at += ldns_rdf_size(f);
+	}
+	zl_read_fast_mismatches += !same || at != len;
+	ldns_rr_free(rr);
+}
+
 /* Read the rdata in rd->text here; false: leave it to ldns. */
 static bool
 fast_rdata(reader_t *rd, const ldns_rdf *origin, ldns_rr_type type,
@@ -1649,6 +1676,9 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		/* Read here: ldns would read the same (tests/unit/
 		 * test_fastrr.c); zl_record_rr() asks it when needed. */
 		rec.rdata = rd->rdata;
+		if (zl_read_check_fast) {
+			check_fast(rd, z->origin, rec.rdata, rec.rdata_len);
+		}
 	} else {
 		s = ldns_rr_new_frm_str(&rr, rd->text.p, ttl, z->origin,
 		    NULL);
@@ -1731,23 +1761,61 @@ zl_record_take_rr(const zl_record_t *rec)
 	return rr;
 }
 
+/*
+ * The ldns_rr of a record whose rdata was read here: decoded by ldns from
+ * the wire form (owner, type, class, TTL, rdata), which costs a few
+ * allocations where parsing the text again costs dozens.
+ */
+static ldns_rr *
+rr_from_wire(reader_t *rd, const zl_record_t *rec)
+{
+	size_t len = rec->owner_len + 10 + rec->rdata_len, pos = 0;
+	uint8_t *w;
+	ldns_rr *rr = NULL;
+
+	if (rec->rdata_len > 65535) {
+		return NULL;
+	}
+	if (len > rd->wire_cap) {
+		if ((w = realloc(rd->wire, len)) == NULL) {
+			return NULL;
+		}
+		rd->wire = w;
+		rd->wire_cap = len;
+	}
+	w = rd->wire;
+	memcpy(w, rec->owner, rec->owner_len);
+	w += rec->owner_len;
+	*w++ = (uint8_t)(rec->type >> 8);
+	*w++ = (uint8_t)rec->type;
+	*w++ = (uint8_t)(rec->rr_class >> 8);
+	*w++ = (uint8_t)rec->rr_class;
+	*w++ = (uint8_t)(rec->ttl >> 24);
+	*w++ = (uint8_t)(rec->ttl >> 16);
+	*w++ = (uint8_t)(rec->ttl >> 8);
+	*w++ = (uint8_t)rec->ttl;
+	*w++ = (uint8_t)(rec->rdata_len >> 8);
+	*w++ = (uint8_t)rec->rdata_len;
+	memcpy(w, rec->rdata, rec->rdata_len);
+	if (ldns_wire2rr(&rr, rd->wire, len, &pos, LDNS_SECTION_ANSWER) !=
+	    LDNS_STATUS_OK || pos != len) {
+		ldns_rr_free(rr);
+		return NULL;
+	}
+	return rr;
+}
+
 const ldns_rr *
 zl_record_rr(const zl_record_t *rec)
 {
 	reader_t *rd = rec->reader_;
-	ldns_rr *rr = NULL;
 
 	if (rec->rr != NULL || rd == NULL) {
 		return rec->rr;
 	}
 	if (rd->lazy == NULL && !rd->lazy_failed) {
-		if (ldns_rr_new_frm_str(&rr, rd->text.p, rd->ttl, rd->origin,
-		    NULL) == LDNS_STATUS_OK && set_owner(rd, rr)) {
-			rd->lazy = rr;
-		} else {
-			ldns_rr_free(rr);
-			rd->lazy_failed = true;
-		}
+		rd->lazy = rr_from_wire(rd, rec);
+		rd->lazy_failed = rd->lazy == NULL;
 	}
 	return rd->lazy;
 }
@@ -2043,6 +2111,8 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		free(rd.rec.tok);
 		free(rd.text.p);
 		free(rd.scratch.p);
+		free(rd.rdata);
+		free(rd.wire);
 		return -1;
 	}
 	if (origin == NULL && !is_stdin &&
@@ -2099,5 +2169,6 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	free(rd.text.p);
 	free(rd.scratch.p);
 	free(rd.rdata);
+	free(rd.wire);
 	return rc;
 }

@@ -9,7 +9,7 @@
  * $TTL and $INCLUDE, and reads each record's rdata itself (the common
  * types, see zl_record_t) or hands the record to ldns_rr_new_frm_str() as
  * one normalised line.  Records are streamed: nothing is kept after the
- * callback returns, and each file is read through a window of 1 MiB that
+ * callback returns, and each file is read through a window of 256 KiB that
  * grows only for a record that does not fit in it (up to the file-size
  * cap), so memory stays bounded by the window, one record and the include
  * depth.  Standard input and other inputs that cannot be rewound (pipes,
@@ -55,8 +55,10 @@
  * The reader reads the rdata of the common types (A, AAAA, NS, CNAME, PTR,
  * DNAME, MX, TXT, SPF, SRV in class IN, written plainly) itself, straight
  * to wire format, and hands it over with rr NULL; zl_record_rr() then
- * parses the record with ldns on demand.  Every other record is parsed by
- * ldns and comes with rr set and rdata NULL.
+ * has ldns decode that wire form on demand (the same record ldns reads
+ * from the text: tests/unit/test_fastrr.c, and test_read.c through
+ * zl_read_check_fast).  Every other record is parsed by ldns and comes
+ * with rr set and rdata NULL.
  */
 struct reader;
 typedef struct zl_record {
@@ -83,7 +85,7 @@ typedef struct zl_record {
 
 /*
  * The record as ldns reads it: rec->rr, or for a record whose rdata the
- * reader read itself, the same record parsed by ldns on the first call.
+ * reader read itself, the same record decoded by ldns on the first call.
  * Borrowed like the rest; NULL only when out of memory.
  */
 const ldns_rr *zl_record_rr(const zl_record_t *rec);
@@ -162,7 +164,15 @@ int
 zl_read_file(const char *path, const zl_read_options_t *opts,
     const zl_read_callbacks_t *cb, void *ctx, char *errbuf, size_t errlen);
 
-/* For tests: the window size a file starts with; 0 = default 1 MiB. */
+/* For tests: the window size a file starts with; 0 = default 256 KiB. */
 extern size_t zl_read_window_initial;
+
+/*
+ * For tests: when set, every record whose rdata the reader read itself is
+ * also parsed from its text by ldns_rr_new_frm_str(), and each one whose
+ * wire rdata differs, or that ldns refuses, is counted here.
+ */
+extern bool zl_read_check_fast;
+extern unsigned long zl_read_fast_checked, zl_read_fast_mismatches;
 
 #endif /* LINT_READ_H */

@@ -1233,6 +1233,7 @@ cleanup(void)
 int
 main(void)
 {
+	zl_read_check_fast = true;
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/test_read.XXXXXX");
 	if (mkdtemp(tmpdir) == NULL) {
 		perror("mkdtemp");
@@ -1247,6 +1248,10 @@ main(void)
 	test_generated();
 	test_windows();
 	cleanup();
+	UNIT_CHECK(zl_read_fast_mismatches == 0 &&
+	    zl_read_fast_checked == records_fast, "read/fast-rdata-is-ldns's "
+	    "(%lu read here and by ldns, %lu differ)", zl_read_fast_checked,
+	    zl_read_fast_mismatches);
 	UNIT_CHECK(records_disagree == 0 && records_fast > 100 &&
 	    records_ldns > 100, "read/record-fields-agree-with-ldns (%u read "
 	    "here, %u by ldns, %u disagree)", records_fast, records_ldns,
