@@ -2031,6 +2031,17 @@ scan_origin(reader_t *rd, window_t *win, const char **source)
 	return dollar;
 }
 
+/* What the reader allocated for its records. */
+static void
+reader_free(reader_t *rd)
+{
+	free(rd->rec.tok);
+	free(rd->text.p);
+	free(rd->scratch.p);
+	free(rd->rdata);
+	free(rd->wire);
+}
+
 /* --- the entry point ---------------------------------------------------- */
 
 int
@@ -2108,11 +2119,7 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		}
 		ldns_rdf_deep_free(origin);
 		window_close(&w);
-		free(rd.rec.tok);
-		free(rd.text.p);
-		free(rd.scratch.p);
-		free(rd.rdata);
-		free(rd.wire);
+		reader_free(&rd);
 		return -1;
 	}
 	if (origin == NULL && !is_stdin &&
@@ -2165,10 +2172,6 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	free(z.dir);
 	free(z.real);
 	window_close(&w);
-	free(rd.rec.tok);
-	free(rd.text.p);
-	free(rd.scratch.p);
-	free(rd.rdata);
-	free(rd.wire);
+	reader_free(&rd);
 	return rc;
 }
