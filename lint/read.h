@@ -91,6 +91,14 @@ typedef struct zl_record {
 const ldns_rr *zl_record_rr(const zl_record_t *rec);
 
 /*
+ * An ldns_rr's rdata in wire form (its fields' data joined, names
+ * uncompressed, as the reader's own rdata) into *buf, grown as needed
+ * (*cap bytes); the length in *len.  false only when out of memory.
+ */
+bool zl_rr_rdata_wire(const ldns_rr *rr, uint8_t **buf, size_t *cap,
+    size_t *len);
+
+/*
  * The same record, handed over to the caller to keep (ldns_rr_free it):
  * cheaper than cloning.  At most once per record, and zl_record_rr() and
  * rec->rr are not to be used after it.  NULL only when out of memory.

@@ -447,27 +447,9 @@ read_rdata(uint16_t type)
 static bool
 wire_rdata(struct zone *zone, const ldns_rr *rr, struct zl_view *v)
 {
-	size_t i, total = 0;
-
-	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
-		total += ldns_rdf_size(ldns_rr_rdf(rr, i));
-	}
-	if (total > zone->wire_cap) {
-		uint8_t *p = realloc(zone->wire, total);
-
-		if (p == NULL) {
-			return false;
-		}
-		zone->wire = p;
-		zone->wire_cap = total;
-	}
-	v->rdata_len = 0;
-	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
-		const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
-
-		memcpy(zone->wire + v->rdata_len, ldns_rdf_data(rdf),
-		    ldns_rdf_size(rdf));
-		v->rdata_len += ldns_rdf_size(rdf);
+	if (!zl_rr_rdata_wire(rr, &zone->wire, &zone->wire_cap,
+	    &v->rdata_len)) {
+		return false;
 	}
 	v->rdata = zone->wire;
 	return true;
