@@ -48,6 +48,8 @@ enum zl_rule_index {
 	ZL_SPF_SPLIT,
 	ZL_SPF_MODIFIER_TWICE,
 	ZL_SPF_LOOKUPS,
+	ZL_SPF_VOID,
+	ZL_SPF_INCLUDE_NONE,
 	ZL_SPF_ALL_PASS,
 	ZL_SPF_AFTER_ALL,
 	ZL_SPF_PTR,
@@ -68,6 +70,7 @@ enum zl_rule_index {
 /* A record the checks need, kept after the reader let go of it. */
 struct kept {
 	ldns_rr *rr;       /* owned */
+	uint32_t owner_id; /* the owner's interned name */
 	char *owner;       /* canonical (lower case) presentation name, owned */
 	const char *file;  /* interned in the zone's file list */
 	unsigned line;
@@ -76,11 +79,15 @@ struct kept {
 	size_t next;       /* the next kept record at this owner, index + 1 */
 };
 
+/* The longest wire-format name (RFC 1035 3.1). */
+#define ZL_WIRE_MAX 255
+
 /*
- * A table of 16-byte slots keyed by 64-bit hashes of names (never 0),
- * split into shards that grow one at a time, so that growing never holds
- * two copies of the whole table.  What a slot's two words mean is up to
- * the table's user.  lint/names.c.
+ * A table of 16-byte slots keyed by exact 64-bit keys (never 0): values
+ * passed through zl_exact_key, which is a bijection, so that two keys are
+ * equal only when what they stand for is.  Split into shards that grow one
+ * at a time, so that growing never holds two copies of the whole table.
+ * What a slot's two words mean is up to the table's user.  lint/names.c.
  */
 #define ZL_TABLE_SHARD_BITS 6
 struct zl_slot {
@@ -104,12 +111,64 @@ void zl_table_remove(struct zl_table *t, struct zl_slot *slot);
 size_t zl_table_bytes(const struct zl_table *t);
 void zl_table_free(struct zl_table *t);
 
-/* The key of a wire-format name, case folded (RFC 4343); never 0. */
-uint64_t zl_name_key(const uint8_t *wire, size_t len);
-/* The key of a canonical presentation name (a different space). */
-uint64_t zl_text_key(const char *s);
-/* A key for a (name, type) pair. */
-uint64_t zl_rrset_key(uint64_t name_key, uint16_t type);
+/* Draw the run's hash key (once; every zl_lint_file calls it). */
+void zl_hash_init(void);
+/* A table key for an exact value below 2^63: a keyed bijection, never 0. */
+uint64_t zl_exact_key(uint64_t x);
+
+/*
+ * Interned names: every distinct name once, in canonical wire form (lower
+ * case), found by a keyed hash and compared byte for byte.  A name's id
+ * (never 0) stays valid for the table's life; slot pointers do only until
+ * the next zl_names_get.  Names below the origin set first are stored
+ * without it.
+ */
+struct zl_name_slot {
+	uint32_t hash;  /* 32 bits of the name's SipHash */
+	uint32_t id;    /* 0: empty */
+	uint32_t a;     /* the user's */
+	uint32_t b;
+};
+struct zl_names {
+	struct zl_name_slot *shard[1u << ZL_TABLE_SHARD_BITS];
+	uint32_t count[1u << ZL_TABLE_SHARD_BITS];
+	uint32_t cap[1u << ZL_TABLE_SHARD_BITS];
+	uint8_t **block;
+	unsigned count_blocks;
+	unsigned cap_blocks;
+	size_t size;   /* of the last block */
+	size_t used;   /* in the last block */
+	uint8_t origin[ZL_WIRE_MAX];
+	size_t origin_len;
+};
+
+/* Set the origin (before the first name). */
+void zl_names_set_origin(struct zl_names *t, const uint8_t *wire,
+    size_t len);
+/* The slot of a wire name (any case), added when new (*added); NULL when
+ * out of memory or the name is longer than 255 octets. */
+struct zl_name_slot *zl_names_get(struct zl_names *t, const uint8_t *wire,
+    size_t len, bool *added);
+/* The slot of a wire name, or NULL. */
+struct zl_name_slot *zl_names_find(const struct zl_names *t,
+    const uint8_t *wire, size_t len);
+/* The slot of a name by its id. */
+struct zl_name_slot *zl_names_slot(const struct zl_names *t, uint32_t id);
+/* A name's canonical wire form into out (ZL_WIRE_MAX bytes); its length. */
+size_t zl_names_wire(const struct zl_names *t, uint32_t id, uint8_t *out);
+/* A name's canonical presentation (ZL_NAME_TEXT_MAX bytes). */
+void zl_names_text(const struct zl_names *t, uint32_t id, char *out);
+/* The name is the origin or below it. */
+bool zl_names_below(const struct zl_names *t, uint32_t id);
+size_t zl_names_bytes(const struct zl_names *t);
+void zl_names_free(struct zl_names *t);
+
+/* Lower-case the ASCII letters of a wire name, in place. */
+void zl_wire_lower(uint8_t *wire, size_t len);
+/* Wire `name` is `origin` or below it (any case). */
+bool zl_wire_below(const uint8_t *name, size_t len, const uint8_t *origin,
+    size_t olen);
+
 /*
  * The canonical presentation of a wire-format name (lower case, trailing
  * dot, ldns's escapes) into out, which holds ZL_NAME_TEXT_MAX bytes.
@@ -127,10 +186,10 @@ zl_dnssec_type(uint16_t t)
 }
 
 /*
- * What the names table says of an owner name (slot.b's low byte; slot.a is
- * the first line of its first RRset other than DNSSEC, whose TTL and type
- * are slot.b's high 16 and middle 8 bits, as indexes into the zone's TTL
- * and type dictionaries).
+ * What the names table says of a name: slot.b's low 12 bits are flags;
+ * slot.a is the first line of its first RRset other than DNSSEC, whose
+ * TTL and type are slot.b's high 12 and middle 8 bits, as indexes into
+ * the zone's TTL and type dictionaries.
  */
 #define ZL_NAME_CNAME 0x01u     /* a CNAME here */
 #define ZL_NAME_OTHER 0x02u     /* data other than CNAME and DNSSEC */
@@ -138,13 +197,19 @@ zl_dnssec_type(uint16_t t)
 #define ZL_NAME_TOLD_AND 0x08u  /* cname-and-other said */
 #define ZL_NAME_TOLD_MULTI 0x10u /* cname-multiple said */
 #define ZL_NAME_TOLD_APEX 0x20u /* cname-at-apex said */
+#define ZL_NAME_PLAN 0x40u      /* a name of the profile's records: kept */
+#define ZL_NAME_DATA 0x80u      /* any record here (DNSSEC too) */
+#define ZL_NAME_CUT 0x100u      /* NS records here, below the apex */
+#define ZL_NAME_FLAGS 0xfffu
+#define ZL_TTL_IX_MAX 0xfffu
+#define ZL_TYPE_IX_MAX 0xffu
 
 /* An MX, NS or SRV target the file had not named yet when it was read:
  * settled when the name gets its first record (alias or not); those still
  * waiting at the end were never named.  Settled ones are reused. */
 struct pending {
-	uint64_t target_key;
-	char *owner;        /* owned; the target follows its NUL */
+	uint32_t owner;     /* name ids */
+	uint32_t target;
 	const char *file;
 	unsigned line;
 	uint16_t type;
@@ -169,23 +234,63 @@ void zl_arena_free(struct zl_arena *a);
 
 /* An SPF record checked at the end: its include targets are ours. */
 struct spf_later {
-	char *owner;        /* owned */
+	uint32_t owner;     /* name id */
 	const char *file;
 	unsigned line;
 };
 
+struct zone;
+
+/*
+ * The discrepancies between a zone and its profile's plan (mail_diff.c):
+ * one judgement for the checks and the fix.
+ */
+struct zl_change {
+	const struct kept *del;  /* a record to delete, or NULL: an add */
+	char owner[ZG_NAME_MAX + 2]; /* add: absolute */
+	uint32_t owner_id;
+	uint32_t ttl;
+	uint16_t type;
+	char *data;              /* add: presentation (TXT: the text) */
+};
+struct zl_disc {
+	int rule;                /* the finding, or -1: another rule says it */
+	const struct kept *at;   /* the record it is about; NULL: line 0 */
+	char *owner;
+	uint16_t type;
+	char *message;
+	size_t first;            /* its changes in zl_diff.changes */
+	size_t count;
+};
+struct zl_diff {
+	struct zl_disc *items;
+	size_t count;
+	size_t cap;
+	struct zl_change *changes;
+	size_t nchanges;
+	size_t cap_changes;
+	bool null_mx;            /* the domain takes no mail */
+	bool nomem;
+};
+
+/* Build the discrepancies of a zone read whole (nothing when it has no
+ * plan); free with zl_diff_free. */
+zg_status_t zl_diff_build(const struct zone *zone, struct zl_diff *diff);
+void zl_diff_free(struct zl_diff *diff);
+
 /* Everything one file's checks use. */
 struct zone {
 	const zl_options_t *options;
-	zl_report_t *report;
+	zl_report_t *report; /* this file's own findings */
 	const char *path;    /* the file as given */
 	char *origin;        /* canonical, with the trailing dot, or NULL */
-	uint64_t origin_key;  /* zl_name_key of the origin, 0 without */
-	/* Owner names (ZL_NAME_*), RRsets other than a name's first
-	 * (a: first line, b: TTL), CNAME owners (a: line of the first, b:
-	 * low half of its target's key), owners of kept records (by
-	 * zl_text_key; a, b: first and last kept index + 1). */
-	struct zl_table names;
+	uint32_t origin_id;  /* the origin's name id, 0 without */
+	/* Every name seen (ZL_NAME_*), as owner or as a target. */
+	struct zl_names names;
+	/* RRsets other than a name's first (key: name id << 16 | type; a:
+	 * first line, b: TTL), CNAME owners (key: name id; a: line of the
+	 * first, b: its target's name id), owners of kept records (a, b:
+	 * first and last kept index + 1). */
 	struct zl_table rrsets;
 	struct zl_table cnames;
 	struct zl_table kept_owners;
@@ -196,15 +301,10 @@ struct zone {
 	uint16_t types[255];
 	unsigned types_count;
 	uint8_t type_index[256];   /* type < 256: index + 1, or 0 */
-	/* The names of the profile's records (zl_name_key): every record
-	 * there is kept. */
-	uint64_t plan_keys[32];
-	size_t plan_keys_count;
 	/* SPF and DMARC records, checked as they are read: the first at
-	 * each name (SPF by zl_text_key of the owner; a: offset in spf_arena
-	 * of its line, length and text; DMARC by zl_name_key; a: line, b:
-	 * text hash), and the SPF records whose lookups need records that
-	 * come later (checked at the end). */
+	 * each name (key: name id; a: offset in spf_arena of its line,
+	 * lengths, text and rdata), and the SPF records whose lookups need
+	 * records that come later (checked at the end). */
 	struct zl_table spf_names;
 	struct zl_table dmarc_names;
 	struct zl_arena *spf_arena;
@@ -220,17 +320,22 @@ struct zone {
 	/* File names of records (the top file and its includes). */
 	char **files;
 	size_t files_count;
+	size_t files_cap;
+	struct zl_table files_index; /* not used for lookups by text */
 	struct suppression *suppressions;
 	size_t suppressions_count;
+	size_t suppressions_cap;
 	struct pending *pending;
 	size_t pending_count;
 	size_t pending_capacity;
 	size_t pending_free;       /* first reusable one, index + 1 */
-	struct zl_table pending_index; /* target key; a: first, index + 1 */
+	struct zl_table pending_index; /* target id; a: first, index + 1 */
 	/* The records the profile wants for the origin (zonegen's plan);
-	 * has_plan is false without a profile, an origin or a null MX. */
+	 * has_plan is false without a profile or an origin. */
 	zg_plan_t plan;
 	bool has_plan;
+	struct zl_diff diff;    /* built once the file is read */
+	bool has_diff;
 	unsigned read_problems; /* syntax, include and origin findings */
 	bool limited;           /* a limit stopped the reading */
 	bool nomem;
@@ -255,15 +360,39 @@ void zl_report_add_severity(zl_report_t *report, int rule, int severity,
     const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 
 
-/* Where the findings of the file being linted begin. */
-size_t zl_report_mark(zl_report_t *report);
+/*
+ * A report for the findings of one file, with the severities of `parent`:
+ * the file's checks and suppressions work on it alone, and
+ * zl_report_merge hands it to `parent` in one step.  NULL when out of
+ * memory.
+ */
+zl_report_t *zl_report_new_file(const zl_report_t *parent);
 
 /*
- * Drop the findings added since `mark` with this file, line and rule;
+ * Move every finding, file count and line count of `from` into `into`,
+ * under `into`'s lock, and free `from`.  Findings of one line of one file
+ * print in the order of the top-level file (`top`) and then as added, so
+ * the output does not depend on which thread merged first.
+ */
+void zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top);
+
+/*
+ * Drop the findings of a file report with this file, line and rule;
  * returns how many were dropped.
  */
-size_t zl_report_suppress(zl_report_t *report, size_t mark,
-    const char *file, unsigned line, int rule);
+size_t zl_report_suppress(zl_report_t *report, const char *file,
+    unsigned line, int rule);
+
+/*
+ * The severity a finding of `rule` gets: the override (-W or the
+ * configuration) when there is one, else `severity` unless it is
+ * ZL_SEV_DEFAULT, else the rule's own.  ZL_SEV_OFF: dropped.  The one
+ * place severities are decided.
+ */
+int zl_rule_severity(const int *overrides, int rule, int severity);
+
+/* The severity overrides a report applies (NULL: none). */
+const int *zl_report_overrides(const zl_report_t *report);
 
 /* Note how many lines a file has (for whole-file SARIF regions). */
 void zl_report_file_lines(zl_report_t *report, const char *file,
@@ -273,29 +402,21 @@ void zl_report_file_lines(zl_report_t *report, const char *file,
 void zl_report_file_read(zl_report_t *report);
 
 /*
- * The kept records at a name (canonical), in file order: the first, or
- * NULL; then the next, or NULL.  Linear in the records at that name only.
+ * The kept records at a name (by id), in file order: the first, or NULL;
+ * then the next, or NULL.  Linear in the records at that name only.
  */
-const struct kept *zl_kept_first(const struct zone *zone, const char *owner);
+const struct kept *zl_kept_first(const struct zone *zone, uint32_t owner);
 const struct kept *zl_kept_next(const struct zone *zone,
     const struct kept *k);
 
 /* Canonical presentation of a dname (lower case, trailing dot); malloc'd. */
 char *zl_dname_str(const ldns_rdf *dname);
 
-/* Two kept TXT records hold the same text. */
-static inline bool
-zl_kept_same_text(const struct kept *a, const struct kept *b)
-{
-	return a->text_len == b->text_len &&
-	    memcmp(a->text, b->text, a->text_len) == 0;
-}
-
 /* One record as the checks see it while it is read: no ldns. */
 struct zl_view {
 	const uint8_t *owner;  /* wire */
 	size_t owner_len;
-	uint64_t key;          /* zl_name_key of owner */
+	uint32_t id;           /* the owner's name id */
 	uint16_t type;
 	uint32_t ttl;
 	const uint8_t *rdata;  /* wire, or NULL unless the checks read it */
@@ -310,11 +431,19 @@ struct zl_view {
 /* The canonical presentation of the view's owner. */
 const char *zl_view_owner(struct zl_view *v);
 
-/* A 64-bit hash of bytes (never 0). */
-uint64_t zl_bytes_key(const void *p, size_t n);
+/* A name's flags (ZL_NAME_*) by id. */
+unsigned zl_name_flags(const struct zone *zone, uint32_t id);
 
-/* `name` is `origin` or below it (both canonical; NULL origin: yes). */
-bool zl_in_zone(const char *name, const char *origin);
+/* Intern a wire name (for a target): its id, or 0 when out of memory. */
+uint32_t zl_name_intern(struct zone *zone, const uint8_t *wire, size_t len);
+
+/* Wire `name` is the zone's origin or below it (true without an origin). */
+bool zl_in_zone_wire(const struct zone *zone, const uint8_t *wire,
+    size_t len);
+
+/* A domain name in presentation form (no macros) to canonical wire;
+ * relative names are taken as absolute.  Its length, or 0. */
+size_t zl_name_from_text(const char *text, uint8_t *out);
 
 /*
  * SPF and DMARC checks of one TXT or SPF record as it is read: `text` its
@@ -332,13 +461,14 @@ void zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
  * (fields as its type has them).  A target still waiting at the end was
  * never named in the zone: it is no alias.
  */
-void zl_dns_record(struct zone *zone, const char *owner, const char *file,
-    unsigned line, uint16_t type, const uint8_t *rdata, size_t len);
+void zl_dns_record(struct zone *zone, struct zl_view *v);
 /* A name got its first record other than DNSSEC: settle the targets that
  * waited for it (`cname_line`: that record is a CNAME, else 0). */
-void zl_dns_name_defined(struct zone *zone, uint64_t key,
+void zl_dns_name_defined(struct zone *zone, uint32_t id,
     unsigned cname_line);
 void zl_check_spf(struct zone *zone);
+/* The text of the first SPF record at a name (by id), or NULL. */
+const char *zl_spf_text(const struct zone *zone, uint32_t id, size_t *len);
 void zl_check_mail(struct zone *zone);
 
 /* Write the changes that bring the zone to the profile (lint/fix.c). */

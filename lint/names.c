@@ -2,70 +2,150 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 
 /*
- * A million-record zone has some 650,000 owner names.  Keeping each as a
- * string with its facts cost over 300 MiB; a 16-byte slot keyed by a
- * 64-bit hash of the name costs 16.  Two names share a key with a chance
- * of about n^2 / 2^65 (1 in 37 million for a million names); the messages
- * that name a name take it from the record being read, never from the
- * table.  Each table is split into shards by the key's top bits, and a
- * shard grows by a quarter on its own: growing copies 1/64 of the table
- * at a time instead of holding the old and the new table whole, and a
- * table is 64% to 80% full rather than 37% to 75% as with doubling.
+ * Names are identified exactly.  Each distinct name is interned once, in
+ * canonical wire form (ASCII letters lower-cased, RFC 4343), in blocks
+ * that never move; its id is where it lies.  A lookup hashes the name with
+ * SipHash-1-3 under a key drawn at random for each run, and compares the
+ * bytes of every slot whose hash matches, as NSD (dnamecmp) and Knot (a
+ * tree keyed by the bytes) do: no input can make two names one, whatever
+ * it knows of the hash.  Names below the zone's origin are stored without
+ * it, so a name costs its own labels, two bytes, and its slot.
+ *
+ * Everything else is keyed by exact integers (a name id, a name id and a
+ * type) scrambled by a keyed bijection (zl_exact_key), so that the tables
+ * below need no comparison beyond their 64-bit keys.  Each table is split
+ * into shards by the key's top bits, and a shard grows by a quarter on its
+ * own: growing copies 1/64 of the table at a time instead of holding the
+ * old and the new table whole, and a table is 64% to 80% full rather than
+ * 37% to 75% as with doubling.
  */
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "lint/internal.h"
 
 #define SHARDS (1u << ZL_TABLE_SHARD_BITS)
 #define SHARD_FIRST_CAP 8u
 
-static uint64_t
-mix(uint64_t h)
+/* ---- the run's secret ------------------------------------------------ */
+
+static uint64_t secret[2];
+static pthread_once_t secret_once = PTHREAD_ONCE_INIT;
+
+static void
+secret_init(void)
 {
-	/* The finaliser of MurmurHash3: every input bit moves the output. */
+	FILE *fp = fopen("/dev/urandom", "rb");
+
+	if (fp == NULL || fread(secret, sizeof(secret), 1, fp) != 1) {
+		/* No randomness: the tables stay correct, only less robust
+		 * against inputs made to crowd them. */
+		secret[0] = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15u;
+		secret[1] = (uint64_t)getpid() * 0xc2b2ae3d27d4eb4fu;
+	}
+	if (fp != NULL) {
+		fclose(fp);
+	}
+	/* The top bit set: exact keys below 2^63 never map to 0. */
+	secret[0] |= (uint64_t)1 << 63;
+}
+
+void
+zl_hash_init(void)
+{
+	pthread_once(&secret_once, secret_init);
+}
+
+uint64_t
+zl_exact_key(uint64_t x)
+{
+	/* x ^ secret, then the MurmurHash3 finaliser: both bijections, so
+	 * distinct values stay distinct; fmix(0) = 0 and x != secret[0]. */
+	uint64_t h = x ^ secret[0];
+
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdu;
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53u;
 	h ^= h >> 33;
-	return h != 0 ? h : 1;
+	return h;
 }
 
-uint64_t
-zl_name_key(const uint8_t *wire, size_t len)
+/* SipHash-1-3 (Aumasson and Bernstein) of a name under the run's key. */
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND                                                         \
+	do {                                                             \
+		v0 += v1;                                                \
+		v1 = ROTL(v1, 13);                                       \
+		v1 ^= v0;                                                \
+		v0 = ROTL(v0, 32);                                       \
+		v2 += v3;                                                \
+		v3 = ROTL(v3, 16);                                       \
+		v3 ^= v2;                                                \
+		v0 += v3;                                                \
+		v3 = ROTL(v3, 21);                                       \
+		v3 ^= v0;                                                \
+		v2 += v1;                                                \
+		v1 = ROTL(v1, 17);                                       \
+		v1 ^= v2;                                                \
+		v2 = ROTL(v2, 32);                                       \
+	} while (0)
+
+static uint64_t
+siphash13(const uint8_t *p, size_t n)
 {
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-	size_t i;
+	uint64_t v0 = secret[0] ^ 0x736f6d6570736575u;
+	uint64_t v1 = secret[1] ^ 0x646f72616e646f6du;
+	uint64_t v2 = secret[0] ^ 0x6c7967656e657261u;
+	uint64_t v3 = secret[1] ^ 0x7465646279746573u;
+	uint64_t m, b = (uint64_t)n << 56;
+	size_t i, left = n & 7;
 
-	for (i = 0; i < len; i++) {
-		uint8_t c = wire[i];
-
-		/* Length octets are below 64, never letters. */
-		if (c >= 'A' && c <= 'Z') {
-			c = (uint8_t)(c - 'A' + 'a');
-		}
-		h = (h ^ c) * 1099511628211u;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&m, p + i, 8); /* little-endian hosts only differ in
+				       * the hash, never in the answer */
+		v3 ^= m;
+		SIPROUND;
+		v0 ^= m;
 	}
-	return mix(h);
-}
-
-uint64_t
-zl_text_key(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325u ^ 0x5bd1e995u;
-
-	for (; *s != '\0'; s++) {
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	switch (left) {
+	case 7:
+		b |= (uint64_t)p[i + 6] << 48;
+		/* fall through */
+	case 6:
+		b |= (uint64_t)p[i + 5] << 40;
+		/* fall through */
+	case 5:
+		b |= (uint64_t)p[i + 4] << 32;
+		/* fall through */
+	case 4:
+		b |= (uint64_t)p[i + 3] << 24;
+		/* fall through */
+	case 3:
+		b |= (uint64_t)p[i + 2] << 16;
+		/* fall through */
+	case 2:
+		b |= (uint64_t)p[i + 1] << 8;
+		/* fall through */
+	case 1:
+		b |= (uint64_t)p[i];
+		break;
+	default:
+		break;
 	}
-	return mix(h);
-}
-
-uint64_t
-zl_rrset_key(uint64_t name_key, uint16_t type)
-{
-	return mix(name_key ^ ((uint64_t)type + 1) * 0x9e3779b97f4a7c15u);
+	v3 ^= b;
+	SIPROUND;
+	v0 ^= b;
+	v2 ^= 0xff;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
 }
 
 void
@@ -247,32 +327,339 @@ zl_table_free(struct zl_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-uint64_t
-zl_bytes_key(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint64_t h = 1469598103934665603u;
-	size_t i;
+/* ---- interned names --------------------------------------------------- */
 
-	for (i = 0; i < n; i++) {
-		h = (h ^ s[i]) * 1099511628211u;
+/* Ids are block << NAME_SHIFT | position, plus 1: 1 MiB blocks. */
+#define NAME_SHIFT 20
+#define NAME_BLOCK ((size_t)1 << NAME_SHIFT)
+#define NAME_BLOCKS_MAX ((1u << (32 - NAME_SHIFT)) - 1)
+
+/* A stored name: its length, whether the origin follows, its bytes. */
+#define NAME_HEAD 2
+
+static const uint8_t *
+stored(const struct zl_names *t, uint32_t id)
+{
+	uint32_t at = id - 1;
+
+	return t->block[at >> NAME_SHIFT] + (at & (NAME_BLOCK - 1));
+}
+
+void
+zl_names_set_origin(struct zl_names *t, const uint8_t *wire, size_t len)
+{
+	if (len > 0 && len <= ZL_WIRE_MAX && t->used == 0) {
+		memcpy(t->origin, wire, len);
+		zl_wire_lower(t->origin, len);
+		t->origin_len = len;
 	}
-	return mix(h ^ n);
+}
+
+/* The length of the part of canonical `w` above the origin, or `len`
+ * when the origin does not end it at a label boundary. */
+static size_t
+origin_cut(const struct zl_names *t, const uint8_t *w, size_t len)
+{
+	size_t i = 0;
+
+	if (t->origin_len == 0 || t->origin_len > len) {
+		return len;
+	}
+	while (i < len - t->origin_len && w[i] != 0) {
+		i += 1u + w[i];
+	}
+	if (i == len - t->origin_len &&
+	    memcmp(w + i, t->origin, t->origin_len) == 0) {
+		return i;
+	}
+	return len;
+}
+
+static bool
+same_name(const struct zl_names *t, uint32_t id, const uint8_t *w,
+    size_t len, size_t cut)
+{
+	const uint8_t *p = stored(t, id);
+
+	return p[0] == cut && p[1] == (cut != len) &&
+	    memcmp(p + NAME_HEAD, w, cut) == 0;
+}
+
+static uint32_t
+name_home(uint32_t h, uint32_t cap)
+{
+	return (uint32_t)(((uint64_t)(h << ZL_TABLE_SHARD_BITS) * cap) >> 32);
+}
+
+static bool
+names_grow(struct zl_names *t, unsigned s)
+{
+	uint32_t old = t->cap[s];
+	uint32_t cap = old ? old + old / 4 : SHARD_FIRST_CAP;
+	struct zl_name_slot *n = calloc(cap, sizeof(*n));
+	uint32_t i, j;
+
+	if (n == NULL || cap < old) {
+		free(n);
+		return false;
+	}
+	for (i = 0; i < old; i++) {
+		const struct zl_name_slot *o = &t->shard[s][i];
+
+		if (o->id == 0) {
+			continue;
+		}
+		for (j = name_home(o->hash, cap); n[j].id != 0;
+		     j = j + 1 == cap ? 0 : j + 1) {
+		}
+		n[j] = *o;
+	}
+	free(t->shard[s]);
+	t->shard[s] = n;
+	t->cap[s] = cap;
+	return true;
+}
+
+/* Room for `need` more bytes in the last block; false when out of memory.
+ * The first block starts small (most zones are) and grows in place until
+ * it is a whole block; ids are offsets, so moving it changes none. */
+static bool
+room(struct zl_names *t, size_t need)
+{
+	uint8_t *p;
+
+	if (t->count_blocks > 0 && t->used + need <= t->size) {
+		return true;
+	}
+	if (t->count_blocks == 1 && t->size < NAME_BLOCK) {
+		size_t size = t->size;
+
+		while (size < t->used + need && size < NAME_BLOCK) {
+			size *= 2;
+		}
+		if (t->used + need <= size) {
+			if ((p = realloc(t->block[0], size)) == NULL) {
+				return false;
+			}
+			t->block[0] = p;
+			t->size = size;
+			return true;
+		}
+	}
+	if (t->count_blocks == NAME_BLOCKS_MAX) {
+		return false;
+	}
+	if (t->count_blocks == t->cap_blocks) {
+		unsigned cap = t->cap_blocks ? t->cap_blocks * 2 : 8;
+		uint8_t **b = realloc(t->block, cap * sizeof(*b));
+
+		if (b == NULL) {
+			return false;
+		}
+		t->block = b;
+		t->cap_blocks = cap;
+	}
+	t->size = t->count_blocks == 0 ? 4096 : NAME_BLOCK;
+	if ((t->block[t->count_blocks] = malloc(t->size)) == NULL) {
+		return false;
+	}
+	t->count_blocks++;
+	t->used = 0;
+	return true;
+}
+
+/* Copy a name into the blocks; its id, or 0. */
+static uint32_t
+store(struct zl_names *t, const uint8_t *w, size_t len, size_t cut)
+{
+	size_t need = NAME_HEAD + cut;
+	uint8_t *p;
+	uint32_t id;
+
+	if (!room(t, need)) {
+		return 0;
+	}
+	p = t->block[t->count_blocks - 1] + t->used;
+	p[0] = (uint8_t)cut;
+	p[1] = cut != len;
+	memcpy(p + NAME_HEAD, w, cut);
+	id = (uint32_t)((t->count_blocks - 1) << NAME_SHIFT | t->used) + 1;
+	t->used += need;
+	return id;
+}
+
+static struct zl_name_slot *
+names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
+    bool add, bool *added)
+{
+	uint8_t w[ZL_WIRE_MAX];
+	uint64_t h64;
+	uint32_t h, cap, i;
+	unsigned s;
+	size_t cut;
+	struct zl_name_slot *sl;
+
+	if (len == 0 || len > ZL_WIRE_MAX) {
+		return NULL;
+	}
+	memcpy(w, wire, len);
+	zl_wire_lower(w, len);
+	cut = origin_cut(t, w, len);
+	h64 = siphash13(w, len);
+	s = (unsigned)(h64 >> (64 - ZL_TABLE_SHARD_BITS));
+	h = (uint32_t)h64;
+	if (add && (uint64_t)t->count[s] * 5 >= (uint64_t)t->cap[s] * 4 &&
+	    !names_grow(t, s)) {
+		return NULL;
+	}
+	if ((cap = t->cap[s]) == 0) {
+		return NULL;
+	}
+	sl = t->shard[s];
+	for (i = name_home(h, cap); sl[i].id != 0;
+	     i = i + 1 == cap ? 0 : i + 1) {
+		if (sl[i].hash == h && same_name(t, sl[i].id, w, len, cut)) {
+			return &sl[i];
+		}
+	}
+	if (!add || (sl[i].id = store(t, w, len, cut)) == 0) {
+		return NULL;
+	}
+	sl[i].hash = h;
+	sl[i].a = sl[i].b = 0;
+	t->count[s]++;
+	*added = true;
+	return &sl[i];
+}
+
+struct zl_name_slot *
+zl_names_get(struct zl_names *t, const uint8_t *wire, size_t len,
+    bool *added)
+{
+	*added = false;
+	return names_lookup(t, wire, len, true, added);
+}
+
+struct zl_name_slot *
+zl_names_find(const struct zl_names *t, const uint8_t *wire, size_t len)
+{
+	bool added = false;
+
+	return names_lookup((struct zl_names *)t, wire, len, false, &added);
+}
+
+struct zl_name_slot *
+zl_names_slot(const struct zl_names *t, uint32_t id)
+{
+	const uint8_t *p = stored(t, id);
+	uint8_t w[ZL_WIRE_MAX];
+	size_t len = p[0];
+
+	memcpy(w, p + NAME_HEAD, len);
+	if (p[1]) {
+		memcpy(w + len, t->origin, t->origin_len);
+		len += t->origin_len;
+	}
+	return zl_names_find(t, w, len);
+}
+
+size_t
+zl_names_wire(const struct zl_names *t, uint32_t id, uint8_t *out)
+{
+	const uint8_t *p = stored(t, id);
+	size_t len = p[0];
+
+	memcpy(out, p + NAME_HEAD, len);
+	if (p[1]) {
+		memcpy(out + len, t->origin, t->origin_len);
+		len += t->origin_len;
+	}
+	return len;
+}
+
+void
+zl_names_text(const struct zl_names *t, uint32_t id, char *out)
+{
+	uint8_t w[ZL_WIRE_MAX];
+	size_t len = zl_names_wire(t, id, w);
+
+	zl_name_text(w, len, out);
 }
 
 bool
-zl_in_zone(const char *name, const char *origin)
+zl_names_below(const struct zl_names *t, uint32_t id)
 {
-	size_t n, o;
+	return stored(t, id)[1] != 0;
+}
 
-	if (origin == NULL) {
-		return true;
+size_t
+zl_names_bytes(const struct zl_names *t)
+{
+	size_t n = (size_t)t->cap_blocks * sizeof(*t->block);
+	unsigned s;
+
+	n += t->count_blocks > 1 ? (size_t)(t->count_blocks - 1) * NAME_BLOCK
+				 : 0;
+	n += t->count_blocks > 0 ? t->size : 0;
+	for (s = 0; s < SHARDS; s++) {
+		n += (size_t)t->cap[s] * sizeof(struct zl_name_slot);
 	}
-	n = strlen(name);
-	o = strlen(origin);
-	return strcmp(origin, ".") == 0 ||
-	    (n >= o && strcmp(name + n - o, origin) == 0 &&
-		(n == o || name[n - o - 1] == '.'));
+	return n;
+}
+
+void
+zl_names_free(struct zl_names *t)
+{
+	unsigned s;
+
+	for (s = 0; s < SHARDS; s++) {
+		free(t->shard[s]);
+	}
+	for (s = 0; s < t->count_blocks; s++) {
+		free(t->block[s]);
+	}
+	free(t->block);
+	memset(t, 0, sizeof(*t));
+}
+
+void
+zl_wire_lower(uint8_t *w, size_t len)
+{
+	size_t i;
+
+	/* Length octets are below 64, never letters. */
+	for (i = 0; i < len; i++) {
+		if (w[i] >= 'A' && w[i] <= 'Z') {
+			w[i] = (uint8_t)(w[i] - 'A' + 'a');
+		}
+	}
+}
+
+bool
+zl_wire_below(const uint8_t *name, size_t len, const uint8_t *origin,
+    size_t olen)
+{
+	size_t i = 0;
+
+	if (olen > len) {
+		return false;
+	}
+	while (i < len - olen && name[i] != 0) {
+		i += 1u + name[i];
+	}
+	if (i != len - olen) {
+		return false;
+	}
+	for (; i < len; i++) {
+		uint8_t a = name[i], b = origin[i - (len - olen)];
+
+		a = a >= 'A' && a <= 'Z' ? (uint8_t)(a - 'A' + 'a') : a;
+		b = b >= 'A' && b <= 'Z' ? (uint8_t)(b - 'A' + 'a') : b;
+		if (a != b) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /* ---- an arena: blocks that never move --------------------------------- */

@@ -19,7 +19,8 @@ struct finding {
 	char *message;
 	char *owner; /* or NULL */
 	uint16_t type;
-	size_t seq;  /* insertion order, for a stable sort */
+	size_t seq;  /* insertion order in its file's report */
+	const char *top; /* the top-level file it came through (in tops) */
 	bool dropped; /* suppressed inline */
 };
 
@@ -35,6 +36,9 @@ struct zl_report {
 	} *lines;            /* per file read */
 	size_t nlines;
 	size_t lines_cap;
+	char **tops;         /* top-level files merged, in merge order */
+	size_t ntops;
+	size_t tops_cap;
 	bool nomem;
 	/* Files are linted in parallel with -j: every change holds it. */
 	pthread_mutex_t lock;
@@ -70,6 +74,10 @@ zl_report_free(zl_report_t *report)
 		free(report->lines[i].file);
 	}
 	free(report->lines);
+	for (i = 0; i < report->ntops; i++) {
+		free(report->tops[i]);
+	}
+	free(report->tops);
 	pthread_mutex_destroy(&report->lock);
 	free(report);
 }
@@ -80,25 +88,89 @@ zl_report_set_options(zl_report_t *report, const int *severity)
 	report->severity = severity;
 }
 
-size_t
-zl_report_mark(zl_report_t *report)
+const int *
+zl_report_overrides(const zl_report_t *report)
 {
-	size_t mark;
+	return report->severity;
+}
 
-	pthread_mutex_lock(&report->lock);
-	mark = report->count;
-	pthread_mutex_unlock(&report->lock);
-	return mark;
+zl_report_t *
+zl_report_new_file(const zl_report_t *parent)
+{
+	zl_report_t *report = zl_report_new();
+
+	if (report != NULL) {
+		report->severity = parent->severity;
+	}
+	return report;
+}
+
+/* Grow an array of `size`-byte items to hold one more; false when out of
+ * memory. */
+static bool
+grow_for(void **items, size_t *cap, size_t count, size_t more, size_t size)
+{
+	size_t n = *cap ? *cap : 16;
+	void *p;
+
+	while (n < count + more) {
+		n *= 2;
+	}
+	if (n == *cap) {
+		return true;
+	}
+	if ((p = realloc(*items, n * size)) == NULL) {
+		return false;
+	}
+	*items = p;
+	*cap = n;
+	return true;
+}
+
+void
+zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top)
+{
+	char *copy = strdup(top);
+	size_t i;
+
+	pthread_mutex_lock(&into->lock);
+	if (copy == NULL ||
+	    !grow_for((void **)&into->tops, &into->tops_cap, into->ntops, 1,
+		sizeof(*into->tops)) ||
+	    !grow_for((void **)&into->items, &into->capacity, into->count,
+		from->count, sizeof(*into->items)) ||
+	    !grow_for((void **)&into->lines, &into->lines_cap, into->nlines,
+		from->nlines, sizeof(*into->lines))) {
+		into->nomem = true;
+		free(copy);
+		pthread_mutex_unlock(&into->lock);
+		zl_report_free(from);
+		return;
+	}
+	into->tops[into->ntops++] = copy;
+	for (i = 0; i < from->count; i++) {
+		into->items[into->count] = from->items[i];
+		into->items[into->count++].top = copy;
+	}
+	from->count = 0;
+	memcpy(into->lines + into->nlines, from->lines,
+	    from->nlines * sizeof(*from->lines));
+	into->nlines += from->nlines;
+	from->nlines = 0;
+	into->files += from->files;
+	into->nomem |= from->nomem;
+	pthread_mutex_unlock(&into->lock);
+	zl_report_free(from);
 }
 
 size_t
-zl_report_suppress(zl_report_t *report, size_t mark, const char *file,
-    unsigned line, int rule)
+zl_report_suppress(zl_report_t *report, const char *file, unsigned line,
+    int rule)
 {
 	size_t i, n = 0;
 
 	pthread_mutex_lock(&report->lock);
-	for (i = mark; i < report->count; i++) {
+	for (i = 0; i < report->count; i++) {
 		struct finding *f = &report->items[i];
 
 		if (!f->dropped && f->rule == rule && f->line == line &&
@@ -195,6 +267,7 @@ report_push(zl_report_t *report, int rule, int sev, const char *file,
 	f->severity = (zg_severity_t)sev;
 	f->type = type;
 	f->seq = report->count;
+	f->top = NULL;
 	f->dropped = false;
 	report->count++;
 }
@@ -204,23 +277,17 @@ report_vadd(zl_report_t *report, int rule, int severity, const char *file,
     unsigned line, const char *owner, uint16_t type, const char *fmt,
     va_list ap)
 {
-	const zl_rule_t *table;
 	size_t count;
 	int sev;
 	char text[1024];
 
-	table = zl_rules(&count);
+	(void)zl_rules(&count);
 	if (rule < 0 || (size_t)rule >= count) {
 		return;
 	}
-	sev = report->severity != NULL ? report->severity[rule]
-				       : ZL_SEV_DEFAULT;
-	if (sev == ZL_SEV_OFF) {
+	if ((sev = zl_rule_severity(report->severity, rule, severity)) ==
+	    ZL_SEV_OFF) {
 		return;
-	}
-	if (sev == ZL_SEV_DEFAULT) {
-		sev = severity != ZL_SEV_DEFAULT ? severity
-						 : (int)table[rule].severity;
 	}
 	vsnprintf(text, sizeof(text), fmt, ap);
 	pthread_mutex_lock(&report->lock);
@@ -265,6 +332,12 @@ finding_cmp(const void *a, const void *b)
 	}
 	if (x->line != y->line) {
 		return x->line < y->line ? -1 : 1;
+	}
+	/* Two top-level files that include one file: by their names, so
+	 * that the order does not depend on which was linted first. */
+	if (x->top != y->top && x->top != NULL && y->top != NULL &&
+	    (c = strcmp(x->top, y->top)) != 0) {
+		return c;
 	}
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }

@@ -14,6 +14,32 @@ at_dmarc(const struct zl_view *v)
 	    strncasecmp((const char *)v->owner + 1, "_dmarc", 6) == 0;
 }
 
+/*
+ * The owner is D._report._dmarc.R: the record by which R agrees to take
+ * D's aggregate and failure reports (RFC 7489 7.1, RFC 9990).  Its text
+ * is "v=DMARC1" and it is no policy.
+ */
+static bool
+report_authorisation(const struct zl_view *v)
+{
+	const uint8_t *w = v->owner;
+	size_t i = 0, n = v->owner_len;
+
+	if (n == 0 || w[0] == 0) {
+		return false;
+	}
+	i = 1u + w[0];  /* past D's first label: D may have several */
+	while (i < n && w[i] != 0) {
+		if (w[i] == 7 && i + 8 < n && w[i + 8] == 6 && i + 15 <= n &&
+		    strncasecmp((const char *)w + i + 1, "_report", 7) == 0 &&
+		    strncasecmp((const char *)w + i + 9, "_dmarc", 6) == 0) {
+			return true;
+		}
+		i += 1u + w[i];
+	}
+	return false;
+}
+
 static void
 check_record(struct zone *zone, struct zl_view *v, const char *text,
     size_t len)
@@ -47,15 +73,21 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 	zg_problems_free(&problems);
 }
 
+/* Where the first DMARC record at a _dmarc name keeps its data. */
+struct dmarc_first {
+	uint32_t line;
+	uint32_t rdlen;
+};
+
 void
 zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
     size_t len)
 {
 	struct zl_slot *first;
-	uint32_t hash = (uint32_t)zl_bytes_key(text, len);
 	bool added;
 
-	if (v->type != LDNS_RR_TYPE_TXT || !zg_dmarc_is_record(text, len)) {
+	if (v->type != LDNS_RR_TYPE_TXT || !zg_dmarc_is_record(text, len) ||
+	    report_authorisation(v)) {
 		return;
 	}
 	if (!at_dmarc(v)) {
@@ -68,17 +100,38 @@ zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
 		return;
 	}
 	check_record(zone, v, text, len);
-	if ((first = zl_table_get(&zone->dmarc_names, v->key, &added)) ==
-	    NULL) {
+	if ((first = zl_table_get(&zone->dmarc_names, zl_exact_key(v->id),
+	    &added)) == NULL) {
 		zone->nomem = true;
 	} else if (added) {
-		first->a = v->line;
-		first->b = hash;
-	} else if (first->b != hash) {
-		/* An exact duplicate is merged by servers. */
-		zl_report_add(zone->report, ZL_DMARC_MULTIPLE, v->file, v->line,
-		    zl_view_owner(v), LDNS_RR_TYPE_TXT, "second DMARC record "
-		    "at %s (the first is at line %u): receivers apply none",
-		    zl_view_owner(v), first->a);
+		/* The record's data, compared whole with any later one. */
+		struct dmarc_first head = { v->line, (uint32_t)v->rdata_len };
+		uint32_t off = zl_arena_add(&zone->spf_arena, NULL,
+		    sizeof(head) + v->rdata_len);
+		struct dmarc_first *h;
+
+		if (off == UINT32_MAX) {
+			zone->nomem = true;
+			zl_table_remove(&zone->dmarc_names, first);
+			return;
+		}
+		h = (struct dmarc_first *)zl_arena_at(zone->spf_arena, off);
+		*h = head;
+		memcpy(h + 1, v->rdata, v->rdata_len);
+		first->a = off;
+	} else {
+		const struct dmarc_first *h = zl_arena_at(zone->spf_arena,
+		    first->a);
+
+		/* An exact duplicate is merged by servers; the same text
+		 * split into other strings is a second record. */
+		if (h->rdlen != v->rdata_len ||
+		    memcmp(h + 1, v->rdata, v->rdata_len) != 0) {
+			zl_report_add(zone->report, ZL_DMARC_MULTIPLE, v->file,
+			    v->line, zl_view_owner(v), LDNS_RR_TYPE_TXT,
+			    "second DMARC record at %s (the first is at line "
+			    "%u): receivers apply none", zl_view_owner(v),
+			    (unsigned)h->line);
+		}
 	}
 }

@@ -75,25 +75,50 @@ alias_rule(uint16_t type)
 					 : ZL_SRV_TARGET_CNAME;
 }
 
+/* A free pending entry; its index, or SIZE_MAX when out of memory. */
+static size_t
+pending_new(struct zone *zone)
+{
+	size_t i;
+
+	if (zone->pending_free != 0) {
+		i = zone->pending_free - 1;
+		zone->pending_free = zone->pending[i].next;
+		return i;
+	}
+	if (zone->pending_count == zone->pending_capacity) {
+		size_t cap = zone->pending_capacity ? zone->pending_capacity * 2
+						    : 64;
+		struct pending *p = realloc(zone->pending, cap * sizeof(*p));
+
+		if (p == NULL) {
+			return SIZE_MAX;
+		}
+		zone->pending = p;
+		zone->pending_capacity = cap;
+	}
+	return zone->pending_count++;
+}
+
 /*
  * MX, NS and SRV targets: no alias (RFC 2181 10.3, RFC 2782), no address.
  * Checked as the record is read; a target the file has not named yet
  * waits in the zone's pending list until it is.  A target already named
  * with other data that gets a CNAME later is not waited for: that CNAME is
- * a cname-and-other finding of its own.
+ * a cname-and-other finding of its own.  Names are compared as interned
+ * names: exactly, whatever their case.
  */
 static void
-check_target(struct zone *zone, const char *owner, const char *file,
-    unsigned line, uint16_t type, const uint8_t *wire, size_t len,
-    int address_rule, const char *what)
+check_target(struct zone *zone, struct zl_view *v, const uint8_t *wire,
+    size_t len, int address_rule, const char *what)
 {
 	char target[ZL_NAME_TEXT_MAX];
-	const struct zl_slot *c, *n;
+	const struct zl_slot *c;
 	struct zl_slot *head;
 	struct pending *p;
 	bool relative = false, added;
-	uint64_t key = zl_name_key(wire, len);
-	size_t ol, tl, i;
+	uint32_t id;
+	size_t i;
 
 	zl_name_text(wire, len, target);
 	if (strcmp(target, ".") == 0) {
@@ -101,69 +126,48 @@ check_target(struct zone *zone, const char *owner, const char *file,
 	}
 	if (address_rule >= 0 &&
 	    looks_like_address(target, zone->origin, &relative)) {
-		zl_report_add(zone->report, address_rule, file, line, owner,
-		    type, "%s target %s is an IP address%s", what, target,
+		zl_report_add(zone->report, address_rule, v->file, v->line,
+		    zl_view_owner(v), v->type, "%s target %s is an IP "
+		    "address%s", what, target,
 		    relative ? " with the origin appended" : "");
 	}
-	if ((c = zl_table_find(&zone->cnames, key)) != NULL) {
-		report_alias(zone, alias_rule(type), file, line, owner, type,
-		    target, c->a);
+	/* Only this zone's names can be its CNAMEs. */
+	if (!zl_in_zone_wire(zone, wire, len)) {
 		return;
 	}
-	/* Only this zone's names can be its CNAMEs; a name with data
-	 * other than DNSSEC was settled above. */
-	if (!zl_in_zone(target, zone->origin) ||
-	    ((n = zl_table_find(&zone->names, key)) != NULL &&
-		(n->b & (ZL_NAME_CNAME | ZL_NAME_OTHER)) != 0)) {
+	if ((id = zl_name_intern(zone, wire, len)) == 0) {
 		return;
 	}
-	if ((head = zl_table_get(&zone->pending_index, key, &added)) == NULL) {
+	if ((c = zl_table_find(&zone->cnames, zl_exact_key(id))) != NULL) {
+		report_alias(zone, alias_rule(v->type), v->file, v->line,
+		    zl_view_owner(v), v->type, target, c->a);
+		return;
+	}
+	/* A name with data other than DNSSEC is settled. */
+	if ((zl_name_flags(zone, id) & (ZL_NAME_CNAME | ZL_NAME_OTHER)) != 0) {
+		return;
+	}
+	if ((head = zl_table_get(&zone->pending_index, zl_exact_key(id),
+	    &added)) == NULL || (i = pending_new(zone)) == SIZE_MAX) {
 		zone->nomem = true;
 		return;
-	}
-	if (zone->pending_free != 0) {
-		i = zone->pending_free - 1;
-		zone->pending_free = zone->pending[i].next;
-	} else {
-		if (zone->pending_count == zone->pending_capacity) {
-			size_t cap = zone->pending_capacity
-					 ? zone->pending_capacity * 2
-					 : 64;
-
-			p = realloc(zone->pending, cap * sizeof(*p));
-			if (p == NULL) {
-				zone->nomem = true;
-				return;
-			}
-			zone->pending = p;
-			zone->pending_capacity = cap;
-		}
-		i = zone->pending_count++;
-		zone->pending[i].owner = NULL;
 	}
 	p = &zone->pending[i];
-	ol = strlen(owner) + 1;
-	tl = strlen(target) + 1;
-	if ((p->owner = malloc(ol + tl)) == NULL) {
-		p->next = zone->pending_free;
-		zone->pending_free = i + 1;
-		zone->nomem = true;
-		return;
-	}
-	memcpy(p->owner, owner, ol);
-	memcpy(p->owner + ol, target, tl);
-	p->target_key = key;
-	p->file = file;
-	p->line = line;
-	p->type = type;
+	p->owner = v->id;
+	p->target = id;
+	p->file = v->file;
+	p->line = v->line;
+	p->type = v->type;
 	p->next = head->a;
 	head->a = (uint32_t)(i + 1);
 }
 
 void
-zl_dns_name_defined(struct zone *zone, uint64_t key, unsigned cname_line)
+zl_dns_name_defined(struct zone *zone, uint32_t id, unsigned cname_line)
 {
-	struct zl_slot *head = zl_table_find(&zone->pending_index, key);
+	struct zl_slot *head = zl_table_find(&zone->pending_index,
+	    zl_exact_key(id));
+	char owner[ZL_NAME_TEXT_MAX], target[ZL_NAME_TEXT_MAX];
 	size_t i, next;
 
 	if (head == NULL) {
@@ -173,12 +177,11 @@ zl_dns_name_defined(struct zone *zone, uint64_t key, unsigned cname_line)
 		struct pending *p = &zone->pending[i - 1];
 
 		if (cname_line != 0) {
+			zl_names_text(&zone->names, p->owner, owner);
+			zl_names_text(&zone->names, p->target, target);
 			report_alias(zone, alias_rule(p->type), p->file,
-			    p->line, p->owner, p->type,
-			    p->owner + strlen(p->owner) + 1, cname_line);
+			    p->line, owner, p->type, target, cname_line);
 		}
-		free(p->owner);
-		p->owner = NULL;
 		next = p->next;
 		p->next = zone->pending_free;
 		zone->pending_free = i;
@@ -205,9 +208,13 @@ static const struct {
 };
 
 static void
-check_srv(struct zone *zone, const char *owner, const char *file,
-    unsigned line, const uint8_t *rdata, size_t len)
+check_srv(struct zone *zone, struct zl_view *v)
 {
+	const char *owner = zl_view_owner(v);
+	const char *file = v->file;
+	unsigned line = v->line;
+	const uint8_t *rdata = v->rdata;
+	size_t len = v->rdata_len;
 	size_t l1 = strcspn(owner, ".");
 	const char *proto = owner[l1] == '.' ? owner + l1 + 1 : "";
 	size_t l2 = strcspn(proto, ".");
@@ -237,29 +244,27 @@ check_srv(struct zone *zone, const char *owner, const char *file,
 			}
 		}
 	}
-	check_target(zone, owner, file, line, LDNS_RR_TYPE_SRV, rdata + 6,
-	    len - 6, -1, "SRV");
+	check_target(zone, v, rdata + 6, len - 6, -1, "SRV");
 }
 
 void
-zl_dns_record(struct zone *zone, const char *owner, const char *file,
-    unsigned line, uint16_t type, const uint8_t *rdata, size_t len)
+zl_dns_record(struct zone *zone, struct zl_view *v)
 {
-	switch (type) {
+	switch (v->type) {
 	case LDNS_RR_TYPE_MX:
-		if (len >= 3) {
-			check_target(zone, owner, file, line, type, rdata + 2,
-			    len - 2, ZL_MX_TARGET_ADDRESS, "MX");
+		if (v->rdata_len >= 3) {
+			check_target(zone, v, v->rdata + 2, v->rdata_len - 2,
+			    ZL_MX_TARGET_ADDRESS, "MX");
 		}
 		break;
 	case LDNS_RR_TYPE_NS:
-		if (len >= 1) {
-			check_target(zone, owner, file, line, type, rdata, len,
+		if (v->rdata_len >= 1) {
+			check_target(zone, v, v->rdata, v->rdata_len,
 			    ZL_NS_TARGET_ADDRESS, "NS");
 		}
 		break;
 	case LDNS_RR_TYPE_SRV:
-		check_srv(zone, owner, file, line, rdata, len);
+		check_srv(zone, v);
 		break;
 	default:
 		break;

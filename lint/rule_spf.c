@@ -7,106 +7,279 @@
 
 #include "lint/internal.h"
 
-/* RFC 7208 4.6.4: at most 10 terms that cause DNS queries. */
+/* RFC 7208 4.6.4: at most 10 terms that cause DNS queries, and at most
+ * two of them void. */
 #define SPF_LOOKUP_MAX 10
-/* How deep in-zone include: chains are followed. */
-#define SPF_DEPTH_MAX 10
+#define SPF_VOID_MAX 2
+/* Counts stop here: past the limit, the exact figure says nothing more. */
+#define SPF_COUNT_CAP 31u
 
-/* A domain-spec without macros, as an absolute lower-case name. */
-static bool
-target_name(const char *value, char *out, size_t size)
+/* One SPF record kept in spf_arena: line, text length, rdata length,
+ * the text and a NUL, the rdata. */
+struct spf_head {
+	uint32_t line;
+	uint32_t len;
+	uint32_t rdlen;
+};
+
+/* What zl_check_spf learnt of the record at a name (spf_names slot.b). */
+#define MEMO_DONE 0x1u
+#define MEMO_BUSY 0x2u
+#define MEMO_LOOP 0x4u
+#define MEMO_LOOKUPS(b) (((b) >> 4) & 0x3fu)
+#define MEMO_VOIDS(b) (((b) >> 10) & 0x3fu)
+#define MEMO(l, v) ((uint32_t)(l) << 4 | (uint32_t)(v) << 10)
+
+static const struct spf_head *
+spf_head(const struct zone *zone, const struct zl_slot *s)
 {
-	size_t n = strlen(value);
-	size_t i;
-
-	if (n == 0 || strchr(value, '%') != NULL || n + 2 > size) {
-		return false;
-	}
-	for (i = 0; i < n; i++) {
-		char c = value[i];
-
-		out[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-	}
-	if (out[n - 1] != '.') {
-		out[n++] = '.';
-	}
-	out[n] = '\0';
-	return true;
+	return zl_arena_at(zone->spf_arena, s->a);
 }
 
-/* The record's first SPF text at `owner` (canonical), or NULL. */
-static const char *
-spf_at(const struct zone *zone, const char *owner, size_t *len)
+const char *
+zl_spf_text(const struct zone *zone, uint32_t id, size_t *len)
 {
-	const struct zl_slot *s = zl_table_find(&zone->spf_names,
-	    zl_text_key(owner));
-	const uint32_t *p;
+	const struct zl_slot *s = id != 0 ? zl_table_find(&zone->spf_names,
+	    zl_exact_key(id)) : NULL;
+	const struct spf_head *h;
 
 	if (s == NULL) {
 		return NULL;
 	}
-	/* line, length, text, a NUL */
-	p = zl_arena_at(zone->spf_arena, s->a);
-	*len = p[1];
-	return (const char *)(p + 2);
+	h = spf_head(zone, s);
+	*len = h->len;
+	return (const char *)(h + 1);
 }
 
 /*
- * DNS-querying terms of an SPF record, following include: and redirect=
- * into records the zone holds (RFC 7208 4.6.4: the limit covers the whole
- * evaluation).  Targets outside the zone count as one each.  With `later`
- * set, a target inside the zone only sets *later (its record may come
- * further on).
+ * The target of a term as a wire name of this zone, or 0: not a name
+ * (macros), or outside the zone, or at or below a delegation (its records
+ * are the child zone's).
  */
-static unsigned
-count_lookups(struct zone *zone, const char *owner, const char *text,
-    size_t len, unsigned depth, bool *later)
+static size_t
+zone_target(const struct zone *zone, const char *value, uint8_t *w)
 {
-	zg_problems_t problems = { 0 };
-	zg_spf_t *spf = NULL;
-	unsigned count;
-	size_t i;
+	size_t len, i;
 
-	if (zg_spf_parse(text, len, &spf, &problems) != ZG_OK) {
-		zg_problems_free(&problems);
-		zone->nomem = true;
+	/* Without an origin, no name is known to be this zone's. */
+	if (zone->origin_id == 0 || value == NULL || strchr(value, '%') != NULL ||
+	    (len = zl_name_from_text(value, w)) == 0 ||
+	    !zl_in_zone_wire(zone, w, len)) {
 		return 0;
 	}
-	count = spf->dns_terms;
-	for (i = 0; i < spf->count && depth < SPF_DEPTH_MAX; i++) {
-		char name[ZG_NAME_MAX + 3];
-		const zg_spf_term_t *t = &spf->terms[i];
-		const char *next;
-		size_t nlen;
+	for (i = 0; len - i > zone->names.origin_len && w[i] != 0;
+	     i += 1u + w[i]) {
+		const struct zl_name_slot *n = zl_names_find(&zone->names,
+		    w + i, len - i);
 
-		if ((t->kind != ZG_SPF_INCLUDE && t->kind != ZG_SPF_REDIRECT) ||
-		    t->value == NULL ||
-		    !target_name(t->value, name, sizeof(name)) ||
-		    strcmp(name, owner) == 0 || !zl_in_zone(name,
-		    zone->origin)) {
-			continue;
-		}
-		if (later != NULL) {
-			*later = true;
-		} else if ((next = spf_at(zone, name, &nlen)) != NULL) {
-			count += count_lookups(zone, name, next, nlen,
-			    depth + 1, NULL);
+		if (n != NULL && (n->b & ZL_NAME_CUT)) {
+			return 0;
 		}
 	}
-	zg_spf_free(spf);
-	zg_problems_free(&problems);
-	return count;
+	return len;
 }
 
+/* A term that makes a DNS query for a name given in its value. */
+static bool
+queries_value(const zg_spf_term_t *t)
+{
+	return t->value != NULL &&
+	    (t->kind == ZG_SPF_INCLUDE || t->kind == ZG_SPF_A ||
+		t->kind == ZG_SPF_MX || t->kind == ZG_SPF_PTR ||
+		t->kind == ZG_SPF_EXISTS || t->kind == ZG_SPF_REDIRECT);
+}
+
+/* The record names a name of this zone (its count waits for the end). */
+static bool
+names_zone(const struct zone *zone, const zg_spf_t *spf)
+{
+	uint8_t w[ZL_WIRE_MAX];
+	size_t i;
+
+	for (i = 0; i < spf->count; i++) {
+		if (queries_value(&spf->terms[i]) &&
+		    zone_target(zone, spf->terms[i].value, w) != 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static unsigned
+cap(unsigned n)
+{
+	return n > SPF_COUNT_CAP ? SPF_COUNT_CAP : n;
+}
+
+/* A record being counted: its terms and what they came to so far. */
+struct frame {
+	struct zl_slot *slot;
+	zg_spf_t *spf;
+	size_t i;          /* the next term */
+	unsigned lookups;
+	unsigned voids;
+	bool loop;
+};
+
+/* Start counting the record at `s`; false when out of memory. */
+static bool
+frame_open(struct zone *zone, struct frame *f, struct zl_slot *s)
+{
+	const struct spf_head *h = spf_head(zone, s);
+	zg_problems_t problems = { 0 };
+	zg_status_t st;
+
+	memset(f, 0, sizeof(*f));
+	f->slot = s;
+	st = zg_spf_parse((const char *)(h + 1), h->len, &f->spf, &problems);
+	zg_problems_free(&problems);
+	if (st != ZG_OK) {
+		zone->nomem = true;
+		s->b = MEMO_DONE;
+		return false;
+	}
+	f->lookups = f->spf->dns_terms;
+	s->b = MEMO_BUSY;
+	return true;
+}
+
+/*
+ * The next record this frame's terms lead to that is not counted yet (its
+ * slot), after adding up the ones that are; NULL when the frame is done.
+ */
+static struct zl_slot *
+frame_step(struct zone *zone, struct frame *f)
+{
+	while (f->i < f->spf->count) {
+		const zg_spf_term_t *t = &f->spf->terms[f->i];
+		uint8_t w[ZL_WIRE_MAX];
+		size_t len;
+		const struct zl_name_slot *n;
+		struct zl_slot *next;
+
+		if (!queries_value(t) ||
+		    (len = zone_target(zone, t->value, w)) == 0) {
+			f->i++;
+			continue;
+		}
+		n = zl_names_find(&zone->names, w, len);
+		if (n == NULL || !(n->b & ZL_NAME_DATA)) {
+			f->voids++; /* no such name (RFC 7208 4.6.4) */
+			f->i++;
+			continue;
+		}
+		if ((t->kind != ZG_SPF_INCLUDE && t->kind != ZG_SPF_REDIRECT) ||
+		    (next = zl_table_find(&zone->spf_names,
+			 zl_exact_key(n->id))) == NULL) {
+			f->i++; /* no record: spf-include-none, said as read */
+			continue;
+		}
+		if (next->b & MEMO_BUSY) {
+			f->loop = true;
+			f->i++;
+			continue;
+		}
+		if (!(next->b & MEMO_DONE)) {
+			return next; /* counted first, then this term again */
+		}
+		f->loop |= (next->b & MEMO_LOOP) != 0;
+		f->lookups = cap(f->lookups + MEMO_LOOKUPS(next->b));
+		f->voids = cap(f->voids + MEMO_VOIDS(next->b));
+		f->i++;
+	}
+	return NULL;
+}
+
+/*
+ * DNS-querying terms and void lookups of the SPF record at `s`, following
+ * include: and redirect= into the records the zone holds (RFC 7208 4.6.4:
+ * the limits cover the whole evaluation).  Each name's record is counted
+ * once, depth first with a stack of its own (an include chain may be as
+ * long as the zone), and its totals are kept in slot.b; a name met again
+ * while it is being counted is a loop.  Totals saturate at
+ * SPF_COUNT_CAP, so they do not depend on where counting started.  Linear
+ * in the zone's SPF records and their terms.  Targets outside the zone
+ * count as one lookup each and are never void.
+ */
+static void
+count_record(struct zone *zone, struct zl_slot *s)
+{
+	struct frame *stack = NULL;
+	size_t depth = 0, cap_frames = 0;
+
+	for (;;) {
+		struct zl_slot *next;
+		struct frame *f;
+
+		if (s != NULL) {
+			if (depth == cap_frames) {
+				size_t n = cap_frames ? cap_frames * 2 : 8;
+				struct frame *p = realloc(stack,
+				    n * sizeof(*p));
+
+				if (p == NULL) {
+					zone->nomem = true;
+					break;
+				}
+				stack = p;
+				cap_frames = n;
+			}
+			if (!frame_open(zone, &stack[depth], s)) {
+				break;
+			}
+			depth++;
+			s = NULL;
+		}
+		f = &stack[depth - 1];
+		if ((next = frame_step(zone, f)) != NULL) {
+			s = next;
+			continue;
+		}
+		f->slot->b = MEMO_DONE | (f->loop ? MEMO_LOOP : 0) |
+		    MEMO(f->lookups, f->voids);
+		zg_spf_free(f->spf);
+		if (--depth == 0) {
+			break;
+		}
+	}
+	/* Out of memory: close what is open (nomem is set). */
+	while (depth > 0) {
+		depth--;
+		stack[depth].slot->b = MEMO_DONE;
+		zg_spf_free(stack[depth].spf);
+	}
+	free(stack);
+}
+
+/* The limits of RFC 7208 4.6.4 against a record's counts (its memo). */
 static void
 report_lookups(struct zone *zone, const char *owner, const char *file,
-    unsigned line, unsigned lookups)
+    unsigned line, uint32_t memo)
 {
-	if (lookups > SPF_LOOKUP_MAX) {
+	unsigned lookups = MEMO_LOOKUPS(memo), voids = MEMO_VOIDS(memo);
+
+	if (memo & MEMO_LOOP) {
 		zl_report_add(zone->report, ZL_SPF_LOOKUPS, file, line, owner,
-		    LDNS_RR_TYPE_TXT, "SPF record at %s needs at least %u DNS "
+		    LDNS_RR_TYPE_TXT, "SPF record at %s includes itself "
+		    "through the records of this zone: receivers stop at the "
+		    "limit of %d DNS lookups (permerror)", owner,
+		    SPF_LOOKUP_MAX);
+	} else if (lookups > SPF_LOOKUP_MAX) {
+		zl_report_add(zone->report, ZL_SPF_LOOKUPS, file, line, owner,
+		    LDNS_RR_TYPE_TXT, "SPF record at %s needs %s%u DNS "
 		    "lookups (counting the includes this zone holds); the "
-		    "limit is %d", owner, lookups, SPF_LOOKUP_MAX);
+		    "limit is %d", owner, lookups >= SPF_COUNT_CAP ? "over " :
+		    "at least ", lookups >= SPF_COUNT_CAP ? SPF_COUNT_CAP - 1 :
+		    lookups, SPF_LOOKUP_MAX);
+	}
+	if (voids > SPF_VOID_MAX) {
+		zl_report_add(zone->report, ZL_SPF_VOID, file, line, owner,
+		    LDNS_RR_TYPE_TXT, "SPF record at %s: %s%u of its lookups "
+		    "name names this zone does not have; the limit is %d "
+		    "(RFC 7208 4.6.4, permerror)", owner,
+		    voids >= SPF_COUNT_CAP ? "over " : "",
+		    voids >= SPF_COUNT_CAP ? SPF_COUNT_CAP - 1 : voids,
+		    SPF_VOID_MAX);
 	}
 }
 
@@ -236,18 +409,16 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
     size_t text_len)
 {
 	zg_problems_t problems = { 0 };
-	zg_spf_t *spf = NULL;
-	bool split = false, later = false;
+	zg_spf_t *spf = NULL, *parsed = NULL;
+	bool split = false, later;
 	size_t i, strings = string_count(v->rdata, v->rdata_len);
 	const char *owner = zl_view_owner(v);
-	unsigned lookups;
 
-	if (zg_spf_parse(text, text_len, &spf, &problems) != ZG_OK) {
+	if (zg_spf_parse(text, text_len, &parsed, &problems) != ZG_OK) {
 		zg_problems_free(&problems);
 		zone->nomem = true;
 		return;
 	}
-	zg_spf_free(spf);
 	if (zg_problems_invalid(&problems) && strings > 1) {
 		/* RFC 7208 3.3: strings are joined without spaces.  When a
 		 * space at the joins makes the record valid, say that. */
@@ -288,76 +459,91 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 		    "SPF record at %s: %s", owner, problems.items[i].message);
 	}
 	zg_problems_free(&problems);
-	lookups = count_lookups(zone, owner, text, text_len, 0, &later);
-	if (!later) {
-		report_lookups(zone, owner, v->file, v->line, lookups);
+	/* A record that names a name of this zone is counted at the end,
+	 * when every name and SPF record of the zone is known; the others
+	 * now (each term outside the zone costs one lookup). */
+	later = names_zone(zone, parsed);
+	if (!later && parsed->dns_terms > SPF_LOOKUP_MAX) {
+		report_lookups(zone, owner, v->file, v->line,
+		    MEMO_DONE | MEMO(cap(parsed->dns_terms), 0));
+	}
+	zg_spf_free(parsed);
+	/* The first record at a name is the one counted (a second one is
+	 * spf-multiple already). */
+	if (!later || zl_table_find(&zone->spf_names, zl_exact_key(v->id)) !=
+	    NULL) {
 		return;
 	}
-	/* An include of a name of this zone: its record may come later. */
 	if (zone->spf_later_count == zone->spf_later_cap) {
-		size_t cap = zone->spf_later_cap ? zone->spf_later_cap * 2 : 8;
+		size_t n = zone->spf_later_cap ? zone->spf_later_cap * 2 : 8;
 		struct spf_later *p = realloc(zone->spf_later,
-		    cap * sizeof(*p));
+		    n * sizeof(*p));
 
 		if (p == NULL) {
 			zone->nomem = true;
 			return;
 		}
 		zone->spf_later = p;
-		zone->spf_later_cap = cap;
+		zone->spf_later_cap = n;
 	}
-	zone->spf_later[zone->spf_later_count].owner = strdup(owner);
+	zone->spf_later[zone->spf_later_count].owner = v->id;
 	zone->spf_later[zone->spf_later_count].file = v->file;
-	zone->spf_later[zone->spf_later_count].line = v->line;
-	if (zone->spf_later[zone->spf_later_count].owner == NULL) {
-		zone->nomem = true;
-		return;
-	}
-	zone->spf_later_count++;
+	zone->spf_later[zone->spf_later_count++].line = v->line;
 }
 
-/* Remember the first SPF record at each name; say a second one. */
+/*
+ * Remember the first SPF record at each name; say a second one.  Records
+ * are compared by their data (the strings as they are split): two records
+ * with the same text split differently are two records to a receiver,
+ * which returns permerror (RFC 7208 3.2).  Only exact duplicates are one
+ * record, which servers merge.
+ */
 static void
 note_spf(struct zone *zone, struct zl_view *v, const char *text, size_t len)
 {
 	struct zl_slot *s;
 	bool added;
-	const uint32_t *p;
-	uint32_t head[2];
+	struct spf_head head, *h;
 	uint32_t off;
 
-	s = zl_table_get(&zone->spf_names, zl_text_key(zl_view_owner(v)),
-	    &added);
+	s = zl_table_get(&zone->spf_names, zl_exact_key(v->id), &added);
 	if (s == NULL) {
 		zone->nomem = true;
 		return;
 	}
 	if (!added) {
-		p = zl_arena_at(zone->spf_arena, s->a);
-		/* RFC 7208 3.2: one SPF record per name; report the later
-		 * ones, each naming the first.  An exact duplicate is
-		 * merged by servers. */
-		if (p[1] != len || memcmp(p + 2, text, len) != 0) {
+		const struct spf_head *first = spf_head(zone, s);
+		const uint8_t *rd = (const uint8_t *)(first + 1) + first->len +
+		    1;
+
+		if (first->rdlen != v->rdata_len ||
+		    memcmp(rd, v->rdata, v->rdata_len) != 0) {
 			zl_report_add(zone->report, ZL_SPF_MULTIPLE, v->file,
 			    v->line, zl_view_owner(v), LDNS_RR_TYPE_TXT,
 			    "second SPF record at %s (the first is at line "
-			    "%u): receivers return permerror",
-			    zl_view_owner(v), p[0]);
+			    "%u%s): receivers return permerror",
+			    zl_view_owner(v), (unsigned)first->line,
+			    first->len == len && memcmp(first + 1, text,
+				len) == 0 ? ", with the same text split "
+				"into other strings" : "");
 		}
 		return;
 	}
-	head[0] = v->line;
-	head[1] = (uint32_t)len;
-	/* One piece: the line and length, then the text and a NUL. */
-	off = zl_arena_add(&zone->spf_arena, NULL, sizeof(head) + len + 1);
+	head.line = v->line;
+	head.len = (uint32_t)len;
+	head.rdlen = (uint32_t)v->rdata_len;
+	off = zl_arena_add(&zone->spf_arena, NULL,
+	    sizeof(head) + len + 1 + v->rdata_len);
 	if (off == UINT32_MAX) {
 		zone->nomem = true;
+		zl_table_remove(&zone->spf_names, s);
 		return;
 	}
-	p = zl_arena_at(zone->spf_arena, off);
-	memcpy((void *)p, head, sizeof(head));
-	memcpy((char *)(p + 2), text, len);
-	((char *)(p + 2))[len] = '\0';
+	h = (struct spf_head *)zl_arena_at(zone->spf_arena, off);
+	*h = head;
+	memcpy(h + 1, text, len);
+	((char *)(h + 1))[len] = '\0';
+	memcpy((char *)(h + 1) + len + 1, v->rdata, v->rdata_len);
 	s->a = off;
 }
 
@@ -383,19 +569,70 @@ zl_spf_record(struct zone *zone, struct zl_view *v, const char *text,
 	note_spf(zone, v, text, len);
 }
 
+/* RFC 7208 5.2, 6.1: an include: or redirect= of a name that has no SPF
+ * record makes the evaluation a permerror. */
+static void
+check_targets(struct zone *zone, const struct spf_later *l,
+    const char *owner)
+{
+	zg_problems_t problems = { 0 };
+	zg_spf_t *spf = NULL;
+	const char *text;
+	size_t len, i;
+
+	if ((text = zl_spf_text(zone, l->owner, &len)) == NULL ||
+	    zg_spf_parse(text, len, &spf, &problems) != ZG_OK) {
+		zg_problems_free(&problems);
+		return;
+	}
+	zg_problems_free(&problems);
+	for (i = 0; i < spf->count; i++) {
+		const zg_spf_term_t *t = &spf->terms[i];
+		uint8_t w[ZL_WIRE_MAX];
+		char name[ZL_NAME_TEXT_MAX];
+		const struct zl_name_slot *n;
+		size_t wl;
+
+		if ((t->kind != ZG_SPF_INCLUDE && t->kind != ZG_SPF_REDIRECT) ||
+		    (wl = zone_target(zone, t->value, w)) == 0) {
+			continue;
+		}
+		n = zl_names_find(&zone->names, w, wl);
+		if (n != NULL && zl_table_find(&zone->spf_names,
+		    zl_exact_key(n->id)) != NULL) {
+			continue;
+		}
+		zl_name_text(w, wl, name);
+		zl_report_add(zone->report, ZL_SPF_INCLUDE_NONE, l->file,
+		    l->line, owner, LDNS_RR_TYPE_TXT, "SPF record at %s: "
+		    "%s%s names %s, which %s: receivers return permerror",
+		    owner, t->kind == ZG_SPF_INCLUDE ? "include:" : "redirect=",
+		    t->value, name, n != NULL && (n->b & ZL_NAME_DATA)
+			? "has no SPF record in this zone"
+			: "does not exist in this zone");
+	}
+	zg_spf_free(spf);
+}
+
 void
 zl_check_spf(struct zone *zone)
 {
 	size_t i;
 
-	for (i = 0; i < zone->spf_later_count; i++) {
+	for (i = 0; i < zone->spf_later_count && !zone->nomem; i++) {
 		const struct spf_later *l = &zone->spf_later[i];
-		const char *text;
-		size_t len;
+		struct zl_slot *s = zl_table_find(&zone->spf_names,
+		    zl_exact_key(l->owner));
+		char owner[ZL_NAME_TEXT_MAX];
 
-		if ((text = spf_at(zone, l->owner, &len)) != NULL) {
-			report_lookups(zone, l->owner, l->file, l->line,
-			    count_lookups(zone, l->owner, text, len, 0, NULL));
+		if (s == NULL) {
+			continue;
 		}
+		if (!(s->b & MEMO_DONE)) {
+			count_record(zone, s);
+		}
+		zl_names_text(&zone->names, l->owner, owner);
+		report_lookups(zone, owner, l->file, l->line, s->b);
+		check_targets(zone, l, owner);
 	}
 }

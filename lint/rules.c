@@ -143,6 +143,16 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "more than 10 DNS-querying terms",
 	    "flatten includes or remove mechanisms: past 10 lookups the "
 	    "result is permerror" },
+	[ZL_SPF_VOID] = { "spf-void-lookups", ZG_SEV_ERROR, "RFC 7208 4.6.4",
+	    "more than 2 lookups of names that do not exist",
+	    "remove the terms that name names this zone does not have: past "
+	    "two void lookups the result is permerror" },
+	[ZL_SPF_INCLUDE_NONE] = { "spf-include-none", ZG_SEV_ERROR,
+	    "RFC 7208 5.2, 6.1",
+	    "an include: or redirect= of a name of this zone without an SPF "
+	    "record",
+	    "publish an SPF record at the included name, or remove the "
+	    "term: receivers return permerror" },
 	[ZL_SPF_ALL_PASS] = { "spf-all-pass", ZG_SEV_ERROR, "RFC 7208 5.1",
 	    "'+all' or a bare 'all': every host may send",
 	    "end the record with '~all' or '-all'" },
@@ -216,4 +226,16 @@ zl_rule_find(const char *id)
 		}
 	}
 	return -1;
+}
+
+int
+zl_rule_severity(const int *overrides, int rule, int severity)
+{
+	int sev = overrides != NULL ? overrides[rule] : ZL_SEV_DEFAULT;
+
+	if (sev != ZL_SEV_DEFAULT) {
+		return sev; /* -W or the configuration: ZL_SEV_OFF too */
+	}
+	return severity != ZL_SEV_DEFAULT ? severity
+					  : (int)rules[rule].severity;
 }

@@ -30,32 +30,72 @@ zl_dname_str(const ldns_rdf *dname)
 /* ---- kept records ------------------------------------------------------ */
 
 const struct kept *
-zl_kept_first(const struct zone *zone, const char *owner)
+zl_kept_first(const struct zone *zone, uint32_t owner)
 {
-	const struct zl_slot *s = zl_table_find(&zone->kept_owners,
-	    zl_text_key(owner));
-	const struct kept *k;
+	const struct zl_slot *s = owner != 0
+	    ? zl_table_find(&zone->kept_owners, zl_exact_key(owner))
+	    : NULL;
 
-	if (s == NULL) {
-		return NULL;
-	}
-	k = &zone->kept[s->a - 1];
-	/* Two names sharing a key would share a chain: compare. */
-	while (k != NULL && strcmp(k->owner, owner) != 0) {
-		k = k->next != 0 ? &zone->kept[k->next - 1] : NULL;
-	}
-	return k;
+	return s != NULL ? &zone->kept[s->a - 1] : NULL;
 }
 
 const struct kept *
 zl_kept_next(const struct zone *zone, const struct kept *k)
 {
-	const struct kept *n = k;
+	/* A chain holds the records of one name id: nothing to compare. */
+	return k->next != 0 ? &zone->kept[k->next - 1] : NULL;
+}
 
-	do {
-		n = n->next != 0 ? &zone->kept[n->next - 1] : NULL;
-	} while (n != NULL && strcmp(n->owner, k->owner) != 0);
-	return n;
+/* ---- names ------------------------------------------------------------- */
+
+unsigned
+zl_name_flags(const struct zone *zone, uint32_t id)
+{
+	const struct zl_name_slot *n = id != 0
+	    ? zl_names_slot(&zone->names, id)
+	    : NULL;
+
+	return n != NULL ? n->b & ZL_NAME_FLAGS : 0;
+}
+
+uint32_t
+zl_name_intern(struct zone *zone, const uint8_t *wire, size_t len)
+{
+	bool added;
+	const struct zl_name_slot *n = zl_names_get(&zone->names, wire, len,
+	    &added);
+
+	if (n == NULL) {
+		zone->nomem |= len <= ZL_WIRE_MAX;
+		return 0;
+	}
+	return n->id;
+}
+
+bool
+zl_in_zone_wire(const struct zone *zone, const uint8_t *wire, size_t len)
+{
+	return zone->origin_id == 0 ||
+	    zl_wire_below(wire, len, zone->names.origin,
+		zone->names.origin_len);
+}
+
+size_t
+zl_name_from_text(const char *text, uint8_t *out)
+{
+	ldns_rdf *d = NULL;
+	size_t len = 0;
+
+	if (ldns_str2rdf_dname(&d, text) != LDNS_STATUS_OK || d == NULL) {
+		return 0;
+	}
+	if (ldns_rdf_size(d) <= ZL_WIRE_MAX) {
+		len = ldns_rdf_size(d);
+		memcpy(out, ldns_rdf_data(d), len);
+		zl_wire_lower(out, len);
+	}
+	ldns_rdf_deep_free(d);
+	return len;
 }
 
 /* ---- reader callbacks ------------------------------------------------- */
@@ -66,16 +106,22 @@ intern_file(struct zone *zone, const char *file)
 	char **p;
 	size_t i;
 
+	/* The file of the last record first: records come in runs. */
 	for (i = zone->files_count; i > 0; i--) {
 		if (strcmp(zone->files[i - 1], file) == 0) {
 			return zone->files[i - 1];
 		}
 	}
-	p = realloc(zone->files, (zone->files_count + 1) * sizeof(*p));
-	if (p == NULL) {
-		return NULL;
+	if (zone->files_count == zone->files_cap) {
+		size_t cap = zone->files_cap ? zone->files_cap * 2 : 4;
+
+		if ((p = realloc(zone->files, cap * sizeof(*p))) == NULL) {
+			return NULL;
+		}
+		zone->files = p;
+		zone->files_cap = cap;
 	}
-	zone->files = p;
+	p = zone->files;
 	if ((p[zone->files_count] = strdup(file)) == NULL) {
 		return NULL;
 	}
@@ -92,7 +138,9 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 	if (origin != NULL) {
 		zone->origin = zl_dname_str(origin);
 		zone->nomem |= zone->origin == NULL;
-		zone->origin_key = zl_name_key(ldns_rdf_data(origin),
+		zl_names_set_origin(&zone->names, ldns_rdf_data(origin),
+		    ldns_rdf_size(origin));
+		zone->origin_id = zl_name_intern(zone, ldns_rdf_data(origin),
 		    ldns_rdf_size(origin));
 	}
 	/* The plan is known before the first record, so that the records
@@ -108,18 +156,22 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 			    zone->options->profile, domain, NULL) == ZG_OK;
 		}
 	}
+	/* Every record at a name of the plan is kept: no cap on how many
+	 * names a profile has. */
 	for (i = 0; zone->has_plan && i < zone->plan.count; i++) {
-		const zg_record_t *r = &zone->plan.records[i];
-		ldns_rdf *o;
+		uint8_t w[ZL_WIRE_MAX];
+		size_t len = zl_name_from_text(zone->plan.records[i].owner, w);
+		struct zl_name_slot *n;
+		bool added;
 
-		if (zone->plan_keys_count == sizeof(zone->plan_keys) /
-		    sizeof(zone->plan_keys[0]) ||
-		    (o = ldns_dname_new_frm_str(r->owner)) == NULL) {
-			continue;
+		if (len == 0) {
+			continue; /* zonegen made it: cannot happen */
 		}
-		zone->plan_keys[zone->plan_keys_count++] =
-		    zl_name_key(ldns_rdf_data(o), ldns_rdf_size(o));
-		ldns_rdf_deep_free(o);
+		if ((n = zl_names_get(&zone->names, w, len, &added)) == NULL) {
+			zone->nomem = true;
+			return;
+		}
+		n->b |= ZL_NAME_PLAN;
 	}
 }
 
@@ -183,7 +235,7 @@ check_rrset(struct zone *zone, struct zl_view *v)
 {
 	bool added;
 	struct zl_slot *s = zl_table_get(&zone->rrsets,
-	    zl_rrset_key(v->key, v->type), &added);
+	    zl_exact_key((uint64_t)v->id << 16 | v->type), &added);
 
 	if (s == NULL) {
 		zone->nomem = true;
@@ -198,7 +250,8 @@ check_rrset(struct zone *zone, struct zl_view *v)
 	}
 }
 
-/* The dictionary indexes of a TTL and a type, 0xffff / 0xff when full. */
+/* The dictionary indexes of a TTL and a type, ZL_TTL_IX_MAX and
+ * ZL_TYPE_IX_MAX when full. */
 static unsigned
 ttl_ix(struct zone *zone, uint32_t ttl)
 {
@@ -208,18 +261,19 @@ ttl_ix(struct zone *zone, uint32_t ttl)
 	if (zone->ttls_count > 0 && zone->ttls[zone->ttls_count - 1] == ttl) {
 		return (unsigned)zone->ttls_count - 1;
 	}
-	s = zl_table_get(&zone->ttl_index, (uint64_t)ttl + 1, &added);
+	s = zl_table_get(&zone->ttl_index, zl_exact_key((uint64_t)ttl + 1),
+	    &added);
 	if (s == NULL) {
 		zone->nomem = true;
-		return 0xffff;
+		return ZL_TTL_IX_MAX;
 	}
 	if (added) {
 		uint32_t *p;
 
-		if (zone->ttls_count >= 0xffff || (p = realloc(zone->ttls,
+		if (zone->ttls_count >= ZL_TTL_IX_MAX || (p = realloc(zone->ttls,
 		    (zone->ttls_count + 1) * sizeof(*p))) == NULL) {
-			s->a = 0xffff;
-			return 0xffff;
+			s->a = ZL_TTL_IX_MAX;
+			return ZL_TTL_IX_MAX;
 		}
 		zone->ttls = p;
 		p[zone->ttls_count] = ttl;
@@ -241,8 +295,8 @@ type_ix(struct zone *zone, uint16_t type)
 			return i;
 		}
 	}
-	if (zone->types_count == 0xff) {
-		return 0xff;
+	if (zone->types_count == ZL_TYPE_IX_MAX) {
+		return ZL_TYPE_IX_MAX;
 	}
 	zone->types[zone->types_count] = type;
 	if (type < 256) {
@@ -251,13 +305,14 @@ type_ix(struct zone *zone, uint16_t type)
 	return zone->types_count++;
 }
 
-#define SLOT_FLAGS(s) ((s)->b & 0xffu)
-#define SLOT_TYPE_IX(s) (((s)->b >> 8) & 0xffu)
-#define SLOT_TTL_IX(s) ((s)->b >> 16)
+#define SLOT_FLAGS(s) ((s)->b & ZL_NAME_FLAGS)
+#define SLOT_TYPE_IX(s) (((s)->b >> 12) & 0xffu)
+#define SLOT_TTL_IX(s) ((s)->b >> 20)
 
 /* The first RRset of a name, other than DNSSEC: in the name's slot. */
 static void
-check_first_rrset(struct zone *zone, struct zl_slot *n, struct zl_view *v)
+check_first_rrset(struct zone *zone, struct zl_name_slot *n,
+    struct zl_view *v)
 {
 	unsigned ti, yi;
 
@@ -271,12 +326,12 @@ check_first_rrset(struct zone *zone, struct zl_slot *n, struct zl_view *v)
 	}
 	ti = ttl_ix(zone, v->ttl);
 	yi = type_ix(zone, v->type);
-	if (ti == 0xffff || yi == 0xff) {
+	if (ti == ZL_TTL_IX_MAX || yi == ZL_TYPE_IX_MAX) {
 		check_rrset(zone, v); /* a dictionary is full */
 		return;
 	}
 	n->a = v->line;
-	n->b = (uint32_t)ti << 16 | (uint32_t)yi << 8 | SLOT_FLAGS(n) |
+	n->b = (uint32_t)ti << 20 | (uint32_t)yi << 12 | SLOT_FLAGS(n) |
 	    ZL_NAME_FIRST;
 }
 
@@ -286,28 +341,27 @@ check_first_rrset(struct zone *zone, struct zl_slot *n, struct zl_view *v)
  * SOA and NS.  Each is said once per name, at the record that breaks it.
  */
 static void
-check_cname_rules(struct zone *zone, struct zl_slot *n, struct zl_view *v)
+check_cname_rules(struct zone *zone, struct zl_name_slot *n,
+    struct zl_view *v, uint32_t target)
 {
 	unsigned flags = SLOT_FLAGS(n);
-	bool apex = zone->origin_key != 0 && v->key == zone->origin_key;
+	bool apex = zone->origin_id != 0 && v->id == zone->origin_id;
 	char tn[32];
 
 	if (!zl_dnssec_type(v->type) &&
 	    !(flags & (ZL_NAME_CNAME | ZL_NAME_OTHER))) {
 		/* MX, NS and SRV records may have waited for this name. */
-		zl_dns_name_defined(zone, v->key,
+		zl_dns_name_defined(zone, v->id,
 		    v->type == LDNS_RR_TYPE_CNAME ? v->line : 0);
 	}
 
 	if (v->type == LDNS_RR_TYPE_CNAME) {
-		uint32_t target = 0;
 		struct zl_slot *c;
 		bool added;
 
-		if (v->shaped && v->rdata != NULL) {
-			target = (uint32_t)zl_name_key(v->rdata, v->rdata_len);
-		}
-		if ((c = zl_table_get(&zone->cnames, v->key, &added)) == NULL) {
+		/* The target by its interned name: exact, any case. */
+		if ((c = zl_table_get(&zone->cnames, zl_exact_key(v->id),
+		    &added)) == NULL) {
 			zone->nomem = true;
 			return;
 		}
@@ -345,7 +399,7 @@ check_cname_rules(struct zone *zone, struct zl_slot *n, struct zl_view *v)
 		if ((flags & ZL_NAME_CNAME) && !apex &&
 		    !(flags & ZL_NAME_TOLD_AND)) {
 			const struct zl_slot *c = zl_table_find(&zone->cnames,
-			    v->key);
+			    zl_exact_key(v->id));
 
 			say_type(v->type, tn, sizeof(tn));
 			zl_report_add(zone->report, ZL_CNAME_AND_OTHER,
@@ -357,7 +411,7 @@ check_cname_rules(struct zone *zone, struct zl_slot *n, struct zl_view *v)
 		}
 		flags |= ZL_NAME_OTHER;
 	}
-	n->b = (n->b & ~0xffu) | flags;
+	n->b = (n->b & ~ZL_NAME_FLAGS) | flags;
 }
 
 /* TXT (and SPF type) data: the character-strings joined (RFC 7208 3.3). */
@@ -392,19 +446,9 @@ join_strings(const uint8_t *d, size_t size, size_t *len)
  * memory grows with the names of a zone, not its records.
  */
 static bool
-keep(const struct zone *zone, const struct zl_view *v)
+keep(const struct zone *zone, const struct zl_view *v, unsigned flags)
 {
-	size_t i;
-
-	if (v->key == zone->origin_key) {
-		return true;
-	}
-	for (i = 0; i < zone->plan_keys_count; i++) {
-		if (zone->plan_keys[i] == v->key) {
-			return true;
-		}
-	}
-	return false;
+	return v->id == zone->origin_id || (flags & ZL_NAME_PLAN) != 0;
 }
 
 /*
@@ -480,13 +524,14 @@ keep_record(struct zone *zone, struct zl_view *v, ldns_rr *rr, char *text,
 	k = &zone->kept[zone->kept_count];
 	memset(k, 0, sizeof(*k));
 	k->owner = strdup(zl_view_owner(v));
+	k->owner_id = v->id;
 	k->file = v->file;
 	k->line = v->line;
 	k->rr = rr;
 	k->text = text;
 	k->text_len = text_len;
 	o = k->owner != NULL ? zl_table_get(&zone->kept_owners,
-	    zl_text_key(k->owner), &added) : NULL;
+	    zl_exact_key(v->id), &added) : NULL;
 	if (k->rr == NULL || o == NULL) {
 		ldns_rr_free(k->rr);
 		free(k->owner);
@@ -508,14 +553,15 @@ on_record(void *ctx, const zl_record_t *rec)
 {
 	struct zone *zone = ctx;
 	struct zl_view v;
-	struct zl_slot *n;
+	struct zl_name_slot *n;
 	char *text = NULL;
 	size_t text_len = 0;
+	uint32_t target = 0;
+	unsigned flags;
 	bool added, kept;
 
 	v.owner = rec->owner;
 	v.owner_len = rec->owner_len;
-	v.key = zl_name_key(v.owner, v.owner_len);
 	v.type = rec->type;
 	v.ttl = rec->ttl;
 	v.rdata = rec->rdata;
@@ -530,17 +576,31 @@ on_record(void *ctx, const zl_record_t *rec)
 		zone->nomem = true;
 		return;
 	}
-	n = v.file != NULL ? zl_table_get(&zone->names, v.key, &added) : NULL;
+	/* A CNAME's target is interned first: interning may move the
+	 * owner's slot. */
+	if (v.type == LDNS_RR_TYPE_CNAME && v.shaped && v.rdata != NULL &&
+	    (target = zl_name_intern(zone, v.rdata, v.rdata_len)) == 0) {
+		zone->nomem = true;
+		return;
+	}
+	n = v.file != NULL ? zl_names_get(&zone->names, v.owner, v.owner_len,
+	    &added) : NULL;
 	if (n == NULL) {
 		zone->nomem = true;
 		return;
+	}
+	v.id = n->id;
+	n->b |= ZL_NAME_DATA;
+	if (v.type == LDNS_RR_TYPE_NS && v.id != zone->origin_id) {
+		n->b |= ZL_NAME_CUT;
 	}
 	if (zl_dnssec_type(v.type)) {
 		check_rrset(zone, &v);
 	} else {
 		check_first_rrset(zone, n, &v);
 	}
-	check_cname_rules(zone, n, &v);
+	check_cname_rules(zone, n, &v, target);
+	flags = SLOT_FLAGS(n); /* n is not used after this */
 	/* The checks below read the record's fields: only when they are
 	 * the fields its type has (not RFC 3597 generic data). */
 	if (!v.shaped) {
@@ -548,10 +608,9 @@ on_record(void *ctx, const zl_record_t *rec)
 	}
 	if (v.type == LDNS_RR_TYPE_MX || v.type == LDNS_RR_TYPE_NS ||
 	    v.type == LDNS_RR_TYPE_SRV) {
-		zl_dns_record(zone, zl_view_owner(&v), v.file, v.line, v.type,
-		    v.rdata, v.rdata_len);
+		zl_dns_record(zone, &v);
 	}
-	kept = keep(zone, &v);
+	kept = keep(zone, &v, flags);
 	if (v.type == LDNS_RR_TYPE_TXT || v.type == LDNS_RR_TYPE_SPF) {
 		text = join_strings(v.rdata, v.rdata_len, &text_len);
 		if (text == NULL) {
@@ -581,9 +640,12 @@ on_comment(void *ctx, const char *file, unsigned line, const char *text,
 	const char *end = text + len;
 	const char *p = text;
 
-	while (p < end && (size_t)(end - p) >= sizeof(word) - 1 &&
+	while ((size_t)(end - p) >= sizeof(word) - 1 &&
 	    memcmp(p, word, sizeof(word) - 1) != 0) {
 		p++;
+	}
+	if ((size_t)(end - p) < sizeof(word) - 1) {
+		return; /* the reader only passes comments that have it */
 	}
 	p += sizeof(word) - 1;
 	while (p < end && (*p == ' ' || *p == '\t')) {
@@ -609,13 +671,19 @@ on_comment(void *ctx, const char *file, unsigned line, const char *text,
 			p++;
 		}
 		n = (size_t)(p - id);
-		sp = realloc(zone->suppressions,
-		    (zone->suppressions_count + 1) * sizeof(*sp));
-		if (sp == NULL) {
-			zone->nomem = true;
-			return;
+		if (zone->suppressions_count == zone->suppressions_cap) {
+			size_t cap = zone->suppressions_cap
+			    ? zone->suppressions_cap * 2 : 8;
+
+			sp = realloc(zone->suppressions, cap * sizeof(*sp));
+			if (sp == NULL) {
+				zone->nomem = true;
+				return;
+			}
+			zone->suppressions = sp;
+			zone->suppressions_cap = cap;
 		}
-		zone->suppressions = sp;
+		sp = zone->suppressions;
 		if ((file = intern_file(zone, file)) == NULL) {
 			zone->nomem = true;
 			return;
@@ -634,9 +702,9 @@ on_comment(void *ctx, const char *file, unsigned line, const char *text,
  * a rule that -W or the configuration turned off is not stale.
  */
 static void
-apply_suppressions(struct zone *zone, size_t mark)
+apply_suppressions(struct zone *zone)
 {
-	const int *severity = zone->options->severity;
+	const int *overrides = zl_report_overrides(zone->report);
 	size_t i;
 
 	for (i = 0; i < zone->suppressions_count; i++) {
@@ -647,9 +715,10 @@ apply_suppressions(struct zone *zone, size_t mark)
 			zl_report_add(zone->report, ZL_UNUSED_SUPPRESSION,
 			    sp->file, sp->line, NULL, 0,
 			    "'; zonelint: ignore %s': no such rule", sp->rule);
-		} else if (zl_report_suppress(zone->report, mark, sp->file,
+		} else if (zl_report_suppress(zone->report, sp->file,
 			       sp->target, rule) == 0 &&
-		    (severity == NULL || severity[rule] != ZL_SEV_OFF)) {
+		    zl_rule_severity(overrides, rule, ZL_SEV_DEFAULT) !=
+			ZL_SEV_OFF) {
 			zl_report_add(zone->report, ZL_UNUSED_SUPPRESSION,
 			    sp->file, sp->line, NULL, 0,
 			    "'; zonelint: ignore %s' suppresses nothing: no "
@@ -670,7 +739,7 @@ zone_free(struct zone *zone)
 		free(zone->kept[i].owner);
 	}
 	free(zone->kept);
-	zl_table_free(&zone->names);
+	zl_names_free(&zone->names);
 	zl_table_free(&zone->rrsets);
 	zl_table_free(&zone->cnames);
 	zl_table_free(&zone->kept_owners);
@@ -683,19 +752,14 @@ zone_free(struct zone *zone)
 	free(zone->files);
 	free(zone->origin);
 	free(zone->suppressions);
-	for (i = 0; i < zone->pending_count; i++) {
-		free(zone->pending[i].owner);
-	}
 	free(zone->pending);
 	zl_table_free(&zone->pending_index);
 	zl_table_free(&zone->spf_names);
 	zl_table_free(&zone->dmarc_names);
 	zl_arena_free(zone->spf_arena);
-	for (i = 0; i < zone->spf_later_count; i++) {
-		free(zone->spf_later[i].owner);
-	}
 	free(zone->spf_later);
 	zg_plan_free(&zone->plan);
+	zl_diff_free(&zone->diff);
 }
 
 zg_status_t
@@ -712,11 +776,17 @@ zl_lint_file(const char *path, const zl_options_t *options,
 	zl_read_options_t ropts = { 0 };
 	struct zone zone;
 	zg_status_t st = ZG_OK;
-	size_t mark;
 
+	zl_hash_init();
 	memset(&zone, 0, sizeof(zone));
 	zone.options = options;
-	zone.report = report;
+	/* The file's findings stay its own until it is done: its
+	 * suppressions see nothing of other files linted at the same time,
+	 * and the report gets them in one step. */
+	if ((zone.report = zl_report_new_file(report)) == NULL) {
+		snprintf(errbuf, errlen, "%s: out of memory", path);
+		return ZG_ERR_NOMEM;
+	}
 	zone.path = path;
 	ropts.origin = options->origin;
 	ropts.include_any = options->include_any;
@@ -728,20 +798,24 @@ zl_lint_file(const char *path, const zl_options_t *options,
 	ropts.origin_prefixes_count = options->origin_prefixes_count;
 	ropts.origin_suffixes = options->origin_suffixes;
 	ropts.origin_suffixes_count = options->origin_suffixes_count;
-	mark = zl_report_mark(report);
 	if (zl_read_file(path, &ropts, &callbacks, &zone, errbuf, errlen) !=
 	    0) {
 		zone_free(&zone);
+		zl_report_merge(report, zone.report, path);
 		return ZG_ERR_IO;
 	}
-	zl_report_file_read(report);
+	zl_report_file_read(zone.report);
 	if (!zone.nomem) {
 		zl_check_spf(&zone);
-		/* A file read only in part has no missing records. */
-		if (!zone.limited) {
+		/* A file read only in part has no missing records.  One
+		 * judgement of what the mail records lack: the checks report
+		 * it, the fix prints its changes. */
+		if (!zone.limited && !zone.nomem) {
+			zone.nomem |= zl_diff_build(&zone, &zone.diff) != ZG_OK;
+			zone.has_diff = zone.has_plan && !zone.nomem;
 			zl_check_mail(&zone);
 		}
-		apply_suppressions(&zone, mark);
+		apply_suppressions(&zone);
 	}
 	if (!zone.nomem && options->fix != ZL_FIX_NONE) {
 		if (zone.read_problems > 0) {
@@ -750,6 +824,7 @@ zl_lint_file(const char *path, const zl_options_t *options,
 			    path, zone.read_problems,
 			    zone.read_problems == 1 ? "" : "s");
 			zone_free(&zone);
+			zl_report_merge(report, zone.report, path);
 			return ZG_ERR_ARGUMENT;
 		}
 		st = zl_fix_write(&zone, options->fix_out);
@@ -760,5 +835,6 @@ zl_lint_file(const char *path, const zl_options_t *options,
 		st = ZG_ERR_NOMEM;
 	}
 	zone_free(&zone);
+	zl_report_merge(report, zone.report, path);
 	return st;
 }

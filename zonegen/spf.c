@@ -729,3 +729,99 @@ zg_spf_free(zg_spf_t *spf)
 	free(spf->terms);
 	free(spf);
 }
+
+/* The mechanism or modifier name of a kind, as RFC 7208 12 spells it. */
+static const char *
+kind_name(const zg_spf_term_t *t)
+{
+	size_t i;
+
+	switch (t->kind) {
+	case ZG_SPF_REDIRECT:
+		return "redirect";
+	case ZG_SPF_EXP:
+		return "exp";
+	case ZG_SPF_UNKNOWN_MOD:
+		return t->name;
+	default:
+		break;
+	}
+	for (i = 0; i < sizeof(mechanisms) / sizeof(mechanisms[0]); i++) {
+		if (mechanisms[i].kind == t->kind) {
+			return mechanisms[i].name;
+		}
+	}
+	return t->name;
+}
+
+size_t
+zg_spf_term_format(const zg_spf_term_t *t, char *out, size_t size)
+{
+	char c4[8] = "", c6[8] = "";
+	bool modifier = t->kind >= ZG_SPF_REDIRECT;
+	int n;
+
+	if (t->cidr4 >= 0) {
+		snprintf(c4, sizeof(c4), "/%d", t->cidr4);
+	}
+	if (t->cidr6 >= 0) {
+		/* ip6 has one prefix length; a and mx write theirs after
+		 * "//" (RFC 7208 5.6, dual-cidr-length). */
+		snprintf(c6, sizeof(c6), "%s/%d",
+		    t->kind == ZG_SPF_IP6 ? "" : "/", t->cidr6);
+	}
+	n = snprintf(out, size, "%s%s%s%s%s%s",
+	    t->qualifier != '+' && !modifier ? (char[]){ t->qualifier, '\0' }
+					     : "",
+	    kind_name(t), t->value == NULL ? "" : modifier ? "=" : ":",
+	    t->value != NULL ? t->value : "", c4, c6);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+/* Two IP addresses of one family are the same address. */
+static bool
+same_address(int family, const char *a, const char *b)
+{
+	unsigned char x[sizeof(struct in6_addr)], y[sizeof(struct in6_addr)];
+
+	if (inet_pton(family, a, x) != 1 || inet_pton(family, b, y) != 1) {
+		return zg_ascii_equal(a, strlen(a), b);
+	}
+	return memcmp(x, y, family == AF_INET ? 4 : 16) == 0;
+}
+
+bool
+zg_spf_term_equal(const zg_spf_term_t *a, const zg_spf_term_t *b,
+    bool qualifier)
+{
+	if (a->kind != b->kind || a->cidr4 != b->cidr4 ||
+	    a->cidr6 != b->cidr6 || (qualifier && a->qualifier != b->qualifier)) {
+		return false;
+	}
+	if (a->kind == ZG_SPF_UNKNOWN_MOD &&
+	    !zg_ascii_equal(a->name, strlen(a->name), b->name)) {
+		return false;
+	}
+	if (a->value == NULL || b->value == NULL) {
+		return a->value == b->value;
+	}
+	if (a->kind == ZG_SPF_IP4 || a->kind == ZG_SPF_IP6) {
+		return same_address(a->kind == ZG_SPF_IP4 ? AF_INET : AF_INET6,
+		    a->value, b->value);
+	}
+	/* Domain-specs: names compare without regard to case (RFC 4343),
+	 * with or without the final dot; macros are case-sensitive only in
+	 * their letters' meaning, which is the same either way here. */
+	{
+		size_t la = strlen(a->value), lb = strlen(b->value);
+
+		if (la > 1 && a->value[la - 1] == '.') {
+			la--;
+		}
+		if (lb > 1 && b->value[lb - 1] == '.') {
+			lb--;
+		}
+		return la == lb && zg_ascii_equal(a->value, la, b->value) &&
+		    (lb == strlen(b->value) || b->value[lb] == '.');
+	}
+}

@@ -160,6 +160,23 @@ zg_status_t zg_spf_parse(const char *text, size_t len, zg_spf_t **out,
 /* Free a parsed record; NULL does nothing. */
 void zg_spf_free(zg_spf_t *spf);
 
+/*
+ * Write a term as a record holds it: the qualifier unless it is '+', the
+ * name in lower case, ':' or '=' and the value, the prefix lengths
+ * ("/24", "//64"): the inverse of the parser, so that parsing the output
+ * gives an equal term.  Returns the length the term needs (like
+ * snprintf); `out` is cut to `size` and always NUL-terminated.
+ */
+size_t zg_spf_term_format(const zg_spf_term_t *t, char *out, size_t size);
+
+/*
+ * Two terms are the same: kind, name (of an unknown modifier), value
+ * (domain-specs without regard to case or a final dot, addresses as
+ * addresses) and both prefix lengths; the qualifier too when `qualifier`.
+ */
+bool zg_spf_term_equal(const zg_spf_term_t *a, const zg_spf_term_t *b,
+    bool qualifier);
+
 /* ------------------------------------------------------------------ */
 /* DMARC (RFC 7489 and RFC 9989).                                      */
 /* ------------------------------------------------------------------ */

@@ -113,21 +113,113 @@ name_keys(void)
 	static const uint8_t other[] = "\3www\7example\3net";
 	char text[ZL_NAME_TEXT_MAX];
 	static const uint8_t odd[] = "\3a.b\2\001;";
+	unsigned i, same = 0;
 
-	UNIT_CHECK(zl_name_key(upper, sizeof(upper)) ==
-	    zl_name_key(lower, sizeof(lower)),
-	    "names/key-folds-case (RFC 4343)");
-	UNIT_CHECK(zl_name_key(other, sizeof(other)) !=
-	    zl_name_key(lower, sizeof(lower)), "names/key-differs");
-	UNIT_CHECK(zl_rrset_key(zl_name_key(lower, sizeof(lower)), 1) !=
-	    zl_rrset_key(zl_name_key(lower, sizeof(lower)), 28),
-	    "names/rrset-key-has-type");
+	zl_hash_init();
+	/* A bijection: distinct values never share a key, none is 0. */
+	for (i = 0; i < 100000; i++) {
+		same += zl_exact_key(i) == zl_exact_key(i + 1) ||
+		    zl_exact_key(i) == 0;
+	}
+	UNIT_CHECK(same == 0, "names/exact-key-distinct");
+	UNIT_CHECK(zl_exact_key(((uint64_t)1 << 16 | 1)) !=
+	    zl_exact_key(((uint64_t)1 << 16 | 28)), "names/rrset-key-has-type");
 	zl_name_text(upper, sizeof(upper), text);
 	UNIT_STREQ(text, "www.example.com.", "names/text-lower-case");
 	zl_name_text(odd, sizeof(odd), text);
 	UNIT_STREQ(text, "a\\.b.\\001\\;.", "names/text-escapes");
 	zl_name_text((const uint8_t *)"", 1, text);
 	UNIT_STREQ(text, ".", "names/text-root");
+	{
+		struct zl_names t;
+		struct zl_name_slot *a, *b2, *c;
+		bool added;
+		uint32_t ia;
+
+		memset(&t, 0, sizeof(t));
+		zl_names_set_origin(&t, (const uint8_t *)"\7example\3com", 13);
+		a = zl_names_get(&t, upper, sizeof(upper), &added);
+		ia = a != NULL ? a->id : 0;
+		UNIT_CHECK(a != NULL && added, "names/intern-new");
+		b2 = zl_names_get(&t, lower, sizeof(lower), &added);
+		UNIT_CHECK(b2 != NULL && !added && b2->id == ia,
+		    "names/intern-folds-case (RFC 4343)");
+		c = zl_names_get(&t, other, sizeof(other), &added);
+		UNIT_CHECK(c != NULL && added && c->id != ia,
+		    "names/intern-differs");
+		UNIT_CHECK(zl_names_below(&t, ia) &&
+		    !zl_names_below(&t, c->id), "names/below-origin");
+		zl_names_text(&t, ia, text);
+		UNIT_STREQ(text, "www.example.com.", "names/intern-text");
+		zl_names_free(&t);
+	}
+}
+
+/*
+ * Interned names against a plain list: many names, in mixed case, below
+ * the origin and outside it, each found again by its bytes, each id
+ * giving its bytes back.
+ */
+static void
+interning(void)
+{
+	enum { N = 30000 };
+	static uint8_t wire[N][40];
+	static size_t len[N];
+	static uint32_t id[N];
+	struct zl_names t;
+	unsigned i, wrong = 0, fresh = 0;
+	bool added;
+
+	memset(&t, 0, sizeof(t));
+	zl_hash_init();
+	zl_names_set_origin(&t, (const uint8_t *)"\7example\3com", 13);
+	for (i = 0; i < N; i++) {
+		/* Name i % (N/2): each twice, the second time upper-cased. */
+		unsigned k = i % (N / 2);
+		int n = snprintf((char *)wire[i] + 1, 20, "h%u", k);
+		size_t j;
+
+		wire[i][0] = (uint8_t)n;
+		if (k % 3 == 0) {
+			memcpy(wire[i] + 1 + n, "\7example\3net", 13);
+		} else {
+			memcpy(wire[i] + 1 + n, "\7example\3com", 13);
+		}
+		len[i] = (size_t)(1 + n + 13);
+		for (j = 0; i >= N / 2 && j < len[i]; j++) {
+			if (wire[i][j] >= 'a' && wire[i][j] <= 'z') {
+				wire[i][j] = (uint8_t)(wire[i][j] - 32);
+			}
+		}
+	}
+	for (i = 0; i < N; i++) {
+		struct zl_name_slot *s = zl_names_get(&t, wire[i], len[i],
+		    &added);
+
+		if (s == NULL) {
+			wrong++;
+			continue;
+		}
+		fresh += added;
+		id[i] = s->id;
+		if (i >= N / 2 && (added || id[i] != id[i - N / 2])) {
+			wrong++;
+		}
+	}
+	for (i = 0; i < N / 2; i++) {
+		uint8_t back[ZL_WIRE_MAX];
+		size_t n = zl_names_wire(&t, id[i], back);
+		const struct zl_name_slot *s = zl_names_find(&t, wire[i + N / 2],
+		    len[i]);
+
+		wrong += n != len[i] || memcmp(back, wire[i], n) != 0;
+		wrong += s == NULL || s->id != id[i];
+		wrong += zl_names_slot(&t, id[i]) != s;
+	}
+	UNIT_CHECK(wrong == 0 && fresh == N / 2,
+	    "names/intern-against-list (%u names, %u wrong)", fresh, wrong);
+	zl_names_free(&t);
 }
 
 static void
@@ -165,6 +257,7 @@ main(void)
 	random_ops(0, 400000);
 	random_ops(1, 100000);
 	name_keys();
+	interning();
 	arena();
 	return unit_summary();
 }

@@ -1,0 +1,985 @@
+/* mail_diff.c: what the zone lacks against the profile, and how to mend it. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * The one judgement of "what is wrong" with a zone's mail records: the
+ * zone's kept records against zonegen's plan for its origin.  The result
+ * is a list of discrepancies, each with the finding it makes (or none,
+ * when another rule says it as the zone is read) and the exact changes
+ * that mend it: records to delete, by their current data, and records to
+ * add.  rule_mail.c turns discrepancies into findings; fix.c only prints
+ * their changes.  Nothing here is capped: every array grows.
+ *
+ * Names are compared as canonical wire names (case folded), SPF terms as
+ * parsed terms (zg_spf_term_equal), records by their data.
+ */
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lint/internal.h"
+
+/* ---- growable lists ---------------------------------------------------- */
+
+static bool
+reserve(void **items, size_t *cap, size_t count, size_t size)
+{
+	size_t n;
+	void *p;
+
+	if (count < *cap) {
+		return true;
+	}
+	n = *cap ? *cap * 2 : 8;
+	if ((p = realloc(*items, n * size)) == NULL) {
+		return false;
+	}
+	*items = p;
+	*cap = n;
+	return true;
+}
+
+/* A text that grows (SPF records of any length). */
+struct text {
+	char *s;
+	size_t len;
+	size_t cap;
+	bool nomem;
+};
+
+static void
+text_put(struct text *t, const char *s, size_t n)
+{
+	if (t->nomem) {
+		return;
+	}
+	if (t->len + n + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 64;
+		char *p;
+
+		while (cap < t->len + n + 1) {
+			cap *= 2;
+		}
+		if ((p = realloc(t->s, cap)) == NULL) {
+			t->nomem = true;
+			return;
+		}
+		t->s = p;
+		t->cap = cap;
+	}
+	memcpy(t->s + t->len, s, n);
+	t->len += n;
+	t->s[t->len] = '\0';
+}
+
+static void
+text_term(struct text *t, const zg_spf_term_t *term)
+{
+	char buf[128];
+	size_t n = zg_spf_term_format(term, buf, sizeof(buf));
+
+	if (t->len > 0) {
+		text_put(t, " ", 1);
+	}
+	if (n < sizeof(buf)) {
+		text_put(t, buf, n);
+		return;
+	}
+	{
+		char *big = malloc(n + 1);
+
+		if (big == NULL) {
+			t->nomem = true;
+			return;
+		}
+		zg_spf_term_format(term, big, n + 1);
+		text_put(t, big, n);
+		free(big);
+	}
+}
+
+/* ---- building the diff ------------------------------------------------- */
+
+struct builder {
+	const struct zone *zone;
+	struct zl_diff *diff;
+	bool *deleted;          /* per kept record */
+	uint8_t origin[ZL_WIRE_MAX];
+	size_t origin_len;
+};
+
+static void
+nomem(struct builder *b)
+{
+	b->diff->nomem = true;
+}
+
+/* A new discrepancy; its message is formatted like printf. */
+static struct zl_disc *
+disc(struct builder *b, int rule, const struct kept *at, const char *owner,
+    uint16_t type, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static struct zl_disc *
+disc(struct builder *b, int rule, const struct kept *at, const char *owner,
+    uint16_t type, const char *fmt, ...)
+{
+	struct zl_diff *d = b->diff;
+	struct zl_disc *x;
+	char msg[1024];
+	va_list ap;
+
+	if (!reserve((void **)&d->items, &d->cap, d->count, sizeof(*x))) {
+		nomem(b);
+		return NULL;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	x = &d->items[d->count];
+	memset(x, 0, sizeof(*x));
+	x->rule = rule;
+	x->at = at;
+	x->type = type;
+	x->first = d->nchanges;
+	if ((x->message = strdup(msg)) == NULL ||
+	    (x->owner = strdup(owner)) == NULL) {
+		free(x->message);
+		nomem(b);
+		return NULL;
+	}
+	d->count++;
+	return x;
+}
+
+static struct zl_change *
+change(struct builder *b, struct zl_disc *x)
+{
+	struct zl_diff *d = b->diff;
+	struct zl_change *c;
+
+	if (x == NULL ||
+	    !reserve((void **)&d->changes, &d->cap_changes, d->nchanges,
+		sizeof(*c))) {
+		nomem(b);
+		return NULL;
+	}
+	c = &d->changes[d->nchanges++];
+	memset(c, 0, sizeof(*c));
+	x->count++;
+	return c;
+}
+
+/* Mend `x` by deleting kept record `k` (once, whoever asks). */
+static void
+del(struct builder *b, struct zl_disc *x, const struct kept *k)
+{
+	struct zl_change *c;
+	size_t i = (size_t)(k - b->zone->kept);
+
+	if (b->deleted[i]) {
+		return;
+	}
+	if ((c = change(b, x)) != NULL) {
+		c->del = k;
+		b->deleted[i] = true;
+	}
+}
+
+/* Mend `x` by adding a record; `data` is copied. */
+static void
+add(struct builder *b, struct zl_disc *x, const char *owner,
+    uint32_t owner_id, uint32_t ttl, uint16_t type, const char *data)
+{
+	struct zl_change *c;
+
+	if ((c = change(b, x)) == NULL) {
+		return;
+	}
+	c->owner_id = owner_id;
+	c->ttl = ttl;
+	c->type = type;
+	snprintf(c->owner, sizeof(c->owner), "%s", owner);
+	if ((c->data = strdup(data)) == NULL) {
+		b->diff->nchanges--;
+		x->count--;
+		nomem(b);
+	}
+}
+
+static uint16_t
+kept_type(const struct kept *k)
+{
+	return (uint16_t)ldns_rr_get_type(k->rr);
+}
+
+/* The canonical wire of a name field of a kept record; its length or 0. */
+static size_t
+rdf_wire(const ldns_rdf *rdf, uint8_t *out)
+{
+	size_t n;
+
+	if (rdf == NULL || ldns_rdf_get_type(rdf) != LDNS_RDF_TYPE_DNAME ||
+	    (n = ldns_rdf_size(rdf)) == 0 || n > ZL_WIRE_MAX) {
+		return 0;
+	}
+	memcpy(out, ldns_rdf_data(rdf), n);
+	zl_wire_lower(out, n);
+	return n;
+}
+
+/*
+ * `got` is the profile's absolute `want` that lost its trailing dot in a
+ * zone file, and so got the origin appended (RFC 1035 5.1).
+ */
+static bool
+lost_dot(const struct builder *b, const uint8_t *got, size_t glen,
+    const uint8_t *want, size_t wlen)
+{
+	return wlen > 1 && glen == wlen - 1 + b->origin_len &&
+	    memcmp(got, want, wlen - 1) == 0 &&
+	    memcmp(got + wlen - 1, b->origin, b->origin_len) == 0;
+}
+
+static void
+name_str(const uint8_t *w, size_t len, char *out)
+{
+	zl_name_text(w, len, out);
+}
+
+/* The id of a plan owner (interned when the file began). */
+static uint32_t
+plan_owner(const struct builder *b, const char *owner)
+{
+	uint8_t w[ZL_WIRE_MAX];
+	size_t len = zl_name_from_text(owner, w);
+	const struct zl_name_slot *n = len != 0
+	    ? zl_names_find(&b->zone->names, w, len)
+	    : NULL;
+
+	return n != NULL ? n->id : 0;
+}
+
+/* ---- CNAMEs of the client hosts --------------------------------------- */
+
+static void
+diff_cname(struct builder *b, const zg_record_t *r)
+{
+	const struct zone *zone = b->zone;
+	const char *profile = zone->options->profile->name;
+	uint32_t id = plan_owner(b, r->owner);
+	uint8_t want[ZL_WIRE_MAX], got[ZL_WIRE_MAX];
+	size_t wlen = zl_name_from_text(r->target, want), glen;
+	const struct kept *k, *other = NULL, *right = NULL, *wrong = NULL;
+	struct zl_disc *x = NULL;
+	char tn[32], target[ZL_NAME_TEXT_MAX];
+
+	for (k = zl_kept_first(zone, id); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		uint16_t t = kept_type(k);
+
+		if (t == LDNS_RR_TYPE_CNAME) {
+			glen = rdf_wire(ldns_rr_rdf(k->rr, 0), got);
+			if (glen == wlen && memcmp(got, want, wlen) == 0) {
+				right = right != NULL ? right : k;
+			} else if (wrong == NULL) {
+				wrong = k;
+			}
+		} else if (!zl_dnssec_type(t) && other == NULL) {
+			other = k;
+		}
+	}
+	/* A name with only DNSSEC records (RRSIG, NSEC) has neither the
+	 * CNAME nor other data (RFC 2181 10.1): the CNAME is missing. */
+	if (right == NULL && wrong == NULL && other == NULL) {
+		x = disc(b, ZL_MAIL_CNAME_MISSING, NULL, r->owner,
+		    LDNS_RR_TYPE_CNAME, "no CNAME %s -> %s (profile %s)",
+		    r->owner, r->target, profile);
+	} else if (right == NULL && wrong == NULL) {
+		char *s = ldns_rr_type2str(ldns_rr_get_type(other->rr));
+
+		snprintf(tn, sizeof(tn), "%s", s != NULL ? s : "?");
+		free(s);
+		x = disc(b, ZL_MAIL_CNAME_NOT_CNAME, other, r->owner,
+		    kept_type(other), "%s has a record of type %s where the "
+		    "profile wants a CNAME to %s", r->owner, tn, r->target);
+	} else if (right == NULL) {
+		glen = rdf_wire(ldns_rr_rdf(wrong->rr, 0), got);
+		name_str(got, glen, target);
+		if (lost_dot(b, got, glen, want, wlen)) {
+			x = disc(b, ZL_MAIL_CNAME_RELATIVE, wrong, r->owner,
+			    LDNS_RR_TYPE_CNAME, "CNAME %s points to %s: the "
+			    "target lost its trailing dot and got the origin "
+			    "appended (write %s)", r->owner, target,
+			    r->target);
+		} else {
+			x = disc(b, ZL_MAIL_CNAME_TARGET, wrong, r->owner,
+			    LDNS_RR_TYPE_CNAME, "CNAME %s points to %s; the "
+			    "profile %s wants %s", r->owner, target, profile,
+			    r->target);
+		}
+	} else if (other != NULL || wrong != NULL) {
+		/* The right CNAME beside other data or a second CNAME:
+		 * cname-and-other-data and cname-multiple say so. */
+		x = disc(b, -1, other != NULL ? other : wrong, r->owner,
+		    LDNS_RR_TYPE_CNAME, "records beside the CNAME %s", r->owner);
+	} else {
+		return;
+	}
+	if (x == NULL) {
+		return;
+	}
+	/* A CNAME stands alone (RFC 1034 3.6.2): every other record at the
+	 * name goes, DNSSEC ones aside, and so do CNAMEs elsewhere. */
+	for (k = zl_kept_first(zone, id); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		if (k != right && !zl_dnssec_type(kept_type(k))) {
+			del(b, x, k);
+		}
+	}
+	if (right == NULL) {
+		add(b, x, r->owner, id, r->ttl, LDNS_RR_TYPE_CNAME, r->target);
+	}
+}
+
+/* ---- MX and null MX ----------------------------------------------------- */
+
+struct mx {
+	const struct kept *k;
+	unsigned pref;
+	uint8_t host[ZL_WIRE_MAX];
+	size_t len;
+	bool matched;
+};
+
+/* The apex MX records, in file order; NULL with *count 0 when none. */
+static struct mx *
+apex_mx(struct builder *b, size_t *count)
+{
+	const struct zone *zone = b->zone;
+	struct mx *mx = NULL;
+	size_t cap = 0;
+	const struct kept *k;
+
+	*count = 0;
+	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		if (kept_type(k) != LDNS_RR_TYPE_MX ||
+		    ldns_rr_rd_count(k->rr) != 2) {
+			continue;
+		}
+		if (!reserve((void **)&mx, &cap, *count, sizeof(*mx))) {
+			nomem(b);
+			break;
+		}
+		mx[*count].k = k;
+		mx[*count].pref = ldns_rdf2native_int16(ldns_rr_rdf(k->rr, 0));
+		mx[*count].len = rdf_wire(ldns_rr_rdf(k->rr, 1),
+		    mx[*count].host);
+		mx[*count].matched = false;
+		(*count)++;
+	}
+	return mx;
+}
+
+/* RFC 7505 3: a null MX is preference 0 and the root as host. */
+static bool
+null_mx(const struct mx *m)
+{
+	return m->pref == 0 && m->len == 1 && m->host[0] == 0;
+}
+
+/*
+ * RFC 7505: "MX 0 ." says the domain takes no mail.  It stands alone, and
+ * such a domain says with SPF that it sends none either (RFC 7505 4).
+ * Returns true when the domain has a null MX: it needs none of the
+ * profile's records, and the provider checks are skipped.
+ */
+static bool
+diff_null_mx(struct builder *b, const struct mx *mx, size_t count)
+{
+	const struct zone *zone = b->zone;
+	const struct kept *null = NULL, *spf = NULL, *k;
+	size_t i;
+
+	for (i = 0; i < count && null == NULL; i++) {
+		if (null_mx(&mx[i])) {
+			null = mx[i].k;
+		}
+	}
+	if (null == NULL) {
+		return false;
+	}
+	if (count > 1) {
+		disc(b, ZL_NULL_MX_NOT_ALONE, null, zone->origin,
+		    LDNS_RR_TYPE_MX, "%s has a null MX and %zu other MX records",
+		    zone->origin, count - 1);
+	}
+	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+		    zg_spf_is_record(k->text, k->text_len)) {
+			spf = k;
+		}
+	}
+	if (spf == NULL || strcasecmp(spf->text, "v=spf1 -all") != 0) {
+		disc(b, ZL_NULL_MX_NO_SPF, spf ? spf : null, zone->origin,
+		    LDNS_RR_TYPE_TXT, "%s takes no mail (null MX) but its SPF "
+		    "record is %s", zone->origin,
+		    spf ? "not 'v=spf1 -all'" : "missing");
+	}
+	return true;
+}
+
+static void
+diff_mx(struct builder *b, struct mx *mx, size_t count)
+{
+	const struct zone *zone = b->zone;
+	const zg_plan_t *plan = &zone->plan;
+	const char *profile = plan->profile->name;
+	char host[ZL_NAME_TEXT_MAX], data[ZL_NAME_TEXT_MAX + 8];
+	size_t i, j;
+
+	/* Exact matches first: host and priority. */
+	for (i = 0; i < plan->count; i++) {
+		const zg_record_t *r = &plan->records[i];
+		uint8_t want[ZL_WIRE_MAX];
+		size_t wlen;
+		bool exact = false, near = false;
+		struct zl_disc *x = NULL;
+
+		if (r->role != ZG_ROLE_MX) {
+			continue;
+		}
+		wlen = zl_name_from_text(r->target, want);
+		for (j = 0; j < count && !exact; j++) {
+			exact = !mx[j].matched && mx[j].len == wlen &&
+			    memcmp(mx[j].host, want, wlen) == 0 &&
+			    mx[j].pref == r->priority;
+			mx[j].matched |= exact;
+		}
+		if (exact) {
+			continue;
+		}
+		/* The host at another priority, or without its dot. */
+		for (j = 0; j < count; j++) {
+			if (mx[j].matched) {
+				continue;
+			}
+			name_str(mx[j].host, mx[j].len, host);
+			if (mx[j].len == wlen &&
+			    memcmp(mx[j].host, want, wlen) == 0) {
+				x = disc(b, ZL_MAIL_MX_PRIORITY, mx[j].k,
+				    zone->origin, LDNS_RR_TYPE_MX, "MX %s has "
+				    "priority %u; the profile %s gives %u",
+				    r->target, mx[j].pref, profile,
+				    (unsigned)r->priority);
+			} else if (lost_dot(b, mx[j].host, mx[j].len, want,
+				       wlen)) {
+				x = disc(b, ZL_MAIL_MX_RELATIVE, mx[j].k,
+				    zone->origin, LDNS_RR_TYPE_MX, "MX host %s "
+				    "lost its trailing dot and got the origin "
+				    "appended (write %s)", host, r->target);
+			} else {
+				continue;
+			}
+			mx[j].matched = true;
+			del(b, x, mx[j].k);
+			/* The profile's record is added once. */
+			if (!near) {
+				snprintf(data, sizeof(data), "%u %s",
+				    (unsigned)r->priority, r->target);
+				add(b, x, r->owner, zone->origin_id, r->ttl,
+				    LDNS_RR_TYPE_MX, data);
+			}
+			near = true;
+		}
+		if (!near) {
+			x = disc(b, ZL_MAIL_MX_MISSING, NULL, zone->origin,
+			    LDNS_RR_TYPE_MX, "no MX %u %s at %s (profile %s)",
+			    (unsigned)r->priority, r->target, zone->origin,
+			    profile);
+			snprintf(data, sizeof(data), "%u %s",
+			    (unsigned)r->priority, r->target);
+			add(b, x, r->owner, zone->origin_id, r->ttl,
+			    LDNS_RR_TYPE_MX, data);
+		}
+	}
+	for (j = 0; j < count; j++) {
+		struct zl_disc *x;
+
+		if (mx[j].matched) {
+			continue;
+		}
+		name_str(mx[j].host, mx[j].len, host);
+		x = disc(b, ZL_MAIL_MX_EXTRA, mx[j].k, zone->origin,
+		    LDNS_RR_TYPE_MX, "MX %s is not a host of the profile %s",
+		    host, profile);
+		if (x != NULL) {
+			del(b, x, mx[j].k);
+		}
+	}
+}
+
+/* ---- SPF ---------------------------------------------------------------- */
+
+/* The profile's terms that name its hosts: what authorises it. */
+static bool
+wanted(const zg_spf_term_t *t)
+{
+	/* ptr is left out (RFC 7208 5.5: SHOULD NOT be used, so dropping
+	 * it is no fault); so are "all" and the modifiers. */
+	return t->kind != ZG_SPF_ALL && t->kind != ZG_SPF_PTR &&
+	    t->kind < ZG_SPF_REDIRECT && t->qualifier == '+';
+}
+
+/*
+ * The SPF record at `id` gives a pass for the hosts of `want`: the term
+ * itself with a pass qualifier before any "all" (terms after it are never
+ * evaluated, RFC 7208 5.1), or an include: of a name of this zone whose
+ * record does (5.2), or a redirect= to one (6.1, only without "all").
+ * Each name is visited once per question (`seen`), so loops end.
+ */
+static bool
+authorises(struct builder *b, uint32_t id, const char *text, size_t len,
+    const zg_spf_term_t *want, struct zl_table *seen)
+{
+	zg_problems_t problems = { 0 };
+	zg_spf_t *spf = NULL;
+	bool yes = false, all = false, added;
+	const zg_spf_term_t *redirect = NULL;
+	size_t i;
+
+	if (id != 0) {
+		if (zl_table_get(seen, zl_exact_key(id), &added) == NULL) {
+			nomem(b);
+			return false;
+		}
+		if (!added) {
+			return false;
+		}
+	}
+	if (zg_spf_parse(text, len, &spf, &problems) != ZG_OK) {
+		zg_problems_free(&problems);
+		nomem(b);
+		return false;
+	}
+	zg_problems_free(&problems);
+	for (i = 0; i < spf->count && !yes && !all; i++) {
+		const zg_spf_term_t *t = &spf->terms[i];
+		uint8_t w[ZL_WIRE_MAX];
+		const struct zl_name_slot *n;
+		const char *next;
+		size_t wl, nl;
+
+		if (t->kind == ZG_SPF_ALL) {
+			all = true;
+		} else if (t->kind == ZG_SPF_REDIRECT) {
+			redirect = redirect != NULL ? redirect : t;
+		} else if (t->qualifier == '+' &&
+		    zg_spf_term_equal(t, want, false)) {
+			yes = true;
+		} else if (t->kind == ZG_SPF_INCLUDE && t->qualifier == '+' &&
+		    t->value != NULL && strchr(t->value, '%') == NULL &&
+		    (wl = zl_name_from_text(t->value, w)) != 0 &&
+		    zl_in_zone_wire(b->zone, w, wl) &&
+		    (n = zl_names_find(&b->zone->names, w, wl)) != NULL &&
+		    (next = zl_spf_text(b->zone, n->id, &nl)) != NULL) {
+			yes = authorises(b, n->id, next, nl, want, seen);
+		}
+	}
+	if (!yes && !all && redirect != NULL && redirect->value != NULL &&
+	    strchr(redirect->value, '%') == NULL) {
+		uint8_t w[ZL_WIRE_MAX];
+		const struct zl_name_slot *n;
+		const char *next;
+		size_t wl = zl_name_from_text(redirect->value, w), nl;
+
+		if (wl != 0 && zl_in_zone_wire(b->zone, w, wl) &&
+		    (n = zl_names_find(&b->zone->names, w, wl)) != NULL &&
+		    (next = zl_spf_text(b->zone, n->id, &nl)) != NULL) {
+			yes = authorises(b, n->id, next, nl, want, seen);
+		}
+	}
+	zg_spf_free(spf);
+	return yes;
+}
+
+static bool
+record_authorises(struct builder *b, const struct kept *k,
+    const zg_spf_term_t *want)
+{
+	struct zl_table seen;
+	bool yes;
+
+	memset(&seen, 0, sizeof(seen));
+	yes = authorises(b, 0, k->text, k->text_len, want, &seen);
+	zl_table_free(&seen);
+	return yes;
+}
+
+/* A term list that grows, with the terms borrowed from parsed records. */
+struct terms {
+	const zg_spf_term_t **t;
+	size_t count;
+	size_t cap;
+};
+
+static bool
+terms_push(struct builder *b, struct terms *l, const zg_spf_term_t *t)
+{
+	size_t i;
+
+	for (i = 0; i < l->count; i++) {
+		if (zg_spf_term_equal(l->t[i], t, true)) {
+			return true; /* a duplicate once */
+		}
+	}
+	if (!reserve((void **)&l->t, &l->cap, l->count, sizeof(*l->t))) {
+		nomem(b);
+		return false;
+	}
+	l->t[l->count++] = t;
+	return true;
+}
+
+/*
+ * One record that authorises the provider, from every SPF record at the
+ * apex: each record's terms that receivers evaluate (those before its
+ * "all"), in order, duplicates once; a term for one of the provider's
+ * mechanisms with another qualifier gives way to the provider's; the
+ * provider's missing mechanisms; then the first "all" (or, with none, the
+ * first redirect=).  exp= and other modifiers stay.  Growable: no record
+ * is cut.
+ */
+static char *
+merge_spf(struct builder *b, zg_spf_t **recs, size_t n, const zg_spf_t *want)
+{
+	struct terms l = { 0 };
+	const zg_spf_term_t *all = NULL, *redirect = NULL, *exp = NULL;
+	struct text out = { 0 };
+	size_t i, j, w;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < recs[i]->count; j++) {
+			const zg_spf_term_t *t = &recs[i]->terms[j];
+			bool replaced = false;
+
+			if (t->kind == ZG_SPF_ALL) {
+				all = all != NULL ? all : t;
+				break; /* the rest is never evaluated */
+			}
+			if (t->kind == ZG_SPF_REDIRECT) {
+				redirect = redirect != NULL ? redirect : t;
+				continue;
+			}
+			if (t->kind == ZG_SPF_EXP) {
+				exp = exp != NULL ? exp : t;
+				continue;
+			}
+			for (w = 0; w < want->count; w++) {
+				replaced |= wanted(&want->terms[w]) &&
+				    zg_spf_term_equal(t, &want->terms[w],
+					false) && t->qualifier != '+';
+			}
+			if (!replaced && !terms_push(b, &l, t)) {
+				goto out;
+			}
+		}
+	}
+	for (w = 0; w < want->count; w++) {
+		if (wanted(&want->terms[w]) &&
+		    !terms_push(b, &l, &want->terms[w])) {
+			goto out;
+		}
+	}
+	text_put(&out, "v=spf1", 6);
+	for (i = 0; i < l.count; i++) {
+		text_term(&out, l.t[i]);
+	}
+	if (all != NULL) {
+		text_term(&out, all);
+	} else if (redirect != NULL) {
+		text_term(&out, redirect);
+	}
+	if (exp != NULL) {
+		text_term(&out, exp);
+	}
+out:
+	free(l.t);
+	if (out.nomem || b->diff->nomem) {
+		free(out.s);
+		nomem(b);
+		return NULL;
+	}
+	return out.s;
+}
+
+/* The TXT records at the apex that are SPF records, distinct by data. */
+static const struct kept **
+apex_spf(struct builder *b, size_t *count)
+{
+	const struct zone *zone = b->zone;
+	const struct kept **list = NULL, *k;
+	size_t cap = 0;
+
+	*count = 0;
+	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		if (kept_type(k) != LDNS_RR_TYPE_TXT ||
+		    !zg_spf_is_record(k->text, k->text_len)) {
+			continue;
+		}
+		if (!reserve((void **)&list, &cap, *count, sizeof(*list))) {
+			nomem(b);
+			break;
+		}
+		list[(*count)++] = k;
+	}
+	return list;
+}
+
+static void
+diff_spf(struct builder *b, const zg_record_t *r)
+{
+	const struct zone *zone = b->zone;
+	const char *profile = zone->options->profile->name;
+	zg_problems_t problems = { 0 };
+	zg_spf_t *want = NULL, **recs = NULL;
+	const struct kept **spf;
+	struct text missing = { 0 };
+	size_t n, i, w;
+	bool broken = false, some = false;
+	struct zl_disc *x = NULL;
+	char *merged;
+
+	spf = apex_spf(b, &n);
+	if (n == 0) {
+		x = disc(b, ZL_MAIL_SPF_MISSING, NULL, zone->origin,
+		    LDNS_RR_TYPE_TXT, "no SPF record at %s (profile %s: \"%s\")",
+		    zone->origin, profile, r->text);
+		add(b, x, r->owner, zone->origin_id, r->ttl, LDNS_RR_TYPE_TXT,
+		    r->text);
+		goto out;
+	}
+	if (zg_spf_parse(r->text, strlen(r->text), &want, &problems) !=
+	    ZG_OK || (recs = calloc(n, sizeof(*recs))) == NULL) {
+		nomem(b);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		zg_problems_free(&problems);
+		if (zg_spf_parse(spf[i]->text, spf[i]->text_len, &recs[i],
+		    &problems) != ZG_OK) {
+			nomem(b);
+			goto out;
+		}
+		/* A record with a term the parser could not read is not
+		 * rewritten: the rewrite would lose that term. */
+		broken |= zg_problems_invalid(&problems);
+	}
+	/* Authorised by the one record receivers would use: with two or
+	 * more, receivers return permerror (spf-multiple says so), and
+	 * the provider counts as authorised when any of them would. */
+	for (w = 0; w < want->count; w++) {
+		const zg_spf_term_t *t = &want->terms[w];
+		bool yes = false;
+
+		if (!wanted(t)) {
+			continue;
+		}
+		for (i = 0; i < n && !yes; i++) {
+			yes = record_authorises(b, spf[i], t);
+		}
+		if (!yes) {
+			char buf[128];
+
+			zg_spf_term_format(t, buf, sizeof(buf));
+			if (missing.len > 0) {
+				text_put(&missing, ", ", 2);
+			}
+			text_put(&missing, buf, strlen(buf));
+		}
+		some = true;
+	}
+	(void)some;
+	if (missing.len > 0) {
+		x = disc(b, ZL_MAIL_SPF_UNAUTHORISED, spf[0], zone->origin,
+		    LDNS_RR_TYPE_TXT, "SPF record at %s does not authorise the "
+		    "provider %s: missing %s", zone->origin, profile,
+		    missing.s);
+	} else if (n > 1) {
+		x = disc(b, -1, spf[1], zone->origin, LDNS_RR_TYPE_TXT,
+		    "%zu SPF records at %s", n, zone->origin);
+	}
+	if (x == NULL || broken) {
+		goto out; /* nothing to change, or not safely */
+	}
+	if ((merged = merge_spf(b, recs, n, want)) == NULL) {
+		goto out;
+	}
+	if (n > 1 || strcmp(merged, spf[0]->text) != 0) {
+		for (i = 0; i < n; i++) {
+			del(b, x, spf[i]);
+		}
+		add(b, x, r->owner, zone->origin_id, r->ttl, LDNS_RR_TYPE_TXT,
+		    merged);
+	}
+	free(merged);
+out:
+	for (i = 0; recs != NULL && i < n; i++) {
+		zg_spf_free(recs[i]);
+	}
+	free(recs);
+	free(spf);
+	free(missing.s);
+	b->diff->nomem |= missing.nomem;
+	zg_spf_free(want);
+	zg_problems_free(&problems);
+}
+
+/* ---- DMARC ------------------------------------------------------------ */
+
+static void
+diff_dmarc(struct builder *b, const zg_record_t *r)
+{
+	const struct zone *zone = b->zone;
+	uint32_t id = plan_owner(b, r->owner);
+	const struct kept *k, *moved = NULL;
+	struct zl_disc *x;
+
+	for (k = zl_kept_first(zone, id); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		/* A DMARC record, or a CNAME to one elsewhere: receivers
+		 * follow it as for any TXT query (RFC 1034 3.6.2). */
+		if (kept_type(k) == LDNS_RR_TYPE_CNAME ||
+		    (kept_type(k) == LDNS_RR_TYPE_TXT &&
+			zg_dmarc_is_record(k->text, k->text_len))) {
+			return;
+		}
+	}
+	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+		    zg_dmarc_is_record(k->text, k->text_len)) {
+			moved = k;
+			break;
+		}
+	}
+	if (moved != NULL) {
+		/* At the apex, where receivers never look: dmarc-misplaced
+		 * says so; the fix moves it with its own policy. */
+		x = disc(b, -1, moved, zone->origin, LDNS_RR_TYPE_TXT,
+		    "DMARC record at %s", zone->origin);
+		for (k = moved; x != NULL && k != NULL;
+		     k = zl_kept_next(zone, k)) {
+			if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+			    zg_dmarc_is_record(k->text, k->text_len)) {
+				del(b, x, k);
+			}
+		}
+		add(b, x, r->owner, id, ldns_rr_ttl(moved->rr),
+		    LDNS_RR_TYPE_TXT, moved->text);
+		return;
+	}
+	x = disc(b, ZL_MAIL_DMARC_MISSING, NULL, r->owner, LDNS_RR_TYPE_TXT,
+	    "no DMARC record at %s (profile %s: \"%s\")", r->owner,
+	    zone->options->profile->name, r->text);
+	add(b, x, r->owner, id, r->ttl, LDNS_RR_TYPE_TXT, r->text);
+}
+
+/* ---- the whole ---------------------------------------------------------- */
+
+/*
+ * An added record joins an RRset that keeps other records: it takes their
+ * TTL (an RRset has one TTL, RFC 2181 5.2), so that they stay unchanged.
+ */
+static void
+rrset_ttls(struct builder *b)
+{
+	const struct zone *zone = b->zone;
+	size_t i;
+
+	for (i = 0; i < b->diff->nchanges; i++) {
+		struct zl_change *c = &b->diff->changes[i];
+		const struct kept *k;
+
+		if (c->del != NULL) {
+			continue;
+		}
+		for (k = zl_kept_first(zone, c->owner_id); k != NULL;
+		     k = zl_kept_next(zone, k)) {
+			if (kept_type(k) == c->type &&
+			    !b->deleted[k - zone->kept]) {
+				c->ttl = ldns_rr_ttl(k->rr);
+				break;
+			}
+		}
+	}
+}
+
+zg_status_t
+zl_diff_build(const struct zone *zone, struct zl_diff *diff)
+{
+	struct builder b;
+	struct mx *mx;
+	size_t count, i;
+
+	memset(diff, 0, sizeof(*diff));
+	if (!zone->has_plan) {
+		return ZG_OK;
+	}
+	memset(&b, 0, sizeof(b));
+	b.zone = zone;
+	b.diff = diff;
+	b.origin_len = zl_names_wire(&zone->names, zone->origin_id, b.origin);
+	if ((b.deleted = calloc(zone->kept_count + 1, sizeof(bool))) ==
+	    NULL) {
+		return ZG_ERR_NOMEM;
+	}
+	mx = apex_mx(&b, &count);
+	if (!diff_null_mx(&b, mx, count)) {
+		/* Client hosts, MX, SPF, DMARC: the order of the findings
+		 * at line 0. */
+		for (i = 0; i < zone->plan.count; i++) {
+			if (zone->plan.records[i].role == ZG_ROLE_CNAME) {
+				diff_cname(&b, &zone->plan.records[i]);
+			}
+		}
+		diff_mx(&b, mx, count);
+		for (i = 0; i < zone->plan.count; i++) {
+			if (zone->plan.records[i].role == ZG_ROLE_SPF) {
+				diff_spf(&b, &zone->plan.records[i]);
+			}
+		}
+		for (i = 0; i < zone->plan.count; i++) {
+			if (zone->plan.records[i].role == ZG_ROLE_DMARC) {
+				diff_dmarc(&b, &zone->plan.records[i]);
+			}
+		}
+		rrset_ttls(&b);
+	} else {
+		diff->null_mx = true;
+	}
+	free(mx);
+	free(b.deleted);
+	return diff->nomem ? ZG_ERR_NOMEM : ZG_OK;
+}
+
+void
+zl_diff_free(struct zl_diff *diff)
+{
+	size_t i;
+
+	for (i = 0; i < diff->count; i++) {
+		free(diff->items[i].message);
+		free(diff->items[i].owner);
+	}
+	for (i = 0; i < diff->nchanges; i++) {
+		free(diff->changes[i].data);
+	}
+	free(diff->items);
+	free(diff->changes);
+	memset(diff, 0, sizeof(*diff));
+}
