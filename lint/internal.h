@@ -28,6 +28,9 @@ enum zl_rule_index {
 	ZL_MAIL_SPF_MISSING,
 	ZL_MAIL_SPF_UNAUTHORISED,
 	ZL_MAIL_DMARC_MISSING,
+	ZL_MAIL_DMARC_WEAKER,
+	ZL_MAIL_SPF_ALL_WEAKER,
+	ZL_MAIL_FORMER_PROVIDER,
 	ZL_NULL_MX_NOT_ALONE,
 	ZL_NULL_MX_NO_SPF,
 	ZL_CNAME_AND_OTHER,
@@ -197,7 +200,8 @@ zl_dnssec_type(uint16_t t)
 #define ZL_NAME_TOLD_AND 0x08u  /* cname-and-other said */
 #define ZL_NAME_TOLD_MULTI 0x10u /* cname-multiple said */
 #define ZL_NAME_TOLD_APEX 0x20u /* cname-at-apex said */
-#define ZL_NAME_PLAN 0x40u      /* a name of the profile's records: kept */
+#define ZL_NAME_PLAN 0x40u      /* a name of the profile's records, or a
+				 * client host name: its records are kept */
 #define ZL_NAME_DATA 0x80u      /* any record here (DNSSEC too) */
 #define ZL_NAME_CUT 0x100u      /* NS records here, below the apex */
 #define ZL_NAME_FLAGS 0xfffu
@@ -240,6 +244,14 @@ struct spf_later {
 };
 
 struct zone;
+
+/*
+ * The labels under which mail clients look for a provider's hosts
+ * (RFC 6186 aside): a CNAME there that the profile does not have is a
+ * former provider's.  Their records are kept.
+ */
+extern const char *const zl_client_hosts[];
+#define ZL_CLIENT_HOSTS_COUNT 9
 
 /*
  * The discrepancies between a zone and its profile's plan (mail_diff.c):

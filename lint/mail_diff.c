@@ -102,12 +102,26 @@ text_term(struct text *t, const zg_spf_term_t *term)
 
 /* ---- building the diff ------------------------------------------------- */
 
+/* An organisational domain, as canonical wire (see org_of). */
+struct org {
+	uint8_t w[ZL_WIRE_MAX];
+	size_t len;
+};
+
+struct orgs {
+	struct org *o;
+	size_t count;
+	size_t cap;
+};
+
 struct builder {
 	const struct zone *zone;
 	struct zl_diff *diff;
 	bool *deleted;          /* per kept record */
 	uint8_t origin[ZL_WIRE_MAX];
 	size_t origin_len;
+	struct orgs mine;       /* the profile's providers */
+	struct orgs former;     /* providers the zone's records left behind */
 };
 
 static void
@@ -259,6 +273,186 @@ plan_owner(const struct builder *b, const char *owner)
 	    : NULL;
 
 	return n != NULL ? n->id : 0;
+}
+
+/* ---- former providers ---------------------------------------------------- */
+
+/*
+ * The organisational domain of a name, without the Public Suffix List:
+ * its last two labels, or three when they look like a country's second
+ * level (a two-letter top label under a label of at most three letters,
+ * as co.uk or com.au).  Good enough to tell one provider's hosts from
+ * another's: mx.oldmail.example and _spf.oldmail.example are one.
+ * Returns the offset of that suffix in `w`, or `len` for a name of fewer
+ * labels.
+ */
+static size_t
+org_of(const uint8_t *w, size_t len)
+{
+	size_t start[128], n = 0, i = 0, keep = 2;
+
+	while (i < len && w[i] != 0 && n < 128) {
+		start[n++] = i;
+		i += 1u + w[i];
+	}
+	if (n >= 3 && w[start[n - 1]] == 2 && w[start[n - 2]] <= 3) {
+		keep = 3;
+	}
+	return n >= keep ? start[n - keep] : len;
+}
+
+static bool
+orgs_has(const struct orgs *l, const uint8_t *w, size_t len)
+{
+	size_t at = org_of(w, len), i;
+
+	for (i = 0; at < len && i < l->count; i++) {
+		if (l->o[i].len == len - at &&
+		    memcmp(l->o[i].w, w + at, len - at) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+orgs_add(struct builder *b, struct orgs *l, const uint8_t *w, size_t len)
+{
+	size_t at = org_of(w, len);
+
+	if (at == len || orgs_has(l, w, len)) {
+		return;
+	}
+	if (!reserve((void **)&l->o, &l->cap, l->count, sizeof(*l->o))) {
+		nomem(b);
+		return;
+	}
+	memcpy(l->o[l->count].w, w + at, len - at);
+	l->o[l->count++].len = len - at;
+}
+
+static void
+orgs_add_text(struct builder *b, struct orgs *l, const char *name)
+{
+	uint8_t w[ZL_WIRE_MAX];
+	size_t len;
+
+	if (name != NULL && strchr(name, '%') == NULL &&
+	    (len = zl_name_from_text(name, w)) != 0) {
+		orgs_add(b, l, w, len);
+	}
+}
+
+/* A host of a provider other than the profile's: outside the zone and
+ * outside the organisations of the profile's hosts. */
+static bool
+foreign(const struct builder *b, const uint8_t *w, size_t len)
+{
+	return len > 1 && !zl_in_zone_wire(b->zone, w, len) &&
+	    !orgs_has(&b->mine, w, len);
+}
+
+/* The term names a host of a provider the zone's records left behind. */
+static bool
+former_term(const struct builder *b, const zg_spf_term_t *t)
+{
+	uint8_t w[ZL_WIRE_MAX];
+	size_t len;
+
+	if (t->value == NULL || t->kind == ZG_SPF_IP4 ||
+	    t->kind == ZG_SPF_IP6 || t->kind == ZG_SPF_EXP ||
+	    t->kind == ZG_SPF_UNKNOWN_MOD || strchr(t->value, '%') != NULL ||
+	    (len = zl_name_from_text(t->value, w)) == 0) {
+		return false;
+	}
+	return foreign(b, w, len) && orgs_has(&b->former, w, len);
+}
+
+/* The organisations of the profile's hosts and SPF domains. */
+static void
+my_orgs(struct builder *b)
+{
+	const zg_plan_t *plan = &b->zone->plan;
+	zg_problems_t problems = { 0 };
+	zg_spf_t *spf = NULL;
+	size_t i, j;
+
+	for (i = 0; i < plan->count; i++) {
+		const zg_record_t *r = &plan->records[i];
+
+		orgs_add_text(b, &b->mine, r->target);
+		if (r->role == ZG_ROLE_SPF &&
+		    zg_spf_parse(r->text, strlen(r->text), &spf, &problems) ==
+			ZG_OK) {
+			for (j = 0; j < spf->count; j++) {
+				if (spf->terms[j].kind != ZG_SPF_IP4 &&
+				    spf->terms[j].kind != ZG_SPF_IP6) {
+					orgs_add_text(b, &b->mine,
+					    spf->terms[j].value);
+				}
+			}
+			zg_spf_free(spf);
+			spf = NULL;
+		}
+		zg_problems_free(&problems);
+	}
+}
+
+/*
+ * A CNAME at a client host name (autoconfig, imap, ...) that the profile
+ * does not have, pointing to another provider: left by a former one.
+ */
+static void
+diff_former_cnames(struct builder *b)
+{
+	const struct zone *zone = b->zone;
+	size_t i, j;
+
+	for (i = 0; i < ZL_CLIENT_HOSTS_COUNT; i++) {
+		const char *label = zl_client_hosts[i];
+		size_t ll = strlen(label);
+		uint8_t w[ZL_WIRE_MAX], got[ZL_WIRE_MAX];
+		char owner[ZL_NAME_TEXT_MAX], target[ZL_NAME_TEXT_MAX];
+		const struct zl_name_slot *n;
+		const struct kept *k;
+		bool planned = false;
+		size_t len = b->origin_len + 1 + ll, glen;
+
+		if (len > ZL_WIRE_MAX) {
+			continue;
+		}
+		w[0] = (uint8_t)ll;
+		memcpy(w + 1, label, ll);
+		memcpy(w + 1 + ll, b->origin, b->origin_len);
+		if ((n = zl_names_find(&zone->names, w, len)) == NULL) {
+			continue;
+		}
+		zl_name_text(w, len, owner);
+		for (j = 0; j < zone->plan.count; j++) {
+			planned |= strcasecmp(zone->plan.records[j].owner,
+			    owner) == 0;
+		}
+		for (k = zl_kept_first(zone, n->id); !planned && k != NULL;
+		     k = zl_kept_next(zone, k)) {
+			struct zl_disc *x;
+
+			if (kept_type(k) != LDNS_RR_TYPE_CNAME ||
+			    (glen = rdf_wire(ldns_rr_rdf(k->rr, 0), got)) == 0 ||
+			    !foreign(b, got, glen)) {
+				continue;
+			}
+			orgs_add(b, &b->former, got, glen);
+			zl_name_text(got, glen, target);
+			x = disc(b, ZL_MAIL_FORMER_PROVIDER, k, owner,
+			    LDNS_RR_TYPE_CNAME, "CNAME %s points to %s, a "
+			    "client host the profile %s does not have (a "
+			    "former provider's)", owner, target,
+			    zone->options->profile->name);
+			if (x != NULL) {
+				del(b, x, k);
+			}
+		}
+	}
 }
 
 /* ---- CNAMEs of the client hosts --------------------------------------- */
@@ -513,6 +707,9 @@ diff_mx(struct builder *b, struct mx *mx, size_t count)
 			continue;
 		}
 		name_str(mx[j].host, mx[j].len, host);
+		if (foreign(b, mx[j].host, mx[j].len)) {
+			orgs_add(b, &b->former, mx[j].host, mx[j].len);
+		}
 		x = disc(b, ZL_MAIL_MX_EXTRA, mx[j].k, zone->origin,
 		    LDNS_RR_TYPE_MX, "MX %s is not a host of the profile %s",
 		    host, profile);
@@ -619,6 +816,40 @@ record_authorises(struct builder *b, const struct kept *k,
 	return yes;
 }
 
+/* How much an "all" refuses: +all < ?all < ~all < -all (RFC 7208 5.1). */
+static int
+all_rank(const zg_spf_term_t *all)
+{
+	switch (all->qualifier) {
+	case '-':
+		return 3;
+	case '~':
+		return 2;
+	case '?':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The first "all" of a record, or NULL; *redirect gets its redirect=. */
+static const zg_spf_term_t *
+first_all(const zg_spf_t *spf, const zg_spf_term_t **redirect)
+{
+	size_t i;
+
+	for (i = 0; i < spf->count; i++) {
+		if (spf->terms[i].kind == ZG_SPF_ALL) {
+			return &spf->terms[i];
+		}
+		if (spf->terms[i].kind == ZG_SPF_REDIRECT && redirect != NULL &&
+		    *redirect == NULL) {
+			*redirect = &spf->terms[i];
+		}
+	}
+	return NULL;
+}
+
 /* A term list that grows, with the terms borrowed from parsed records. */
 struct terms {
 	const zg_spf_term_t **t;
@@ -654,7 +885,8 @@ terms_push(struct builder *b, struct terms *l, const zg_spf_term_t *t)
  * is cut.
  */
 static char *
-merge_spf(struct builder *b, zg_spf_t **recs, size_t n, const zg_spf_t *want)
+merge_spf(struct builder *b, zg_spf_t **recs, size_t n, const zg_spf_t *want,
+    const zg_spf_term_t *want_all)
 {
 	struct terms l = { 0 };
 	const zg_spf_term_t *all = NULL, *redirect = NULL, *exp = NULL;
@@ -678,6 +910,9 @@ merge_spf(struct builder *b, zg_spf_t **recs, size_t n, const zg_spf_t *want)
 				exp = exp != NULL ? exp : t;
 				continue;
 			}
+			if (former_term(b, t)) {
+				continue; /* a former provider's */
+			}
 			for (w = 0; w < want->count; w++) {
 				replaced |= wanted(&want->terms[w]) &&
 				    zg_spf_term_equal(t, &want->terms[w],
@@ -697,6 +932,12 @@ merge_spf(struct builder *b, zg_spf_t **recs, size_t n, const zg_spf_t *want)
 	text_put(&out, "v=spf1", 6);
 	for (i = 0; i < l.count; i++) {
 		text_term(&out, l.t[i]);
+	}
+	/* The record's own "all", unless it is weaker than the profile's
+	 * (or missing: an SPF record without one ends in neutral). */
+	if (want_all != NULL && redirect == NULL &&
+	    (all == NULL || all_rank(all) < all_rank(want_all))) {
+		all = want_all;
 	}
 	if (all != NULL) {
 		text_term(&out, all);
@@ -748,11 +989,12 @@ diff_spf(struct builder *b, const zg_record_t *r)
 	zg_problems_t problems = { 0 };
 	zg_spf_t *want = NULL, **recs = NULL;
 	const struct kept **spf;
-	struct text missing = { 0 };
-	size_t n, i, w;
-	bool broken = false, some = false;
-	struct zl_disc *x = NULL;
-	char *merged;
+	struct text missing = { 0 }, former = { 0 };
+	const zg_spf_term_t *want_all, *have_all = NULL, *redirect = NULL;
+	size_t n, i, j, w;
+	bool broken = false;
+	struct zl_disc *x = NULL, *y;
+	char *merged, buf[128];
 
 	spf = apex_spf(b, &n);
 	if (n == 0) {
@@ -793,30 +1035,63 @@ diff_spf(struct builder *b, const zg_record_t *r)
 			yes = record_authorises(b, spf[i], t);
 		}
 		if (!yes) {
-			char buf[128];
-
 			zg_spf_term_format(t, buf, sizeof(buf));
 			if (missing.len > 0) {
 				text_put(&missing, ", ", 2);
 			}
 			text_put(&missing, buf, strlen(buf));
 		}
-		some = true;
 	}
-	(void)some;
+	/* What a former provider left: its terms (those receivers
+	 * evaluate), and an "all" weaker than the profile's. */
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < recs[i]->count &&
+		     recs[i]->terms[j].kind != ZG_SPF_ALL; j++) {
+			if (former_term(b, &recs[i]->terms[j])) {
+				zg_spf_term_format(&recs[i]->terms[j], buf,
+				    sizeof(buf));
+				if (former.len > 0) {
+					text_put(&former, ", ", 2);
+				}
+				text_put(&former, buf, strlen(buf));
+			}
+		}
+	}
+	want_all = first_all(want, NULL);
+	have_all = first_all(recs[0], &redirect);
 	if (missing.len > 0) {
 		x = disc(b, ZL_MAIL_SPF_UNAUTHORISED, spf[0], zone->origin,
 		    LDNS_RR_TYPE_TXT, "SPF record at %s does not authorise the "
 		    "provider %s: missing %s", zone->origin, profile,
 		    missing.s);
-	} else if (n > 1) {
+	}
+	if (former.len > 0) {
+		y = disc(b, ZL_MAIL_FORMER_PROVIDER, spf[0], zone->origin,
+		    LDNS_RR_TYPE_TXT, "SPF record at %s still authorises a "
+		    "former provider: %s", zone->origin, former.s);
+		x = x != NULL ? x : y;
+	}
+	if (want_all != NULL && redirect == NULL &&
+	    (have_all == NULL || all_rank(have_all) < all_rank(want_all))) {
+		char got[16] = "no \"all\"", q[16];
+
+		if (have_all != NULL) {
+			zg_spf_term_format(have_all, got, sizeof(got));
+		}
+		zg_spf_term_format(want_all, q, sizeof(q));
+		y = disc(b, ZL_MAIL_SPF_ALL_WEAKER, spf[0], zone->origin,
+		    LDNS_RR_TYPE_TXT, "SPF record at %s ends with %s, weaker "
+		    "than the profile %s's %s", zone->origin, got, profile, q);
+		x = x != NULL ? x : y;
+	}
+	if (x == NULL && n > 1) {
 		x = disc(b, -1, spf[1], zone->origin, LDNS_RR_TYPE_TXT,
 		    "%zu SPF records at %s", n, zone->origin);
 	}
 	if (x == NULL || broken) {
 		goto out; /* nothing to change, or not safely */
 	}
-	if ((merged = merge_spf(b, recs, n, want)) == NULL) {
+	if ((merged = merge_spf(b, recs, n, want, want_all)) == NULL) {
 		goto out;
 	}
 	if (n > 1 || strcmp(merged, spf[0]->text) != 0) {
@@ -834,12 +1109,91 @@ out:
 	free(recs);
 	free(spf);
 	free(missing.s);
-	b->diff->nomem |= missing.nomem;
+	free(former.s);
+	b->diff->nomem |= missing.nomem || former.nomem;
 	zg_spf_free(want);
 	zg_problems_free(&problems);
 }
 
 /* ---- DMARC ------------------------------------------------------------ */
+
+/* How much a policy asks: none < quarantine < reject; -1 unknown. */
+static int
+policy_rank(const char *p)
+{
+	if (p == NULL || strcasecmp(p, "none") == 0) {
+		return 0; /* RFC 9989: a missing p is none */
+	}
+	if (strcasecmp(p, "quarantine") == 0) {
+		return 1;
+	}
+	return strcasecmp(p, "reject") == 0 ? 2 : -1;
+}
+
+/*
+ * A DMARC record whose policy is weaker than the profile's: a former
+ * provider's, most often.  Mended by the same record with the profile's
+ * p= (every other tag kept, in its order).
+ */
+static void
+diff_dmarc_policy(struct builder *b, const zg_record_t *r,
+    const struct kept *k, uint32_t id)
+{
+	zg_dmarc_rfc_t rfc = b->zone->options->dmarc_rfc;
+	zg_problems_t problems = { 0 };
+	zg_dmarc_t *got = NULL, *want = NULL;
+	const char *gp, *wp;
+	struct text out = { 0 };
+	struct zl_disc *x;
+	size_t i;
+
+	if (zg_dmarc_parse(k->text, k->text_len, rfc, &got, &problems) !=
+	    ZG_OK || zg_dmarc_parse(r->text, strlen(r->text), rfc, &want,
+	    &problems) != ZG_OK) {
+		nomem(b);
+		goto out;
+	}
+	gp = zg_dmarc_get(got, "p");
+	wp = zg_dmarc_get(want, "p");
+	if (zg_problems_invalid(&problems) || policy_rank(gp) < 0 ||
+	    policy_rank(wp) <= policy_rank(gp)) {
+		goto out; /* dmarc-* rules say what is wrong with it */
+	}
+	x = disc(b, ZL_MAIL_DMARC_WEAKER, k, r->owner, LDNS_RR_TYPE_TXT,
+	    "DMARC policy at %s is p=%s, weaker than the profile %s's p=%s",
+	    r->owner, gp != NULL ? gp : "none (none given)",
+	    b->zone->options->profile->name, wp);
+	for (i = 0; i < got->count; i++) {
+		const char *name = got->tags[i].name;
+		const char *value = got->tags[i].value;
+
+		if (strcasecmp(name, "p") == 0) {
+			value = wp;
+		}
+		if (i > 0) {
+			text_put(&out, "; ", 2);
+		}
+		text_put(&out, name, strlen(name));
+		text_put(&out, "=", 1);
+		text_put(&out, value, strlen(value));
+		/* No p= at all: it goes right after v= (RFC 7489 6.4). */
+		if (i == 0 && gp == NULL) {
+			text_put(&out, "; p=", 4);
+			text_put(&out, wp, strlen(wp));
+		}
+	}
+	if (out.nomem) {
+		nomem(b);
+		goto out;
+	}
+	del(b, x, k);
+	add(b, x, r->owner, id, ldns_rr_ttl(k->rr), LDNS_RR_TYPE_TXT, out.s);
+out:
+	free(out.s);
+	zg_dmarc_free(got);
+	zg_dmarc_free(want);
+	zg_problems_free(&problems);
+}
 
 static void
 diff_dmarc(struct builder *b, const zg_record_t *r)
@@ -853,9 +1207,12 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 	     k = zl_kept_next(zone, k)) {
 		/* A DMARC record, or a CNAME to one elsewhere: receivers
 		 * follow it as for any TXT query (RFC 1034 3.6.2). */
-		if (kept_type(k) == LDNS_RR_TYPE_CNAME ||
-		    (kept_type(k) == LDNS_RR_TYPE_TXT &&
-			zg_dmarc_is_record(k->text, k->text_len))) {
+		if (kept_type(k) == LDNS_RR_TYPE_CNAME) {
+			return;
+		}
+		if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+		    zg_dmarc_is_record(k->text, k->text_len)) {
+			diff_dmarc_policy(b, r, k, id);
 			return;
 		}
 	}
@@ -940,6 +1297,8 @@ zl_diff_build(const struct zone *zone, struct zl_diff *diff)
 	}
 	mx = apex_mx(&b, &count);
 	if (!diff_null_mx(&b, mx, count)) {
+		my_orgs(&b);
+		diff_former_cnames(&b);
 		/* Client hosts, MX, SPF, DMARC: the order of the findings
 		 * at line 0. */
 		for (i = 0; i < zone->plan.count; i++) {
@@ -964,6 +1323,8 @@ zl_diff_build(const struct zone *zone, struct zl_diff *diff)
 	}
 	free(mx);
 	free(b.deleted);
+	free(b.mine.o);
+	free(b.former.o);
 	return diff->nomem ? ZG_ERR_NOMEM : ZG_OK;
 }
 

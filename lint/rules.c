@@ -68,6 +68,20 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "RFC 7489 6.1, RFC 9989", "no DMARC record at _dmarc.DOMAIN",
 	    "publish the profile's DMARC record as a TXT record at "
 	    "_dmarc.DOMAIN" },
+	[ZL_MAIL_DMARC_WEAKER] = { "mail-dmarc-weaker", ZG_SEV_WARNING,
+	    "provider profile, RFC 7489 6.3",
+	    "a DMARC policy weaker than the profile's",
+	    "raise p= to the profile's policy (none < quarantine < reject)" },
+	[ZL_MAIL_SPF_ALL_WEAKER] = { "mail-spf-all-weaker", ZG_SEV_WARNING,
+	    "provider profile, RFC 7208 5.1",
+	    "an SPF record ending in an 'all' weaker than the profile's",
+	    "end the record with the profile's qualifier (+all < ?all < "
+	    "~all < -all)" },
+	[ZL_MAIL_FORMER_PROVIDER] = { "mail-former-provider", ZG_SEV_WARNING,
+	    "provider profile",
+	    "a client host CNAME or SPF term of a provider the profile is not",
+	    "remove what a former provider left: --fix deletes its client "
+	    "host CNAMEs and its SPF terms" },
 	[ZL_NULL_MX_NOT_ALONE] = { "null-mx-not-alone", ZG_SEV_ERROR,
 	    "RFC 7505 3", "a null MX beside other MX records",
 	    "a domain that takes no mail has only 'MX 0 .'; remove the other "
@@ -206,6 +220,11 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "a file, record or record count past zonelint's limits",
 	    "split the file, or raise --max-file-size or --max-records; a "
 	    "record is at most 512 KiB" },
+};
+
+const char *const zl_client_hosts[ZL_CLIENT_HOSTS_COUNT] = {
+	"autoconfig", "autodiscover", "imap", "pop", "pop3", "smtp",
+	"submission", "mail", "webmail",
 };
 
 const zl_rule_t *

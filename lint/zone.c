@@ -156,14 +156,32 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 			    zone->options->profile, domain, NULL) == ZG_OK;
 		}
 	}
-	/* Every record at a name of the plan is kept: no cap on how many
-	 * names a profile has. */
-	for (i = 0; zone->has_plan && i < zone->plan.count; i++) {
+	/* Every record at a name of the plan is kept (no cap on how many
+	 * names a profile has), and at the client host names a former
+	 * provider may have left behind. */
+	for (i = 0; zone->has_plan &&
+	     i < zone->plan.count + ZL_CLIENT_HOSTS_COUNT; i++) {
 		uint8_t w[ZL_WIRE_MAX];
-		size_t len = zl_name_from_text(zone->plan.records[i].owner, w);
+		size_t len;
 		struct zl_name_slot *n;
 		bool added;
 
+		if (i < zone->plan.count) {
+			len = zl_name_from_text(zone->plan.records[i].owner, w);
+		} else {
+			const char *label =
+			    zl_client_hosts[i - zone->plan.count];
+			size_t ll = strlen(label);
+
+			len = zone->names.origin_len + 1 + ll;
+			if (len > ZL_WIRE_MAX) {
+				continue;
+			}
+			w[0] = (uint8_t)ll;
+			memcpy(w + 1, label, ll);
+			memcpy(w + 1 + ll, zone->names.origin,
+			    zone->names.origin_len);
+		}
 		if (len == 0) {
 			continue; /* zonegen made it: cannot happen */
 		}
