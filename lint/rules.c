@@ -22,6 +22,10 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "RFC 1035 5.1", "an $INCLUDE that cannot be followed",
 	    "include a readable file inside the zone's directory tree, "
 	    "without loops (--include-any lifts the confinement)" },
+	[ZL_CLASS_MISMATCH] = { "class-mismatch", ZG_SEV_ERROR,
+	    "RFC 1035 5.2", "a record of a class other than the zone's (IN)",
+	    "write the record with class IN, or remove it: servers refuse a "
+	    "zone with records of another class" },
 	/* Against the provider's profile. */
 	[ZL_MAIL_CNAME_MISSING] = { "mail-cname-missing", ZG_SEV_ERROR,
 	    "provider profile", "a client host CNAME of the profile is missing",

@@ -578,6 +578,20 @@ on_record(void *ctx, const zl_record_t *rec)
 	unsigned flags;
 	bool added, kept;
 
+	/* RFC 1035 5.2: the records of a zone have its class; BIND and
+	 * Knot refuse the zone otherwise.  The record is no part of the IN
+	 * zone, so no other check sees it. */
+	if (rec->rr_class != LDNS_RR_CLASS_IN) {
+		char *cn = ldns_rr_class2str((ldns_rr_class)rec->rr_class);
+
+		zl_report_add(zone->report, ZL_CLASS_MISMATCH,
+		    (v.file = intern_file(zone, rec->file)) != NULL ? v.file
+								   : zone->path,
+		    rec->line, NULL, rec->type, "record of class %s in a zone "
+		    "of class IN", cn != NULL ? cn : "?");
+		free(cn);
+		return;
+	}
 	v.owner = rec->owner;
 	v.owner_len = rec->owner_len;
 	v.type = rec->type;
