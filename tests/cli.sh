@@ -291,6 +291,21 @@ if [ -x "$BUILDDIR/zonelint" ]; then
 	$ZONELINT --profile none -j 3 "$@" >"$tmp/j3" 2>&1
 	check "jobs-same-report ($# files)" cmp -s "$tmp/j1" "$tmp/j3"
 	check "jobs-report-not-empty" [ -s "$tmp/j1" ]
+	# Two zones that include one file with a suppression: each file's
+	# suppressions see its own findings only (they used to drop the
+	# other thread's), in any order of the threads.
+	set -- fixtures/jobs/a.zone fixtures/jobs/b.zone fixtures/jobs/a.zone \
+	    fixtures/jobs/b.zone
+	$ZONELINT --profile none "$@" >"$tmp/s1" 2>&1
+	same=0
+	for n in 1 2 3 4 5 6 7 8; do
+		$ZONELINT --profile none -j 4 "$@" >"$tmp/s4" 2>&1
+		cmp -s "$tmp/s1" "$tmp/s4" && same=$((same + 1))
+	done
+	check "jobs-shared-include-same-report ($same of 8 runs)" [ $same -eq 8 ]
+	check "jobs-shared-include-suppression" sh -c "
+	    grep -c 'unused-suppression' '$tmp/s1' | grep -qx 2 &&
+	    ! grep -q 'rrset-ttl-mismatch\]' '$tmp/s1'"
 fi
 
 # Hostile input: limits, containment, bounded and escaped diagnostics.
