@@ -291,21 +291,37 @@ if [ -x "$BUILDDIR/zonelint" ]; then
 	$ZONELINT --profile none -j 3 "$@" >"$tmp/j3" 2>&1
 	check "jobs-same-report ($# files)" cmp -s "$tmp/j1" "$tmp/j3"
 	check "jobs-report-not-empty" [ -s "$tmp/j1" ]
-	# Two zones that include one file with a suppression: each file's
-	# suppressions see its own findings only (they used to drop the
-	# other thread's), in any order of the threads.
-	set -- fixtures/jobs/a.zone fixtures/jobs/b.zone fixtures/jobs/a.zone \
-	    fixtures/jobs/b.zone
+	# Zones that include one file with a suppression: each file's
+	# suppressions see its own findings only.  They used to see every
+	# finding added since the file began, so one thread's suppression
+	# dropped another's finding, whose own suppression then said it
+	# suppressed nothing: -j 4 gave a different report from run to run.
+	# The include comes first and each zone's bulk after it, so that a
+	# finding waits long for its file's end while other files end.
+	mkdir "$tmp/jobs"
+	cp fixtures/jobs/common.inc fixtures/jobs/b.zone "$tmp/jobs/"
+	for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+		awk -v n="$n" 'BEGIN {
+		    printf "$ORIGIN z%d.example.\n$TTL 300\n", n
+		    print "@ SOA ns1 hostmaster 1 7200 3600 1209600 300"
+		    print "@ NS ns1.example.net."
+		    print "www A 192.0.2.1"
+		    print "$INCLUDE common.inc"
+		    for (i = 0; i < n * 1250; i++)
+			printf "h%d A 192.0.2.%d\n", i, i % 250
+		}' >"$tmp/jobs/z$n.zone"
+	done
+	set -- "$tmp"/jobs/z*.zone "$tmp/jobs/b.zone"
 	$ZONELINT --profile none "$@" >"$tmp/s1" 2>&1
 	same=0
-	for n in 1 2 3 4 5 6 7 8; do
+	for n in 1 2 3 4 5 6; do
 		$ZONELINT --profile none -j 4 "$@" >"$tmp/s4" 2>&1
 		cmp -s "$tmp/s1" "$tmp/s4" && same=$((same + 1))
 	done
-	check "jobs-shared-include-same-report ($same of 8 runs)" [ $same -eq 8 ]
+	check "jobs-shared-include-same-report ($same of 6 runs)" [ $same -eq 6 ]
 	check "jobs-shared-include-suppression" sh -c "
-	    grep -c 'unused-suppression' '$tmp/s1' | grep -qx 2 &&
-	    ! grep -q 'rrset-ttl-mismatch\]' '$tmp/s1'"
+	    grep -c 'unused-suppression' '$tmp/s1' | grep -qx 1 &&
+	    ! grep -q 'rrset-ttl-mismatch\\]' '$tmp/s1'"
 fi
 
 # Hostile input: limits, containment, bounded and escaped diagnostics.
