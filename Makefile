@@ -6,6 +6,8 @@
 #   make check      install missing packages, build, run every test
 #   make san        the same tests, built with ASan + UBSan
 #   make valgrind   the CLI golden tests under valgrind memcheck
+#   make differential  the DNS rules against named-checkzone on 5,000
+#                   generated zones (make check runs a sample of 300)
 #   make bench      release build against ldns, BIND, Knot, validns
 #                   (tests/bench/RESULTS.md; measures, asserts nothing)
 #   make fuzz       build the libFuzzer targets (clang) and run each for
@@ -95,7 +97,7 @@ ifneq ($(wildcard cmd/zonelint.c),)
 endif
 
 .PHONY: all demo check san valgrind install clean format deps deps-build \
-	deps-test unit peer fuzz fuzz-build bench
+	deps-test unit peer fuzz fuzz-build bench differential
 .DEFAULT_GOAL := all
 # Keep objects that only a test binary needs.
 .SECONDARY:
@@ -191,6 +193,12 @@ peer: all
 	$(Q)sh tests/peer/checkzone.sh
 	$(Q)sh tests/peer/zscanner.sh
 	$(Q)sh tests/peer/checkdmarc.sh
+
+# The long oracle runs: zonelint's DNS rules against BIND's verdicts, and
+# the --fix property over many more generated zones.
+differential: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)ZL_BINDIFF_COUNT=5000 ./$(BUILDDIR)/tests/test_bindiff
 
 # Time and memory of the release build against an ldns floor and the
 # peers, on generated inputs; writes tests/bench/RESULTS.md.

@@ -757,7 +757,7 @@ kind_name(const zg_spf_term_t *t)
 size_t
 zg_spf_term_format(const zg_spf_term_t *t, char *out, size_t size)
 {
-	char c4[8] = "", c6[8] = "";
+	char c4[16] = "", c6[16] = "";
 	bool modifier = t->kind >= ZG_SPF_REDIRECT;
 	int n;
 
