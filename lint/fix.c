@@ -71,7 +71,7 @@ zg_status_t
 zl_fix_write(struct zone *zone, FILE *fp)
 {
 	const zl_options_t *o = zone->options;
-	const struct zl_diff *d = &zone->diff;
+	const struct zl_diff *d = zl_mail_diff(zone);
 	const struct kept **del;
 	size_t i, ndel = 0;
 
@@ -79,7 +79,7 @@ zl_fix_write(struct zone *zone, FILE *fp)
 	    o->fix == ZL_FIX_ZONE ? "zone" : "nsupdate", zone->path,
 	    zone->origin ? zone->origin : "unknown",
 	    o->profile ? o->profile->name : "none");
-	if (!zone->has_diff || d->null_mx) {
+	if (d == NULL || d->null_mx) {
 		fputs("; nothing to change: no profile, no origin, or a null MX "
 		      "(the domain takes no mail)\n", fp);
 		return ferror(fp) ? ZG_ERR_IO : ZG_OK;

@@ -209,19 +209,6 @@ zl_dnssec_type(uint16_t t)
 #define ZL_TTL_IX_MAX 0xfffu
 #define ZL_TYPE_IX_MAX 0xffu
 
-/* An MX, NS or SRV target the file had not named yet when it was read:
- * settled when the name gets its first record (alias or not); those still
- * waiting at the end were never named.  Settled ones are reused. */
-struct pending {
-	uint32_t owner;     /* name ids */
-	uint32_t target;
-	const char *file;
-	unsigned line;
-	uint16_t type;
-	size_t next;        /* the next one for the same target (or the next
-			     * free one), index + 1 */
-};
-
 /* A "; zonelint: ignore RULE" comment. */
 struct suppression {
 	const char *file;   /* interned */
@@ -237,14 +224,50 @@ uint32_t zl_arena_add(struct zl_arena **a, const void *p, size_t n);
 const void *zl_arena_at(const struct zl_arena *a, uint32_t off);
 void zl_arena_free(struct zl_arena *a);
 
-/* An SPF record checked at the end: its include targets are ours. */
-struct spf_later {
-	uint32_t owner;     /* name id */
-	const char *file;
-	unsigned line;
+/*
+ * The rule families, one file each.  A family names the record types it
+ * reads and its functions, and keeps its own state, which the zone holds
+ * for it (zone->state) and no other family changes: the table in rules.c
+ * drives the checks, in this order.
+ */
+enum zl_family_index {
+	ZL_FAMILY_DNS,   /* rule_dns.c: MX, NS and SRV targets, SRV ports */
+	ZL_FAMILY_SPF,   /* rule_spf.c: SPF records and their lookups */
+	ZL_FAMILY_DMARC, /* rule_dmarc.c: DMARC records */
+	ZL_FAMILY_MAIL,  /* rule_mail.c, mail_diff.c: the profile's records */
+	ZL_FAMILY__COUNT
 };
 
+struct zl_view;
 struct zone;
+
+struct zl_family {
+	const char *name;
+	uint16_t types[4];   /* the types `record` reads (0 ends the list) */
+	size_t state_size;   /* zeroed before the first record */
+	/* One record of the types above, as it is read, with its fields. */
+	void (*record)(struct zone *zone, void *state, struct zl_view *v);
+	/* A name got its first record other than DNSSEC (`cname_line`: it
+	 * is a CNAME, at that line; else 0). */
+	void (*name_defined)(struct zone *zone, void *state, uint32_t id,
+	    unsigned cname_line);
+	/* The file is read. */
+	void (*end)(struct zone *zone, void *state);
+	/* Free what the state holds (not the state itself). */
+	void (*release)(void *state);
+};
+
+extern const struct zl_family zl_family_dns;
+extern const struct zl_family zl_family_spf;
+extern const struct zl_family zl_family_dmarc;
+extern const struct zl_family zl_family_mail;
+
+/* The families, in the order of enum zl_family_index. */
+extern const struct zl_family *const zl_families[ZL_FAMILY__COUNT];
+
+/* The family whose checks report `rule`, or -1 (the reader and the zone's
+ * own name, TTL and CNAME rules). */
+int zl_rule_family(int rule);
 
 /*
  * The labels under which mail clients look for a provider's hosts
@@ -314,16 +337,6 @@ struct zone {
 	uint16_t types[255];
 	unsigned types_count;
 	uint8_t type_index[256];   /* type < 256: index + 1, or 0 */
-	/* SPF and DMARC records, checked as they are read: the first at
-	 * each name (key: name id; a: offset in spf_arena of its line,
-	 * lengths, text and rdata), and the SPF records whose lookups need
-	 * records that come later (checked at the end). */
-	struct zl_table spf_names;
-	struct zl_table dmarc_names;
-	struct zl_arena *spf_arena;
-	struct spf_later *spf_later;
-	size_t spf_later_count;
-	size_t spf_later_cap;
 	uint8_t *wire;             /* rdata of the record being read */
 	size_t wire_cap;
 	/* Kept records, in file order. */
@@ -338,17 +351,13 @@ struct zone {
 	struct suppression *suppressions;
 	size_t suppressions_count;
 	size_t suppressions_cap;
-	struct pending *pending;
-	size_t pending_count;
-	size_t pending_capacity;
-	size_t pending_free;       /* first reusable one, index + 1 */
-	struct zl_table pending_index; /* target id; a: first, index + 1 */
 	/* The records the profile wants for the origin (zonegen's plan);
 	 * has_plan is false without a profile or an origin. */
 	zg_plan_t plan;
 	bool has_plan;
-	struct zl_diff diff;    /* built once the file is read */
-	bool has_diff;
+	/* Each rule family's own state (ZL_FAMILY_*): only its own
+	 * functions change it. */
+	void *state[ZL_FAMILY__COUNT];
 	unsigned read_problems; /* syntax, include and origin findings */
 	bool limited;           /* a limit stopped the reading */
 	bool nomem;
@@ -435,6 +444,10 @@ struct zl_view {
 	const uint8_t *rdata;  /* wire, or NULL unless the checks read it */
 	size_t rdata_len;
 	bool shaped;           /* rdata has its type's fields */
+	bool kept;             /* the zone keeps the record (its name is the
+				* apex, a plan name or a client host) */
+	const char *strings;   /* TXT and SPF: the strings joined, or NULL */
+	size_t strings_len;
 	const char *file;
 	unsigned line;
 	char *text;            /* canonical owner, made on first need */
@@ -458,31 +471,13 @@ bool zl_in_zone_wire(const struct zone *zone, const uint8_t *wire,
  * relative names are taken as absolute.  Its length, or 0. */
 size_t zl_name_from_text(const char *text, uint8_t *out);
 
-/*
- * SPF and DMARC checks of one TXT or SPF record as it is read: `text` its
- * strings joined; `kept` whether the zone keeps it (the apex and the
- * names of the profile's records).
- */
-void zl_spf_record(struct zone *zone, struct zl_view *v, const char *text,
-    size_t len, bool kept);
-void zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
-    size_t len);
-
-/*
- * The checks, one family per file.  The MX, NS and SRV checks of one
- * record, as it is read: its owner as canonical text, its wire rdata
- * (fields as its type has them).  A target still waiting at the end was
- * never named in the zone: it is no alias.
- */
-void zl_dns_record(struct zone *zone, struct zl_view *v);
-/* A name got its first record other than DNSSEC: settle the targets that
- * waited for it (`cname_line`: that record is a CNAME, else 0). */
-void zl_dns_name_defined(struct zone *zone, uint32_t id,
-    unsigned cname_line);
-void zl_check_spf(struct zone *zone);
-/* The text of the first SPF record at a name (by id), or NULL. */
+/* What the SPF family read: the text of the first SPF record at a name
+ * (by id), or NULL.  For mail_diff.c, which only reads it. */
 const char *zl_spf_text(const struct zone *zone, uint32_t id, size_t *len);
-void zl_check_mail(struct zone *zone);
+
+/* What the mail family judged, for the fixer: NULL when the zone has no
+ * plan (no profile or no origin) or was read only in part. */
+const struct zl_diff *zl_mail_diff(const struct zone *zone);
 
 /* Write the changes that bring the zone to the profile (lint/fix.c). */
 zg_status_t zl_fix_write(struct zone *zone, FILE *fp);

@@ -1226,7 +1226,8 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 	}
 	if (moved != NULL) {
 		/* At the apex, where receivers never look: dmarc-misplaced
-		 * says so; the fix moves it with its own policy. */
+		 * says so, and that it belongs at _dmarc; the fix moves it
+		 * there with its own policy. */
 		x = disc(b, -1, moved, zone->origin, LDNS_RR_TYPE_TXT,
 		    "DMARC record at %s", zone->origin);
 		for (k = moved; x != NULL && k != NULL;

@@ -73,16 +73,25 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 	zg_problems_free(&problems);
 }
 
+/* The family's own state: the first DMARC record at each _dmarc name
+ * (key: name id; a: offset in `arena` of its line and data). */
+struct dmarc_state {
+	struct zl_table names;
+	struct zl_arena *arena;
+};
+
 /* Where the first DMARC record at a _dmarc name keeps its data. */
 struct dmarc_first {
 	uint32_t line;
 	uint32_t rdlen;
 };
 
-void
-zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
-    size_t len)
+static void
+record(struct zone *zone, void *state, struct zl_view *v)
 {
+	struct dmarc_state *st = state;
+	const char *text = v->strings;
+	size_t len = v->strings_len;
 	struct zl_slot *first;
 	bool added;
 
@@ -100,27 +109,27 @@ zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
 		return;
 	}
 	check_record(zone, v, text, len);
-	if ((first = zl_table_get(&zone->dmarc_names, zl_exact_key(v->id),
+	if ((first = zl_table_get(&st->names, zl_exact_key(v->id),
 	    &added)) == NULL) {
 		zone->nomem = true;
 	} else if (added) {
 		/* The record's data, compared whole with any later one. */
 		struct dmarc_first head = { v->line, (uint32_t)v->rdata_len };
-		uint32_t off = zl_arena_add(&zone->spf_arena, NULL,
+		uint32_t off = zl_arena_add(&st->arena, NULL,
 		    sizeof(head) + v->rdata_len);
 		struct dmarc_first *h;
 
 		if (off == UINT32_MAX) {
 			zone->nomem = true;
-			zl_table_remove(&zone->dmarc_names, first);
+			zl_table_remove(&st->names, first);
 			return;
 		}
-		h = (struct dmarc_first *)zl_arena_at(zone->spf_arena, off);
+		h = (struct dmarc_first *)zl_arena_at(st->arena, off);
 		*h = head;
 		memcpy(h + 1, v->rdata, v->rdata_len);
 		first->a = off;
 	} else {
-		const struct dmarc_first *h = zl_arena_at(zone->spf_arena,
+		const struct dmarc_first *h = zl_arena_at(st->arena,
 		    first->a);
 
 		/* An exact duplicate is merged by servers; the same text
@@ -135,3 +144,20 @@ zl_dmarc_record(struct zone *zone, struct zl_view *v, const char *text,
 		}
 	}
 }
+
+static void
+release(void *state)
+{
+	struct dmarc_state *st = state;
+
+	zl_table_free(&st->names);
+	zl_arena_free(st->arena);
+}
+
+const struct zl_family zl_family_dmarc = {
+	.name = "dmarc",
+	.types = { LDNS_RR_TYPE_TXT },
+	.state_size = sizeof(struct dmarc_state),
+	.record = record,
+	.release = release,
+};

@@ -7,6 +7,28 @@
 
 #include "lint/internal.h"
 
+/* An MX, NS or SRV target the file had not named yet when it was read:
+ * settled when the name gets its first record (alias or not); those still
+ * waiting at the end were never named.  Settled ones are reused. */
+struct pending {
+	uint32_t owner;     /* name ids */
+	uint32_t target;
+	const char *file;
+	unsigned line;
+	uint16_t type;
+	size_t next;        /* the next one for the same target (or the next
+			     * free one), index + 1 */
+};
+
+/* The family's own state. */
+struct dns_state {
+	struct pending *pending;
+	size_t count;
+	size_t capacity;
+	size_t free;             /* first reusable one, index + 1 */
+	struct zl_table index;   /* target id; a: first, index + 1 */
+};
+
 /*
  * A host name whose first four labels are decimal octets is an IPv4
  * address written where a name belongs: on its own ("192.0.2.1.") or, when
@@ -77,27 +99,26 @@ alias_rule(uint16_t type)
 
 /* A free pending entry; its index, or SIZE_MAX when out of memory. */
 static size_t
-pending_new(struct zone *zone)
+pending_new(struct dns_state *st)
 {
 	size_t i;
 
-	if (zone->pending_free != 0) {
-		i = zone->pending_free - 1;
-		zone->pending_free = zone->pending[i].next;
+	if (st->free != 0) {
+		i = st->free - 1;
+		st->free = st->pending[i].next;
 		return i;
 	}
-	if (zone->pending_count == zone->pending_capacity) {
-		size_t cap = zone->pending_capacity ? zone->pending_capacity * 2
-						    : 64;
-		struct pending *p = realloc(zone->pending, cap * sizeof(*p));
+	if (st->count == st->capacity) {
+		size_t cap = st->capacity ? st->capacity * 2 : 64;
+		struct pending *p = realloc(st->pending, cap * sizeof(*p));
 
 		if (p == NULL) {
 			return SIZE_MAX;
 		}
-		zone->pending = p;
-		zone->pending_capacity = cap;
+		st->pending = p;
+		st->capacity = cap;
 	}
-	return zone->pending_count++;
+	return st->count++;
 }
 
 /*
@@ -109,8 +130,8 @@ pending_new(struct zone *zone)
  * names: exactly, whatever their case.
  */
 static void
-check_target(struct zone *zone, struct zl_view *v, const uint8_t *wire,
-    size_t len, int address_rule, const char *what)
+check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
+    const uint8_t *wire, size_t len, int address_rule, const char *what)
 {
 	char target[ZL_NAME_TEXT_MAX];
 	const struct zl_slot *c;
@@ -147,12 +168,12 @@ check_target(struct zone *zone, struct zl_view *v, const uint8_t *wire,
 	if ((zl_name_flags(zone, id) & (ZL_NAME_CNAME | ZL_NAME_OTHER)) != 0) {
 		return;
 	}
-	if ((head = zl_table_get(&zone->pending_index, zl_exact_key(id),
-	    &added)) == NULL || (i = pending_new(zone)) == SIZE_MAX) {
+	if ((head = zl_table_get(&st->index, zl_exact_key(id), &added)) ==
+	    NULL || (i = pending_new(st)) == SIZE_MAX) {
 		zone->nomem = true;
 		return;
 	}
-	p = &zone->pending[i];
+	p = &st->pending[i];
 	p->owner = v->id;
 	p->target = id;
 	p->file = v->file;
@@ -162,11 +183,12 @@ check_target(struct zone *zone, struct zl_view *v, const uint8_t *wire,
 	head->a = (uint32_t)(i + 1);
 }
 
-void
-zl_dns_name_defined(struct zone *zone, uint32_t id, unsigned cname_line)
+static void
+name_defined(struct zone *zone, void *state, uint32_t id,
+    unsigned cname_line)
 {
-	struct zl_slot *head = zl_table_find(&zone->pending_index,
-	    zl_exact_key(id));
+	struct dns_state *st = state;
+	struct zl_slot *head = zl_table_find(&st->index, zl_exact_key(id));
 	char owner[ZL_NAME_TEXT_MAX], target[ZL_NAME_TEXT_MAX];
 	size_t i, next;
 
@@ -174,7 +196,7 @@ zl_dns_name_defined(struct zone *zone, uint32_t id, unsigned cname_line)
 		return;
 	}
 	for (i = head->a; i != 0; i = next) {
-		struct pending *p = &zone->pending[i - 1];
+		struct pending *p = &st->pending[i - 1];
 
 		if (cname_line != 0) {
 			zl_names_text(&zone->names, p->owner, owner);
@@ -183,10 +205,10 @@ zl_dns_name_defined(struct zone *zone, uint32_t id, unsigned cname_line)
 			    p->line, owner, p->type, target, cname_line);
 		}
 		next = p->next;
-		p->next = zone->pending_free;
-		zone->pending_free = i;
+		p->next = st->free;
+		st->free = i;
 	}
-	zl_table_remove(&zone->pending_index, head);
+	zl_table_remove(&st->index, head);
 }
 
 /*
@@ -208,7 +230,7 @@ static const struct {
 };
 
 static void
-check_srv(struct zone *zone, struct zl_view *v)
+check_srv(struct zone *zone, struct dns_state *st, struct zl_view *v)
 {
 	const char *owner = zl_view_owner(v);
 	const char *file = v->file;
@@ -244,29 +266,51 @@ check_srv(struct zone *zone, struct zl_view *v)
 			}
 		}
 	}
-	check_target(zone, v, rdata + 6, len - 6, -1, "SRV");
+	check_target(zone, st, v, rdata + 6, len - 6, -1, "SRV");
 }
 
-void
-zl_dns_record(struct zone *zone, struct zl_view *v)
+static void
+record(struct zone *zone, void *state, struct zl_view *v)
 {
+	struct dns_state *st = state;
+
 	switch (v->type) {
 	case LDNS_RR_TYPE_MX:
 		if (v->rdata_len >= 3) {
-			check_target(zone, v, v->rdata + 2, v->rdata_len - 2,
-			    ZL_MX_TARGET_ADDRESS, "MX");
+			check_target(zone, st, v, v->rdata + 2,
+			    v->rdata_len - 2, ZL_MX_TARGET_ADDRESS, "MX");
 		}
 		break;
 	case LDNS_RR_TYPE_NS:
 		if (v->rdata_len >= 1) {
-			check_target(zone, v, v->rdata, v->rdata_len,
+			check_target(zone, st, v, v->rdata, v->rdata_len,
 			    ZL_NS_TARGET_ADDRESS, "NS");
 		}
 		break;
 	case LDNS_RR_TYPE_SRV:
-		check_srv(zone, v);
+		check_srv(zone, st, v);
 		break;
 	default:
 		break;
 	}
 }
+
+static void
+release(void *state)
+{
+	struct dns_state *st = state;
+
+	free(st->pending);
+	zl_table_free(&st->index);
+}
+
+/* A target still waiting at the end was never named in the zone: it is
+ * no alias, and there is nothing to say at the end. */
+const struct zl_family zl_family_dns = {
+	.name = "dns",
+	.types = { LDNS_RR_TYPE_MX, LDNS_RR_TYPE_NS, LDNS_RR_TYPE_SRV },
+	.state_size = sizeof(struct dns_state),
+	.record = record,
+	.name_defined = name_defined,
+	.release = release,
+};

@@ -2,22 +2,43 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 
 /*
- * The findings of the discrepancies mail_diff.c found: this file decides
- * nothing of its own, so that the checks and --fix cannot disagree.
+ * The findings of the discrepancies mail_diff.c finds: this file decides
+ * nothing of its own, so that the checks and --fix cannot disagree.  The
+ * family's state is the discrepancy list, which the fixer only reads.
  */
 
 #include "lint/internal.h"
 
-void
-zl_check_mail(struct zone *zone)
+struct mail_state {
+	struct zl_diff diff;
+	bool built;
+};
+
+const struct zl_diff *
+zl_mail_diff(const struct zone *zone)
 {
+	const struct mail_state *st = zone->state[ZL_FAMILY_MAIL];
+
+	return st != NULL && st->built ? &st->diff : NULL;
+}
+
+static void
+end(struct zone *zone, void *state)
+{
+	struct mail_state *st = state;
 	size_t i;
 
-	if (!zone->has_diff) {
+	/* A file read only in part has no missing records. */
+	if (!zone->has_plan || zone->limited || zone->nomem) {
 		return;
 	}
-	for (i = 0; i < zone->diff.count; i++) {
-		const struct zl_disc *x = &zone->diff.items[i];
+	if (zl_diff_build(zone, &st->diff) != ZG_OK) {
+		zone->nomem = true;
+		return;
+	}
+	st->built = true;
+	for (i = 0; i < st->diff.count; i++) {
+		const struct zl_disc *x = &st->diff.items[i];
 
 		if (x->rule < 0) {
 			continue; /* said by the rule that saw it read */
@@ -28,3 +49,19 @@ zl_check_mail(struct zone *zone)
 		    x->message);
 	}
 }
+
+static void
+release(void *state)
+{
+	struct mail_state *st = state;
+
+	zl_diff_free(&st->diff);
+}
+
+/* No record of its own: it judges the records the zone kept. */
+const struct zl_family zl_family_mail = {
+	.name = "mail",
+	.state_size = sizeof(struct mail_state),
+	.end = end,
+	.release = release,
+};

@@ -22,7 +22,33 @@ struct spf_head {
 	uint32_t rdlen;
 };
 
-/* What zl_check_spf learnt of the record at a name (spf_names slot.b). */
+/* An SPF record checked at the end: its include targets are ours. */
+struct spf_later {
+	uint32_t owner;     /* name id */
+	const char *file;
+	unsigned line;
+};
+
+/*
+ * The family's own state: the first SPF record at each name (key: name
+ * id; a: offset in `arena` of its line, lengths, text and rdata; b: what
+ * counting found), and the records whose counts wait for the end.
+ */
+struct spf_state {
+	struct zl_table names;
+	struct zl_arena *arena;
+	struct spf_later *later;
+	size_t later_count;
+	size_t later_cap;
+};
+
+static struct spf_state *
+spf_st(const struct zone *zone)
+{
+	return zone->state[ZL_FAMILY_SPF];
+}
+
+/* What the end of the file learnt of the record at a name (spf_names slot.b). */
 #define MEMO_DONE 0x1u
 #define MEMO_BUSY 0x2u
 #define MEMO_LOOP 0x4u
@@ -33,13 +59,13 @@ struct spf_head {
 static const struct spf_head *
 spf_head(const struct zone *zone, const struct zl_slot *s)
 {
-	return zl_arena_at(zone->spf_arena, s->a);
+	return zl_arena_at(spf_st(zone)->arena, s->a);
 }
 
 const char *
 zl_spf_text(const struct zone *zone, uint32_t id, size_t *len)
 {
-	const struct zl_slot *s = id != 0 ? zl_table_find(&zone->spf_names,
+	const struct zl_slot *s = id != 0 ? zl_table_find(&spf_st(zone)->names,
 	    zl_exact_key(id)) : NULL;
 	const struct spf_head *h;
 
@@ -169,7 +195,7 @@ frame_step(struct zone *zone, struct frame *f)
 			continue;
 		}
 		if ((t->kind != ZG_SPF_INCLUDE && t->kind != ZG_SPF_REDIRECT) ||
-		    (next = zl_table_find(&zone->spf_names,
+		    (next = zl_table_find(&spf_st(zone)->names,
 			 zl_exact_key(n->id))) == NULL) {
 			f->i++; /* no record: spf-include-none, said as read */
 			continue;
@@ -470,25 +496,25 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 	zg_spf_free(parsed);
 	/* The first record at a name is the one counted (a second one is
 	 * spf-multiple already). */
-	if (!later || zl_table_find(&zone->spf_names, zl_exact_key(v->id)) !=
+	if (!later || zl_table_find(&spf_st(zone)->names, zl_exact_key(v->id)) !=
 	    NULL) {
 		return;
 	}
-	if (zone->spf_later_count == zone->spf_later_cap) {
-		size_t n = zone->spf_later_cap ? zone->spf_later_cap * 2 : 8;
-		struct spf_later *p = realloc(zone->spf_later,
+	if (spf_st(zone)->later_count == spf_st(zone)->later_cap) {
+		size_t n = spf_st(zone)->later_cap ? spf_st(zone)->later_cap * 2 : 8;
+		struct spf_later *p = realloc(spf_st(zone)->later,
 		    n * sizeof(*p));
 
 		if (p == NULL) {
 			zone->nomem = true;
 			return;
 		}
-		zone->spf_later = p;
-		zone->spf_later_cap = n;
+		spf_st(zone)->later = p;
+		spf_st(zone)->later_cap = n;
 	}
-	zone->spf_later[zone->spf_later_count].owner = v->id;
-	zone->spf_later[zone->spf_later_count].file = v->file;
-	zone->spf_later[zone->spf_later_count++].line = v->line;
+	spf_st(zone)->later[spf_st(zone)->later_count].owner = v->id;
+	spf_st(zone)->later[spf_st(zone)->later_count].file = v->file;
+	spf_st(zone)->later[spf_st(zone)->later_count++].line = v->line;
 }
 
 /*
@@ -506,7 +532,7 @@ note_spf(struct zone *zone, struct zl_view *v, const char *text, size_t len)
 	struct spf_head head, *h;
 	uint32_t off;
 
-	s = zl_table_get(&zone->spf_names, zl_exact_key(v->id), &added);
+	s = zl_table_get(&spf_st(zone)->names, zl_exact_key(v->id), &added);
 	if (s == NULL) {
 		zone->nomem = true;
 		return;
@@ -532,14 +558,14 @@ note_spf(struct zone *zone, struct zl_view *v, const char *text, size_t len)
 	head.line = v->line;
 	head.len = (uint32_t)len;
 	head.rdlen = (uint32_t)v->rdata_len;
-	off = zl_arena_add(&zone->spf_arena, NULL,
+	off = zl_arena_add(&spf_st(zone)->arena, NULL,
 	    sizeof(head) + len + 1 + v->rdata_len);
 	if (off == UINT32_MAX) {
 		zone->nomem = true;
-		zl_table_remove(&zone->spf_names, s);
+		zl_table_remove(&spf_st(zone)->names, s);
 		return;
 	}
-	h = (struct spf_head *)zl_arena_at(zone->spf_arena, off);
+	h = (struct spf_head *)zl_arena_at(spf_st(zone)->arena, off);
 	*h = head;
 	memcpy(h + 1, text, len);
 	((char *)(h + 1))[len] = '\0';
@@ -547,10 +573,14 @@ note_spf(struct zone *zone, struct zl_view *v, const char *text, size_t len)
 	s->a = off;
 }
 
-void
-zl_spf_record(struct zone *zone, struct zl_view *v, const char *text,
-    size_t len, bool kept)
+static void
+record(struct zone *zone, void *state, struct zl_view *v)
 {
+	const char *text = v->strings;
+	size_t len = v->strings_len;
+	bool kept = v->kept;
+
+	(void)state;
 	if (v->type == LDNS_RR_TYPE_SPF) {
 		zl_report_add(zone->report, ZL_SPF_RR_TYPE, v->file, v->line,
 		    zl_view_owner(v), LDNS_RR_TYPE_SPF, "%s has a record of "
@@ -598,7 +628,7 @@ check_targets(struct zone *zone, const struct spf_later *l,
 			continue;
 		}
 		n = zl_names_find(&zone->names, w, wl);
-		if (n != NULL && zl_table_find(&zone->spf_names,
+		if (n != NULL && zl_table_find(&spf_st(zone)->names,
 		    zl_exact_key(n->id)) != NULL) {
 			continue;
 		}
@@ -614,14 +644,15 @@ check_targets(struct zone *zone, const struct spf_later *l,
 	zg_spf_free(spf);
 }
 
-void
-zl_check_spf(struct zone *zone)
+static void
+end(struct zone *zone, void *state)
 {
 	size_t i;
 
-	for (i = 0; i < zone->spf_later_count && !zone->nomem; i++) {
-		const struct spf_later *l = &zone->spf_later[i];
-		struct zl_slot *s = zl_table_find(&zone->spf_names,
+	(void)state;
+	for (i = 0; i < spf_st(zone)->later_count && !zone->nomem; i++) {
+		const struct spf_later *l = &spf_st(zone)->later[i];
+		struct zl_slot *s = zl_table_find(&spf_st(zone)->names,
 		    zl_exact_key(l->owner));
 		char owner[ZL_NAME_TEXT_MAX];
 
@@ -636,3 +667,22 @@ zl_check_spf(struct zone *zone)
 		check_targets(zone, l, owner);
 	}
 }
+
+static void
+release(void *state)
+{
+	struct spf_state *st = state;
+
+	zl_table_free(&st->names);
+	zl_arena_free(st->arena);
+	free(st->later);
+}
+
+const struct zl_family zl_family_spf = {
+	.name = "spf",
+	.types = { LDNS_RR_TYPE_TXT, LDNS_RR_TYPE_SPF },
+	.state_size = sizeof(struct spf_state),
+	.record = record,
+	.end = end,
+	.release = release,
+};

@@ -231,6 +231,69 @@ const char *const zl_client_hosts[ZL_CLIENT_HOSTS_COUNT] = {
 	"submission", "mail", "webmail",
 };
 
+const struct zl_family *const zl_families[ZL_FAMILY__COUNT] = {
+	[ZL_FAMILY_DNS] = &zl_family_dns,
+	[ZL_FAMILY_SPF] = &zl_family_spf,
+	[ZL_FAMILY_DMARC] = &zl_family_dmarc,
+	[ZL_FAMILY_MAIL] = &zl_family_mail,
+};
+
+int
+zl_rule_family(int rule)
+{
+	switch (rule) {
+	case ZL_MX_TARGET_CNAME:
+	case ZL_NS_TARGET_CNAME:
+	case ZL_MX_TARGET_ADDRESS:
+	case ZL_NS_TARGET_ADDRESS:
+	case ZL_SRV_OWNER:
+	case ZL_SRV_PORT:
+	case ZL_SRV_TARGET_CNAME:
+		return ZL_FAMILY_DNS;
+	case ZL_SPF_MULTIPLE:
+	case ZL_SPF_RR_TYPE:
+	case ZL_SPF_SYNTAX:
+	case ZL_SPF_SPLIT:
+	case ZL_SPF_MODIFIER_TWICE:
+	case ZL_SPF_LOOKUPS:
+	case ZL_SPF_VOID:
+	case ZL_SPF_INCLUDE_NONE:
+	case ZL_SPF_ALL_PASS:
+	case ZL_SPF_AFTER_ALL:
+	case ZL_SPF_PTR:
+		return ZL_FAMILY_SPF;
+	case ZL_DMARC_MISPLACED:
+	case ZL_DMARC_MULTIPLE:
+	case ZL_DMARC_SYNTAX:
+	case ZL_DMARC_POLICY_MISSING:
+	case ZL_DMARC_POLICY_ORDER:
+	case ZL_DMARC_POLICY_INVALID:
+	case ZL_DMARC_TAG_INVALID:
+	case ZL_DMARC_TAG_REMOVED:
+	case ZL_DMARC_TAG_UNKNOWN:
+		return ZL_FAMILY_DMARC;
+	case ZL_MAIL_CNAME_MISSING:
+	case ZL_MAIL_CNAME_TARGET:
+	case ZL_MAIL_CNAME_RELATIVE:
+	case ZL_MAIL_CNAME_NOT_CNAME:
+	case ZL_MAIL_MX_MISSING:
+	case ZL_MAIL_MX_PRIORITY:
+	case ZL_MAIL_MX_EXTRA:
+	case ZL_MAIL_MX_RELATIVE:
+	case ZL_MAIL_SPF_MISSING:
+	case ZL_MAIL_SPF_UNAUTHORISED:
+	case ZL_MAIL_DMARC_MISSING:
+	case ZL_MAIL_DMARC_WEAKER:
+	case ZL_MAIL_SPF_ALL_WEAKER:
+	case ZL_MAIL_FORMER_PROVIDER:
+	case ZL_NULL_MX_NOT_ALONE:
+	case ZL_NULL_MX_NO_SPF:
+		return ZL_FAMILY_MAIL;
+	default:
+		return -1; /* the reader's, and the zone's own */
+	}
+}
+
 const zl_rule_t *
 zl_rules(size_t *count)
 {

@@ -353,6 +353,77 @@ check_first_rrset(struct zone *zone, struct zl_name_slot *n,
 	    ZL_NAME_FIRST;
 }
 
+/* ---- the families of rules -------------------------------------------- */
+
+static void
+families_name_defined(struct zone *zone, uint32_t id, unsigned cname_line)
+{
+	unsigned f;
+
+	for (f = 0; f < ZL_FAMILY__COUNT; f++) {
+		if (zl_families[f]->name_defined != NULL) {
+			zl_families[f]->name_defined(zone, zone->state[f], id,
+			    cname_line);
+		}
+	}
+}
+
+static bool
+family_wants(const struct zl_family *f, uint16_t type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(f->types) / sizeof(f->types[0]) &&
+	     f->types[i] != 0; i++) {
+		if (f->types[i] == type) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Each family that reads the record's type sees it, in table order. */
+static void
+families_record(struct zone *zone, struct zl_view *v)
+{
+	unsigned f;
+
+	for (f = 0; f < ZL_FAMILY__COUNT; f++) {
+		if (zl_families[f]->record != NULL &&
+		    family_wants(zl_families[f], v->type)) {
+			zl_families[f]->record(zone, zone->state[f], v);
+		}
+	}
+}
+
+static bool
+families_new(struct zone *zone)
+{
+	unsigned f;
+
+	for (f = 0; f < ZL_FAMILY__COUNT; f++) {
+		if ((zone->state[f] = calloc(1,
+		    zl_families[f]->state_size + 1)) == NULL) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+families_free(struct zone *zone)
+{
+	unsigned f;
+
+	for (f = 0; f < ZL_FAMILY__COUNT; f++) {
+		if (zone->state[f] != NULL && zl_families[f]->release != NULL) {
+			zl_families[f]->release(zone->state[f]);
+		}
+		free(zone->state[f]);
+		zone->state[f] = NULL;
+	}
+}
+
 /*
  * A CNAME owns its name: no other data (RFC 1034 3.6.2, RFC 2181 10.1),
  * exactly one CNAME (RFC 2181 10.1), and so none at the apex, which has
@@ -368,8 +439,9 @@ check_cname_rules(struct zone *zone, struct zl_name_slot *n,
 
 	if (!zl_dnssec_type(v->type) &&
 	    !(flags & (ZL_NAME_CNAME | ZL_NAME_OTHER))) {
-		/* MX, NS and SRV records may have waited for this name. */
-		zl_dns_name_defined(zone, v->id,
+		/* Records may have waited for this name (MX, NS and SRV
+		 * targets). */
+		families_name_defined(zone, v->id,
 		    v->type == LDNS_RR_TYPE_CNAME ? v->line : 0);
 	}
 
@@ -638,20 +710,20 @@ on_record(void *ctx, const zl_record_t *rec)
 	if (!v.shaped) {
 		return;
 	}
-	if (v.type == LDNS_RR_TYPE_MX || v.type == LDNS_RR_TYPE_NS ||
-	    v.type == LDNS_RR_TYPE_SRV) {
-		zl_dns_record(zone, &v);
-	}
 	kept = keep(zone, &v, flags);
+	v.kept = kept;
+	v.strings = NULL;
+	v.strings_len = 0;
 	if (v.type == LDNS_RR_TYPE_TXT || v.type == LDNS_RR_TYPE_SPF) {
 		text = join_strings(v.rdata, v.rdata_len, &text_len);
 		if (text == NULL) {
 			zone->nomem = true;
 			return;
 		}
-		zl_spf_record(zone, &v, text, text_len, kept);
-		zl_dmarc_record(zone, &v, text, text_len);
+		v.strings = text;
+		v.strings_len = text_len;
 	}
+	families_record(zone, &v);
 	if (!kept) {
 		free(text);
 		return;
@@ -771,6 +843,7 @@ zone_free(struct zone *zone)
 		free(zone->kept[i].owner);
 	}
 	free(zone->kept);
+	families_free(zone);
 	zl_names_free(&zone->names);
 	zl_table_free(&zone->rrsets);
 	zl_table_free(&zone->cnames);
@@ -784,14 +857,7 @@ zone_free(struct zone *zone)
 	free(zone->files);
 	free(zone->origin);
 	free(zone->suppressions);
-	free(zone->pending);
-	zl_table_free(&zone->pending_index);
-	zl_table_free(&zone->spf_names);
-	zl_table_free(&zone->dmarc_names);
-	zl_arena_free(zone->spf_arena);
-	free(zone->spf_later);
 	zg_plan_free(&zone->plan);
-	zl_diff_free(&zone->diff);
 }
 
 zg_status_t
@@ -808,6 +874,7 @@ zl_lint_file(const char *path, const zl_options_t *options,
 	zl_read_options_t ropts = { 0 };
 	struct zone zone;
 	zg_status_t st = ZG_OK;
+	unsigned f;
 
 	zl_hash_init();
 	memset(&zone, 0, sizeof(zone));
@@ -820,6 +887,12 @@ zl_lint_file(const char *path, const zl_options_t *options,
 		return ZG_ERR_NOMEM;
 	}
 	zone.path = path;
+	if (!families_new(&zone)) {
+		zone_free(&zone);
+		zl_report_merge(report, zone.report, path);
+		snprintf(errbuf, errlen, "%s: out of memory", path);
+		return ZG_ERR_NOMEM;
+	}
 	ropts.origin = options->origin;
 	ropts.include_any = options->include_any;
 	ropts.include_depth_max = options->include_depth;
@@ -837,16 +910,15 @@ zl_lint_file(const char *path, const zl_options_t *options,
 		return ZG_ERR_IO;
 	}
 	zl_report_file_read(zone.report);
-	if (!zone.nomem) {
-		zl_check_spf(&zone);
-		/* A file read only in part has no missing records.  One
-		 * judgement of what the mail records lack: the checks report
-		 * it, the fix prints its changes. */
-		if (!zone.limited && !zone.nomem) {
-			zone.nomem |= zl_diff_build(&zone, &zone.diff) != ZG_OK;
-			zone.has_diff = zone.has_plan && !zone.nomem;
-			zl_check_mail(&zone);
+	/* The families' checks at the end, in table order: SPF counts,
+	 * then the one judgement of the mail records (reported, and printed
+	 * as a fix below). */
+	for (f = 0; f < ZL_FAMILY__COUNT && !zone.nomem; f++) {
+		if (zl_families[f]->end != NULL) {
+			zl_families[f]->end(&zone, zone.state[f]);
 		}
+	}
+	if (!zone.nomem) {
 		apply_suppressions(&zone);
 	}
 	if (!zone.nomem && options->fix != ZL_FIX_NONE) {
