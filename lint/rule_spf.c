@@ -14,13 +14,39 @@
 /* Counts stop here: past the limit, the exact figure says nothing more. */
 #define SPF_COUNT_CAP 31u
 
-/* One SPF record kept in spf_arena: line, text length, rdata length,
- * the text and a NUL, the rdata. */
+/*
+ * One SPF record kept in the arena: its line, the length of its text and
+ * its number of strings, then the text and a NUL, then each string's
+ * length.  The text and the lengths are the rdata exactly, in less room
+ * than both text and rdata.
+ */
 struct spf_head {
 	uint32_t line;
 	uint32_t len;
-	uint32_t rdlen;
+	uint32_t strings;
 };
+
+/* The record's data is `rd`, byte for byte. */
+static bool
+same_rdata(const struct spf_head *h, const uint8_t *rd, size_t n)
+{
+	const char *text = (const char *)(h + 1);
+	const uint8_t *lens = (const uint8_t *)text + h->len + 1;
+	size_t i = 0, k = 0, off = 0;
+
+	while (i < n) {
+		size_t l = rd[i];
+
+		if (k == h->strings || lens[k] != l || l > n - i - 1 ||
+		    l > h->len - off || memcmp(rd + i + 1, text + off, l) != 0) {
+			return false;
+		}
+		off += l;
+		i += 1 + l;
+		k++;
+	}
+	return k == h->strings && off == h->len;
+}
 
 /* An SPF record checked at the end: its include targets are ours. */
 struct spf_later {
@@ -539,11 +565,8 @@ note_spf(struct zone *zone, struct zl_view *v, const char *text, size_t len)
 	}
 	if (!added) {
 		const struct spf_head *first = spf_head(zone, s);
-		const uint8_t *rd = (const uint8_t *)(first + 1) + first->len +
-		    1;
 
-		if (first->rdlen != v->rdata_len ||
-		    memcmp(rd, v->rdata, v->rdata_len) != 0) {
+		if (!same_rdata(first, v->rdata, v->rdata_len)) {
 			zl_report_add(zone->report, ZL_SPF_MULTIPLE, v->file,
 			    v->line, zl_view_owner(v), LDNS_RR_TYPE_TXT,
 			    "second SPF record at %s (the first is at line "
@@ -557,9 +580,9 @@ note_spf(struct zone *zone, struct zl_view *v, const char *text, size_t len)
 	}
 	head.line = v->line;
 	head.len = (uint32_t)len;
-	head.rdlen = (uint32_t)v->rdata_len;
+	head.strings = (uint32_t)(v->rdata_len - len); /* a length octet each */
 	off = zl_arena_add(&spf_st(zone)->arena, NULL,
-	    sizeof(head) + len + 1 + v->rdata_len);
+	    sizeof(head) + len + 1 + head.strings);
 	if (off == UINT32_MAX) {
 		zone->nomem = true;
 		zl_table_remove(&spf_st(zone)->names, s);
@@ -569,7 +592,15 @@ note_spf(struct zone *zone, struct zl_view *v, const char *text, size_t len)
 	*h = head;
 	memcpy(h + 1, text, len);
 	((char *)(h + 1))[len] = '\0';
-	memcpy((char *)(h + 1) + len + 1, v->rdata, v->rdata_len);
+	{
+		uint8_t *lens = (uint8_t *)(h + 1) + len + 1;
+		size_t i = 0, k = 0;
+
+		while (i < v->rdata_len && k < head.strings) {
+			lens[k++] = v->rdata[i];
+			i += 1u + v->rdata[i];
+		}
+	}
 	s->a = off;
 }
 
