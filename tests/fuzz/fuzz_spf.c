@@ -8,13 +8,42 @@
  * sanitizers': the status is ZG_OK with a record, every term has a name
  * and a known qualifier, the DNS-query count fits the terms, and every
  * problem has an id and a one-line message without control bytes, since
- * messages quote the input.
+ * messages quote the input; and zg_spf_term_format is the parser's
+ * inverse: each term printed and parsed again is one valid term, equal
+ * to it (qualifier, mechanism, value, both prefix lengths).
  */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "tests/fuzz/fuzz.h"
 #include "zonegen/zonegen.h"
+
+/* Print a term, parse "v=spf1 TERM": one term, valid, equal to it. */
+static void
+round_trip(const zg_spf_term_t *t)
+{
+	size_t n = zg_spf_term_format(t, NULL, 0);
+	char *text = malloc(n + 8);
+	zg_problems_t problems = { 0 };
+	zg_spf_t *again = NULL;
+
+	FUZZ_ASSERT(text != NULL);
+	memcpy(text, "v=spf1 ", 7);
+	FUZZ_ASSERT(zg_spf_term_format(t, text + 7, n + 1) == n);
+	if (zg_spf_parse(text, n + 7, &again, &problems) == ZG_OK) {
+		size_t i;
+
+		for (i = 0; i < problems.count; i++) {
+			FUZZ_ASSERT(!problems.items[i].invalid);
+		}
+		FUZZ_ASSERT(again->count == 1);
+		FUZZ_ASSERT(zg_spf_term_equal(t, &again->terms[0], true));
+	}
+	zg_spf_free(again);
+	zg_problems_free(&problems);
+	free(text);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -37,6 +66,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(t->name != NULL);
 			FUZZ_ASSERT(strchr("+-~?", t->qualifier) != NULL &&
 			    t->qualifier != '\0');
+			round_trip(t);
 		}
 		fuzz_check_problems(&problems);
 	}
