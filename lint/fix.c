@@ -50,7 +50,9 @@ write_type(FILE *fp, uint16_t type)
 static void
 write_add_data(FILE *fp, const struct zl_change *c)
 {
-	if (c->type == LDNS_RR_TYPE_TXT) {
+	if (c->copy_of != NULL) {
+		write_rdata(fp, c->copy_of->rr);
+	} else if (c->type == LDNS_RR_TYPE_TXT) {
 		zg_txt_write_quoted(fp, c->data);
 	} else {
 		fputs(c->data, fp);

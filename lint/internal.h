@@ -115,6 +115,32 @@ void zl_table_remove(struct zl_table *t, struct zl_slot *slot);
 size_t zl_table_bytes(const struct zl_table *t);
 void zl_table_free(struct zl_table *t);
 
+/* The run's keyed hash (SipHash-1-3) of bytes. */
+uint64_t zl_hash_bytes(const void *p, size_t n);
+
+/*
+ * An exact set of items the caller numbers 0, 1, ... (any order, each
+ * once): found by a hash the caller gives (equal items, equal hashes) and
+ * told apart by the caller's equality, so no hash decides alone.  Linear
+ * in the items.  Zero-initialise; free with zl_set_free.
+ */
+struct zl_set {
+	struct zl_table t;
+	uint32_t *next;
+	size_t cap;
+};
+/* 1 and *found when an item equal to `item` is in; 0 when `item` was
+ * added; -1 when out of memory. */
+int zl_set_add(struct zl_set *set, uint64_t hash, uint32_t item,
+    bool (*eq)(const void *ctx, uint32_t a, uint32_t b), const void *ctx,
+    uint32_t *found);
+/* True and *found when an item equal to `probe` (an item number the
+ * caller's equality understands, not added) is in. */
+bool zl_set_find(const struct zl_set *set, uint64_t hash, uint32_t probe,
+    bool (*eq)(const void *ctx, uint32_t a, uint32_t b), const void *ctx,
+    uint32_t *found);
+void zl_set_free(struct zl_set *set);
+
 /* Draw the run's hash key (once; every zl_lint_file calls it). */
 void zl_hash_init(void);
 /* A table key for an exact value below 2^63: a keyed bijection, never 0. */
@@ -288,6 +314,7 @@ struct zl_change {
 	uint32_t ttl;
 	uint16_t type;
 	char *data;              /* add: presentation (TXT: the text) */
+	const struct kept *copy_of; /* add: the data of this record */
 };
 struct zl_disc {
 	int rule;                /* the finding, or -1: another rule says it */

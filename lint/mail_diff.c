@@ -14,6 +14,8 @@
  * parsed terms (zg_spf_term_equal), records by their data.
  */
 
+#include <arpa/inet.h>
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,9 +111,10 @@ struct org {
 };
 
 struct orgs {
-	struct org *o;
+	struct org *o;       /* one more than count: the probe's room */
 	size_t count;
 	size_t cap;
+	struct zl_set set;
 };
 
 struct builder {
@@ -130,12 +133,18 @@ nomem(struct builder *b)
 	b->diff->nomem = true;
 }
 
+/*
+ * Discrepancies are named by their index in the list, never by a pointer:
+ * the list moves as it grows.  NONE: none (out of memory).
+ */
+#define NONE SIZE_MAX
+
 /* A new discrepancy; its message is formatted like printf. */
-static struct zl_disc *
+static size_t
 disc(struct builder *b, int rule, const struct kept *at, const char *owner,
     uint16_t type, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-static struct zl_disc *
+static size_t
 disc(struct builder *b, int rule, const struct kept *at, const char *owner,
     uint16_t type, const char *fmt, ...)
 {
@@ -146,7 +155,7 @@ disc(struct builder *b, int rule, const struct kept *at, const char *owner,
 
 	if (!reserve((void **)&d->items, &d->cap, d->count, sizeof(*x))) {
 		nomem(b);
-		return NULL;
+		return NONE;
 	}
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -161,19 +170,18 @@ disc(struct builder *b, int rule, const struct kept *at, const char *owner,
 	    (x->owner = strdup(owner)) == NULL) {
 		free(x->message);
 		nomem(b);
-		return NULL;
+		return NONE;
 	}
-	d->count++;
-	return x;
+	return d->count++;
 }
 
 static struct zl_change *
-change(struct builder *b, struct zl_disc *x)
+change(struct builder *b, size_t x)
 {
 	struct zl_diff *d = b->diff;
 	struct zl_change *c;
 
-	if (x == NULL ||
+	if (x == NONE ||
 	    !reserve((void **)&d->changes, &d->cap_changes, d->nchanges,
 		sizeof(*c))) {
 		nomem(b);
@@ -181,13 +189,13 @@ change(struct builder *b, struct zl_disc *x)
 	}
 	c = &d->changes[d->nchanges++];
 	memset(c, 0, sizeof(*c));
-	x->count++;
+	d->items[x].count++;
 	return c;
 }
 
 /* Mend `x` by deleting kept record `k` (once, whoever asks). */
 static void
-del(struct builder *b, struct zl_disc *x, const struct kept *k)
+del(struct builder *b, size_t x, const struct kept *k)
 {
 	struct zl_change *c;
 	size_t i = (size_t)(k - b->zone->kept);
@@ -203,7 +211,7 @@ del(struct builder *b, struct zl_disc *x, const struct kept *k)
 
 /* Mend `x` by adding a record; `data` is copied. */
 static void
-add(struct builder *b, struct zl_disc *x, const char *owner,
+add(struct builder *b, size_t x, const char *owner,
     uint32_t owner_id, uint32_t ttl, uint16_t type, const char *data)
 {
 	struct zl_change *c;
@@ -217,7 +225,7 @@ add(struct builder *b, struct zl_disc *x, const char *owner,
 	snprintf(c->owner, sizeof(c->owner), "%s", owner);
 	if ((c->data = strdup(data)) == NULL) {
 		b->diff->nchanges--;
-		x->count--;
+		b->diff->items[x].count--;
 		nomem(b);
 	}
 }
@@ -302,33 +310,58 @@ org_of(const uint8_t *w, size_t len)
 }
 
 static bool
-orgs_has(const struct orgs *l, const uint8_t *w, size_t len)
+org_eq(const void *ctx, uint32_t a, uint32_t b)
 {
-	size_t at = org_of(w, len), i;
+	const struct org *o = ctx;
 
-	for (i = 0; at < len && i < l->count; i++) {
-		if (l->o[i].len == len - at &&
-		    memcmp(l->o[i].w, w + at, len - at) == 0) {
-			return true;
-		}
+	return o[a].len == o[b].len && memcmp(o[a].w, o[b].w, o[a].len) == 0;
+}
+
+/* The organisation of `w` as the list's probe (the entry past the last);
+ * false when out of memory or `w` has too few labels. */
+static bool
+orgs_probe(struct builder *b, struct orgs *l, const uint8_t *w, size_t len)
+{
+	size_t at = org_of(w, len);
+
+	if (at == len) {
+		return false;
 	}
-	return false;
+	if (!reserve((void **)&l->o, &l->cap, l->count + 1, sizeof(*l->o))) {
+		nomem(b);
+		return false;
+	}
+	memcpy(l->o[l->count].w, w + at, len - at);
+	l->o[l->count].len = len - at;
+	return true;
+}
+
+static bool
+orgs_has(struct builder *b, struct orgs *l, const uint8_t *w, size_t len)
+{
+	uint32_t found;
+
+	return l->count > 0 && orgs_probe(b, l, w, len) &&
+	    zl_set_find(&l->set, zl_hash_bytes(l->o[l->count].w,
+		l->o[l->count].len), (uint32_t)l->count, org_eq, l->o, &found);
 }
 
 static void
 orgs_add(struct builder *b, struct orgs *l, const uint8_t *w, size_t len)
 {
-	size_t at = org_of(w, len);
+	uint32_t found;
+	int r;
 
-	if (at == len || orgs_has(l, w, len)) {
+	if (!orgs_probe(b, l, w, len)) {
 		return;
 	}
-	if (!reserve((void **)&l->o, &l->cap, l->count, sizeof(*l->o))) {
+	r = zl_set_add(&l->set, zl_hash_bytes(l->o[l->count].w,
+	    l->o[l->count].len), (uint32_t)l->count, org_eq, l->o, &found);
+	if (r < 0) {
 		nomem(b);
-		return;
+	} else if (r == 0) {
+		l->count++;
 	}
-	memcpy(l->o[l->count].w, w + at, len - at);
-	l->o[l->count++].len = len - at;
 }
 
 static void
@@ -346,15 +379,15 @@ orgs_add_text(struct builder *b, struct orgs *l, const char *name)
 /* A host of a provider other than the profile's: outside the zone and
  * outside the organisations of the profile's hosts. */
 static bool
-foreign(const struct builder *b, const uint8_t *w, size_t len)
+foreign(struct builder *b, const uint8_t *w, size_t len)
 {
 	return len > 1 && !zl_in_zone_wire(b->zone, w, len) &&
-	    !orgs_has(&b->mine, w, len);
+	    !orgs_has(b, &b->mine, w, len);
 }
 
 /* The term names a host of a provider the zone's records left behind. */
 static bool
-former_term(const struct builder *b, const zg_spf_term_t *t)
+former_term(struct builder *b, const zg_spf_term_t *t)
 {
 	uint8_t w[ZL_WIRE_MAX];
 	size_t len;
@@ -365,7 +398,7 @@ former_term(const struct builder *b, const zg_spf_term_t *t)
 	    (len = zl_name_from_text(t->value, w)) == 0) {
 		return false;
 	}
-	return foreign(b, w, len) && orgs_has(&b->former, w, len);
+	return foreign(b, w, len) && orgs_has(b, &b->former, w, len);
 }
 
 /* The organisations of the profile's hosts and SPF domains. */
@@ -377,6 +410,9 @@ my_orgs(struct builder *b)
 	zg_spf_t *spf = NULL;
 	size_t i, j;
 
+	/* The domain's own organisation is never a former provider's
+	 * (shop.example.com and its company's example.com). */
+	orgs_add(b, &b->mine, b->origin, b->origin_len);
 	for (i = 0; i < plan->count; i++) {
 		const zg_record_t *r = &plan->records[i];
 
@@ -434,7 +470,7 @@ diff_former_cnames(struct builder *b)
 		}
 		for (k = zl_kept_first(zone, n->id); !planned && k != NULL;
 		     k = zl_kept_next(zone, k)) {
-			struct zl_disc *x;
+			size_t x;
 
 			if (kept_type(k) != LDNS_RR_TYPE_CNAME ||
 			    (glen = rdf_wire(ldns_rr_rdf(k->rr, 0), got)) == 0 ||
@@ -448,7 +484,7 @@ diff_former_cnames(struct builder *b)
 			    "client host the profile %s does not have (a "
 			    "former provider's)", owner, target,
 			    zone->options->profile->name);
-			if (x != NULL) {
+			if (x != NONE) {
 				del(b, x, k);
 			}
 		}
@@ -466,7 +502,7 @@ diff_cname(struct builder *b, const zg_record_t *r)
 	uint8_t want[ZL_WIRE_MAX], got[ZL_WIRE_MAX];
 	size_t wlen = zl_name_from_text(r->target, want), glen;
 	const struct kept *k, *other = NULL, *right = NULL, *wrong = NULL;
-	struct zl_disc *x = NULL;
+	size_t x = NONE;
 	char tn[32], target[ZL_NAME_TEXT_MAX];
 
 	for (k = zl_kept_first(zone, id); k != NULL;
@@ -521,14 +557,21 @@ diff_cname(struct builder *b, const zg_record_t *r)
 	} else {
 		return;
 	}
-	if (x == NULL) {
+	if (x == NONE) {
 		return;
 	}
 	/* A CNAME stands alone (RFC 1034 3.6.2): every other record at the
 	 * name goes, DNSSEC ones aside, and so do CNAMEs elsewhere. */
 	for (k = zl_kept_first(zone, id); k != NULL;
 	     k = zl_kept_next(zone, k)) {
-		if (k != right && !zl_dnssec_type(kept_type(k))) {
+		/* The right CNAME stays, and so does any copy of it: a
+		 * delete by its data would take the record itself. */
+		if (right != NULL && kept_type(k) == LDNS_RR_TYPE_CNAME &&
+		    (glen = rdf_wire(ldns_rr_rdf(k->rr, 0), got)) == wlen &&
+		    memcmp(got, want, wlen) == 0) {
+			continue;
+		}
+		if (!zl_dnssec_type(kept_type(k))) {
 			del(b, x, k);
 		}
 	}
@@ -547,14 +590,31 @@ struct mx {
 	bool matched;
 };
 
-/* The apex MX records, in file order; NULL with *count 0 when none. */
+static bool
+mx_eq(const void *ctx, uint32_t a, uint32_t b)
+{
+	const struct mx *mx = ctx;
+
+	return mx[a].pref == mx[b].pref && mx[a].len == mx[b].len &&
+	    memcmp(mx[a].host, mx[b].host, mx[a].len) == 0;
+}
+
+/*
+ * The apex MX records, in file order, each once: a record written twice is
+ * one record (servers merge them, RFC 2181 5), and deleting it by its data
+ * deletes it whole.  NULL with *count 0 when none.
+ */
 static struct mx *
 apex_mx(struct builder *b, size_t *count)
 {
 	const struct zone *zone = b->zone;
 	struct mx *mx = NULL;
+	struct zl_set seen = { 0 };
 	size_t cap = 0;
 	const struct kept *k;
+	uint8_t key[ZL_WIRE_MAX + 2];
+	uint32_t found;
+	int r;
 
 	*count = 0;
 	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
@@ -572,8 +632,18 @@ apex_mx(struct builder *b, size_t *count)
 		mx[*count].len = rdf_wire(ldns_rr_rdf(k->rr, 1),
 		    mx[*count].host);
 		mx[*count].matched = false;
-		(*count)++;
+		key[0] = (uint8_t)(mx[*count].pref >> 8);
+		key[1] = (uint8_t)mx[*count].pref;
+		memcpy(key + 2, mx[*count].host, mx[*count].len);
+		r = zl_set_add(&seen, zl_hash_bytes(key, mx[*count].len + 2),
+		    (uint32_t)*count, mx_eq, mx, &found);
+		if (r < 0) {
+			nomem(b);
+			break;
+		}
+		*count += r == 0;
 	}
+	zl_set_free(&seen);
 	return mx;
 }
 
@@ -641,7 +711,7 @@ diff_mx(struct builder *b, struct mx *mx, size_t count)
 		uint8_t want[ZL_WIRE_MAX];
 		size_t wlen;
 		bool exact = false, near = false;
-		struct zl_disc *x = NULL;
+		size_t x = NONE;
 
 		if (r->role != ZG_ROLE_MX) {
 			continue;
@@ -701,19 +771,39 @@ diff_mx(struct builder *b, struct mx *mx, size_t count)
 		}
 	}
 	for (j = 0; j < count; j++) {
-		struct zl_disc *x;
+		size_t x;
 
 		if (mx[j].matched) {
 			continue;
 		}
 		name_str(mx[j].host, mx[j].len, host);
+		for (i = 0; i < plan->count; i++) {
+			const zg_record_t *r = &plan->records[i];
+			uint8_t want[ZL_WIRE_MAX];
+			size_t wlen;
+
+			if (r->role == ZG_ROLE_MX &&
+			    (wlen = zl_name_from_text(r->target, want)) ==
+				mx[j].len && memcmp(want, mx[j].host, wlen) == 0) {
+				break;
+			}
+		}
+		if (i < plan->count) {
+			/* A second record for one of the profile's hosts. */
+			x = disc(b, ZL_MAIL_MX_PRIORITY, mx[j].k, zone->origin,
+			    LDNS_RR_TYPE_MX, "MX %s has priority %u too; the "
+			    "profile %s gives it %u only", host, mx[j].pref,
+			    profile, (unsigned)plan->records[i].priority);
+			del(b, x, mx[j].k);
+			continue;
+		}
 		if (foreign(b, mx[j].host, mx[j].len)) {
 			orgs_add(b, &b->former, mx[j].host, mx[j].len);
 		}
 		x = disc(b, ZL_MAIL_MX_EXTRA, mx[j].k, zone->origin,
 		    LDNS_RR_TYPE_MX, "MX %s is not a host of the profile %s",
 		    host, profile);
-		if (x != NULL) {
+		if (x != NONE) {
 			del(b, x, mx[j].k);
 		}
 	}
@@ -736,11 +826,16 @@ wanted(const zg_spf_term_t *t)
  * itself with a pass qualifier before any "all" (terms after it are never
  * evaluated, RFC 7208 5.1), or an include: of a name of this zone whose
  * record does (5.2), or a redirect= to one (6.1, only without "all").
- * Each name is visited once per question (`seen`), so loops end.
+ * Each name is visited once per question (`seen`), so loops end; and no
+ * deeper than 10 includes, since each costs a lookup and receivers stop
+ * at 10 (RFC 7208 4.6.4, permerror): the stack stays small whatever the
+ * zone.
  */
+#define AUTH_DEPTH_MAX 10
+
 static bool
 authorises(struct builder *b, uint32_t id, const char *text, size_t len,
-    const zg_spf_term_t *want, struct zl_table *seen)
+    const zg_spf_term_t *want, struct zl_table *seen, unsigned depth)
 {
 	zg_problems_t problems = { 0 };
 	zg_spf_t *spf = NULL;
@@ -748,6 +843,9 @@ authorises(struct builder *b, uint32_t id, const char *text, size_t len,
 	const zg_spf_term_t *redirect = NULL;
 	size_t i;
 
+	if (depth > AUTH_DEPTH_MAX) {
+		return false;
+	}
 	if (id != 0) {
 		if (zl_table_get(seen, zl_exact_key(id), &added) == NULL) {
 			nomem(b);
@@ -783,7 +881,8 @@ authorises(struct builder *b, uint32_t id, const char *text, size_t len,
 		    zl_in_zone_wire(b->zone, w, wl) &&
 		    (n = zl_names_find(&b->zone->names, w, wl)) != NULL &&
 		    (next = zl_spf_text(b->zone, n->id, &nl)) != NULL) {
-			yes = authorises(b, n->id, next, nl, want, seen);
+			yes = authorises(b, n->id, next, nl, want, seen,
+			    depth + 1);
 		}
 	}
 	if (!yes && !all && redirect != NULL && redirect->value != NULL &&
@@ -796,7 +895,8 @@ authorises(struct builder *b, uint32_t id, const char *text, size_t len,
 		if (wl != 0 && zl_in_zone_wire(b->zone, w, wl) &&
 		    (n = zl_names_find(&b->zone->names, w, wl)) != NULL &&
 		    (next = zl_spf_text(b->zone, n->id, &nl)) != NULL) {
-			yes = authorises(b, n->id, next, nl, want, seen);
+			yes = authorises(b, n->id, next, nl, want, seen,
+			    depth + 1);
 		}
 	}
 	zg_spf_free(spf);
@@ -811,7 +911,7 @@ record_authorises(struct builder *b, const struct kept *k,
 	bool yes;
 
 	memset(&seen, 0, sizeof(seen));
-	yes = authorises(b, 0, k->text, k->text_len, want, &seen);
+	yes = authorises(b, 0, k->text, k->text_len, want, &seen, 0);
 	zl_table_free(&seen);
 	return yes;
 }
@@ -855,23 +955,70 @@ struct terms {
 	const zg_spf_term_t **t;
 	size_t count;
 	size_t cap;
+	struct zl_set set;
 };
 
+/* A hash that equal terms (zg_spf_term_equal, qualifier too) share: the
+ * value without case or a final dot, addresses as addresses. */
+static uint64_t
+term_hash(const zg_spf_term_t *t)
+{
+	uint8_t buf[8 + 512];
+	size_t n = 0, i, len;
+	const char *v = t->value;
+
+	buf[n++] = (uint8_t)t->kind;
+	buf[n++] = (uint8_t)t->qualifier;
+	buf[n++] = (uint8_t)(t->cidr4 + 1);
+	buf[n++] = (uint8_t)(t->cidr6 + 1);
+	if (v != NULL && (t->kind == ZG_SPF_IP4 || t->kind == ZG_SPF_IP6) &&
+	    inet_pton(t->kind == ZG_SPF_IP4 ? AF_INET : AF_INET6, v,
+		buf + n) == 1) {
+		return zl_hash_bytes(buf, n + (t->kind == ZG_SPF_IP4 ? 4 : 16));
+	}
+	if (t->kind == ZG_SPF_UNKNOWN_MOD) {
+		for (i = 0; t->name[i] != '\0' && n < 256; i++) {
+			buf[n++] = (uint8_t)tolower((unsigned char)t->name[i]);
+		}
+		buf[n++] = '=';
+	}
+	len = v != NULL ? strlen(v) : 0;
+	if (len > 1 && v[len - 1] == '.') {
+		len--;
+	}
+	for (i = 0; i < len && n < sizeof(buf); i++) {
+		buf[n++] = (uint8_t)tolower((unsigned char)v[i]);
+	}
+	return zl_hash_bytes(buf, n);
+}
+
+static bool
+term_eq(const void *ctx, uint32_t a, uint32_t b)
+{
+	const zg_spf_term_t *const *t = ctx;
+
+	return zg_spf_term_equal(t[a], t[b], true);
+}
+
+/* Append a term unless an equal one is there (a duplicate once). */
 static bool
 terms_push(struct builder *b, struct terms *l, const zg_spf_term_t *t)
 {
-	size_t i;
+	uint32_t found;
+	int r;
 
-	for (i = 0; i < l->count; i++) {
-		if (zg_spf_term_equal(l->t[i], t, true)) {
-			return true; /* a duplicate once */
-		}
-	}
 	if (!reserve((void **)&l->t, &l->cap, l->count, sizeof(*l->t))) {
 		nomem(b);
 		return false;
 	}
-	l->t[l->count++] = t;
+	l->t[l->count] = t;
+	r = zl_set_add(&l->set, term_hash(t), (uint32_t)l->count, term_eq,
+	    l->t, &found);
+	if (r < 0) {
+		nomem(b);
+		return false;
+	}
+	l->count += r == 0;
 	return true;
 }
 
@@ -894,13 +1041,19 @@ merge_spf(struct builder *b, zg_spf_t **recs, size_t n, const zg_spf_t *want,
 	size_t i, j, w;
 
 	for (i = 0; i < n; i++) {
+		bool after = false;
+
 		for (j = 0; j < recs[i]->count; j++) {
 			const zg_spf_term_t *t = &recs[i]->terms[j];
 			bool replaced = false;
 
 			if (t->kind == ZG_SPF_ALL) {
 				all = all != NULL ? all : t;
-				break; /* the rest is never evaluated */
+				after = true; /* mechanisms never evaluated */
+				continue;
+			}
+			if (after && t->kind < ZG_SPF_REDIRECT) {
+				continue;
 			}
 			if (t->kind == ZG_SPF_REDIRECT) {
 				redirect = redirect != NULL ? redirect : t;
@@ -935,10 +1088,11 @@ merge_spf(struct builder *b, zg_spf_t **recs, size_t n, const zg_spf_t *want,
 	}
 	/* The record's own "all", unless it is weaker than the profile's
 	 * (or missing: an SPF record without one ends in neutral). */
-	if (want_all != NULL && redirect == NULL &&
+	if (want_all != NULL && (all != NULL || redirect == NULL) &&
 	    (all == NULL || all_rank(all) < all_rank(want_all))) {
 		all = want_all;
 	}
+	/* With an "all", redirect= is never used (RFC 7208 6.1). */
 	if (all != NULL) {
 		text_term(&out, all);
 	} else if (redirect != NULL) {
@@ -949,6 +1103,7 @@ merge_spf(struct builder *b, zg_spf_t **recs, size_t n, const zg_spf_t *want,
 	}
 out:
 	free(l.t);
+	zl_set_free(&l.set);
 	if (out.nomem || b->diff->nomem) {
 		free(out.s);
 		nomem(b);
@@ -957,13 +1112,47 @@ out:
 	return out.s;
 }
 
-/* The TXT records at the apex that are SPF records, distinct by data. */
+/* Two kept records hold the same data (TXT: the same strings). */
+static bool
+same_data(const struct kept *a, const struct kept *b)
+{
+	size_t i, n = ldns_rr_rd_count(a->rr);
+
+	if (n != ldns_rr_rd_count(b->rr)) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		const ldns_rdf *x = ldns_rr_rdf(a->rr, i);
+		const ldns_rdf *y = ldns_rr_rdf(b->rr, i);
+
+		if (ldns_rdf_size(x) != ldns_rdf_size(y) ||
+		    memcmp(ldns_rdf_data(x), ldns_rdf_data(y),
+			ldns_rdf_size(x)) != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool
+kept_eq(const void *ctx, uint32_t a, uint32_t b)
+{
+	const struct kept *const *k = ctx;
+
+	return same_data(k[a], k[b]);
+}
+
+/* The TXT records at the apex that are SPF records, each once: a record
+ * written twice is one record, which one delete by its data removes. */
 static const struct kept **
 apex_spf(struct builder *b, size_t *count)
 {
 	const struct zone *zone = b->zone;
 	const struct kept **list = NULL, *k;
+	struct zl_set seen = { 0 };
 	size_t cap = 0;
+	uint32_t found;
+	int r;
 
 	*count = 0;
 	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
@@ -976,8 +1165,16 @@ apex_spf(struct builder *b, size_t *count)
 			nomem(b);
 			break;
 		}
-		list[(*count)++] = k;
+		list[*count] = k;
+		r = zl_set_add(&seen, zl_hash_bytes(k->text, k->text_len),
+		    (uint32_t)*count, kept_eq, list, &found);
+		if (r < 0) {
+			nomem(b);
+			break;
+		}
+		*count += r == 0;
 	}
+	zl_set_free(&seen);
 	return list;
 }
 
@@ -993,7 +1190,7 @@ diff_spf(struct builder *b, const zg_record_t *r)
 	const zg_spf_term_t *want_all, *have_all = NULL, *redirect = NULL;
 	size_t n, i, j, w;
 	bool broken = false;
-	struct zl_disc *x = NULL, *y;
+	size_t x = NONE, y;
 	char *merged, buf[128];
 
 	spf = apex_spf(b, &n);
@@ -1058,7 +1255,9 @@ diff_spf(struct builder *b, const zg_record_t *r)
 		}
 	}
 	want_all = first_all(want, NULL);
-	have_all = first_all(recs[0], &redirect);
+	for (i = 0; i < n && have_all == NULL; i++) {
+		have_all = first_all(recs[i], &redirect);
+	}
 	if (missing.len > 0) {
 		x = disc(b, ZL_MAIL_SPF_UNAUTHORISED, spf[0], zone->origin,
 		    LDNS_RR_TYPE_TXT, "SPF record at %s does not authorise the "
@@ -1069,9 +1268,9 @@ diff_spf(struct builder *b, const zg_record_t *r)
 		y = disc(b, ZL_MAIL_FORMER_PROVIDER, spf[0], zone->origin,
 		    LDNS_RR_TYPE_TXT, "SPF record at %s still authorises a "
 		    "former provider: %s", zone->origin, former.s);
-		x = x != NULL ? x : y;
+		x = x != NONE ? x : y;
 	}
-	if (want_all != NULL && redirect == NULL &&
+	if (want_all != NULL && (have_all != NULL || redirect == NULL) &&
 	    (have_all == NULL || all_rank(have_all) < all_rank(want_all))) {
 		char got[16] = "no \"all\"", q[16];
 
@@ -1082,13 +1281,13 @@ diff_spf(struct builder *b, const zg_record_t *r)
 		y = disc(b, ZL_MAIL_SPF_ALL_WEAKER, spf[0], zone->origin,
 		    LDNS_RR_TYPE_TXT, "SPF record at %s ends with %s, weaker "
 		    "than the profile %s's %s", zone->origin, got, profile, q);
-		x = x != NULL ? x : y;
+		x = x != NONE ? x : y;
 	}
-	if (x == NULL && n > 1) {
+	if (x == NONE && n > 1) {
 		x = disc(b, -1, spf[1], zone->origin, LDNS_RR_TYPE_TXT,
 		    "%zu SPF records at %s", n, zone->origin);
 	}
-	if (x == NULL || broken) {
+	if (x == NONE || broken) {
 		goto out; /* nothing to change, or not safely */
 	}
 	if ((merged = merge_spf(b, recs, n, want, want_all)) == NULL) {
@@ -1131,38 +1330,42 @@ policy_rank(const char *p)
 }
 
 /*
- * A DMARC record whose policy is weaker than the profile's: a former
- * provider's, most often.  Mended by the same record with the profile's
- * p= (every other tag kept, in its order).
+ * A DMARC record whose policy is weaker than the profile's (a former
+ * provider's, most often): 1 with `*raised` the same record with the
+ * profile's p= (every other tag kept, in its order; p= right after v=
+ * when it had none, RFC 7489 6.4) and `*gp`, `*wp` the two policies; 0
+ * when it is not weaker or does not parse (the dmarc-* rules say what is
+ * wrong with it); -1 when out of memory.
  */
-static void
-diff_dmarc_policy(struct builder *b, const zg_record_t *r,
-    const struct kept *k, uint32_t id)
+static int
+dmarc_raise(struct builder *b, const zg_record_t *r, const struct kept *k,
+    char **raised, char *gp_out, char *wp_out, size_t size)
 {
 	zg_dmarc_rfc_t rfc = b->zone->options->dmarc_rfc;
 	zg_problems_t problems = { 0 };
 	zg_dmarc_t *got = NULL, *want = NULL;
 	const char *gp, *wp;
 	struct text out = { 0 };
-	struct zl_disc *x;
+	int ret = 0;
 	size_t i;
 
+	*raised = NULL;
 	if (zg_dmarc_parse(k->text, k->text_len, rfc, &got, &problems) !=
 	    ZG_OK || zg_dmarc_parse(r->text, strlen(r->text), rfc, &want,
 	    &problems) != ZG_OK) {
-		nomem(b);
+		ret = -1;
 		goto out;
 	}
 	gp = zg_dmarc_get(got, "p");
 	wp = zg_dmarc_get(want, "p");
+	/* A text with a NUL is cut in k->text: never rewritten. */
 	if (zg_problems_invalid(&problems) || policy_rank(gp) < 0 ||
-	    policy_rank(wp) <= policy_rank(gp)) {
-		goto out; /* dmarc-* rules say what is wrong with it */
+	    policy_rank(wp) <= policy_rank(gp) ||
+	    memchr(k->text, '\0', k->text_len) != NULL) {
+		goto out;
 	}
-	x = disc(b, ZL_MAIL_DMARC_WEAKER, k, r->owner, LDNS_RR_TYPE_TXT,
-	    "DMARC policy at %s is p=%s, weaker than the profile %s's p=%s",
-	    r->owner, gp != NULL ? gp : "none (none given)",
-	    b->zone->options->profile->name, wp);
+	snprintf(gp_out, size, "%s", gp != NULL ? gp : "none (none given)");
+	snprintf(wp_out, size, "%s", wp);
 	for (i = 0; i < got->count; i++) {
 		const char *name = got->tags[i].name;
 		const char *value = got->tags[i].value;
@@ -1176,23 +1379,79 @@ diff_dmarc_policy(struct builder *b, const zg_record_t *r,
 		text_put(&out, name, strlen(name));
 		text_put(&out, "=", 1);
 		text_put(&out, value, strlen(value));
-		/* No p= at all: it goes right after v= (RFC 7489 6.4). */
 		if (i == 0 && gp == NULL) {
 			text_put(&out, "; p=", 4);
 			text_put(&out, wp, strlen(wp));
 		}
 	}
 	if (out.nomem) {
-		nomem(b);
+		ret = -1;
 		goto out;
 	}
-	del(b, x, k);
-	add(b, x, r->owner, id, ldns_rr_ttl(k->rr), LDNS_RR_TYPE_TXT, out.s);
+	*raised = out.s;
+	out.s = NULL;
+	ret = 1;
 out:
 	free(out.s);
 	zg_dmarc_free(got);
 	zg_dmarc_free(want);
 	zg_problems_free(&problems);
+	return ret;
+}
+
+/* Every DMARC record at _dmarc, each once, against the profile's
+ * policy. */
+static void
+diff_dmarc_policies(struct builder *b, const zg_record_t *r, uint32_t id)
+{
+	const struct zone *zone = b->zone;
+	const struct kept *k, **list = NULL;
+	struct zl_set seen = { 0 };
+	size_t cap = 0, n = 0, i;
+	uint32_t found;
+
+	for (k = zl_kept_first(zone, id); k != NULL;
+	     k = zl_kept_next(zone, k)) {
+		int dup;
+
+		if (kept_type(k) != LDNS_RR_TYPE_TXT ||
+		    !zg_dmarc_is_record(k->text, k->text_len)) {
+			continue;
+		}
+		if (!reserve((void **)&list, &cap, n, sizeof(*list))) {
+			nomem(b);
+			break;
+		}
+		list[n] = k;
+		if ((dup = zl_set_add(&seen, zl_hash_bytes(k->text,
+		    k->text_len), (uint32_t)n, kept_eq, list, &found)) < 0) {
+			nomem(b);
+			break;
+		}
+		n += dup == 0;
+	}
+	for (i = 0; i < n; i++) {
+		char gp[64], wp[64], *raised;
+		size_t x;
+		int w = dmarc_raise(b, r, list[i], &raised, gp, wp, sizeof(gp));
+
+		if (w < 0) {
+			nomem(b);
+		}
+		if (w <= 0) {
+			continue;
+		}
+		x = disc(b, ZL_MAIL_DMARC_WEAKER, list[i], r->owner,
+		    LDNS_RR_TYPE_TXT, "DMARC policy at %s is p=%s, weaker "
+		    "than the profile %s's p=%s", r->owner, gp,
+		    zone->options->profile->name, wp);
+		del(b, x, list[i]);
+		add(b, x, r->owner, id, ldns_rr_ttl(list[i]->rr),
+		    LDNS_RR_TYPE_TXT, raised);
+		free(raised);
+	}
+	zl_set_free(&seen);
+	free(list);
 }
 
 static void
@@ -1201,20 +1460,22 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 	const struct zone *zone = b->zone;
 	uint32_t id = plan_owner(b, r->owner);
 	const struct kept *k, *moved = NULL;
-	struct zl_disc *x;
+	bool present = false;
+	size_t x;
 
 	for (k = zl_kept_first(zone, id); k != NULL;
 	     k = zl_kept_next(zone, k)) {
-		/* A DMARC record, or a CNAME to one elsewhere: receivers
-		 * follow it as for any TXT query (RFC 1034 3.6.2). */
+		/* A CNAME to a DMARC record elsewhere: receivers follow it
+		 * as for any TXT query (RFC 1034 3.6.2). */
 		if (kept_type(k) == LDNS_RR_TYPE_CNAME) {
 			return;
 		}
-		if (kept_type(k) == LDNS_RR_TYPE_TXT &&
-		    zg_dmarc_is_record(k->text, k->text_len)) {
-			diff_dmarc_policy(b, r, k, id);
-			return;
-		}
+		present |= kept_type(k) == LDNS_RR_TYPE_TXT &&
+		    zg_dmarc_is_record(k->text, k->text_len);
+	}
+	if (present) {
+		diff_dmarc_policies(b, r, id);
+		return;
 	}
 	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
 	     k = zl_kept_next(zone, k)) {
@@ -1225,20 +1486,39 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 		}
 	}
 	if (moved != NULL) {
+		char gp[64], wp[64], *raised;
+		int w;
+
 		/* At the apex, where receivers never look: dmarc-misplaced
 		 * says so, and that it belongs at _dmarc; the fix moves it
-		 * there with its own policy. */
+		 * there with its own policy, raised to the profile's when it
+		 * is weaker (so that a second fix has nothing to do). */
 		x = disc(b, -1, moved, zone->origin, LDNS_RR_TYPE_TXT,
 		    "DMARC record at %s", zone->origin);
-		for (k = moved; x != NULL && k != NULL;
+		for (k = moved; x != NONE && k != NULL;
 		     k = zl_kept_next(zone, k)) {
 			if (kept_type(k) == LDNS_RR_TYPE_TXT &&
 			    zg_dmarc_is_record(k->text, k->text_len)) {
 				del(b, x, k);
 			}
 		}
-		add(b, x, r->owner, id, ldns_rr_ttl(moved->rr),
-		    LDNS_RR_TYPE_TXT, moved->text);
+		if ((w = dmarc_raise(b, r, moved, &raised, gp, wp,
+		    sizeof(gp))) < 0) {
+			nomem(b);
+		} else if (w > 0) {
+			add(b, x, r->owner, id, ldns_rr_ttl(moved->rr),
+			    LDNS_RR_TYPE_TXT, raised);
+			free(raised);
+		} else {
+			/* Its data as it is, NUL bytes and strings alike. */
+			size_t before = b->diff->nchanges;
+
+			add(b, x, r->owner, id, ldns_rr_ttl(moved->rr),
+			    LDNS_RR_TYPE_TXT, "");
+			if (b->diff->nchanges == before + 1) {
+				b->diff->changes[before].copy_of = moved;
+			}
+		}
 		return;
 	}
 	x = disc(b, ZL_MAIL_DMARC_MISSING, NULL, r->owner, LDNS_RR_TYPE_TXT,
@@ -1326,6 +1606,8 @@ zl_diff_build(const struct zone *zone, struct zl_diff *diff)
 	free(b.deleted);
 	free(b.mine.o);
 	free(b.former.o);
+	zl_set_free(&b.mine.set);
+	zl_set_free(&b.former.set);
 	return diff->nomem ? ZG_ERR_NOMEM : ZG_OK;
 }
 

@@ -327,6 +327,79 @@ zl_table_free(struct zl_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+uint64_t
+zl_hash_bytes(const void *p, size_t n)
+{
+	return siphash13(p, n);
+}
+
+/* ---- exact sets ---------------------------------------------------------- */
+
+int
+zl_set_add(struct zl_set *set, uint64_t hash, uint32_t item,
+    bool (*eq)(const void *ctx, uint32_t a, uint32_t b), const void *ctx,
+    uint32_t *found)
+{
+	struct zl_slot *s;
+	bool added;
+	uint32_t i;
+
+	if (item >= set->cap) {
+		size_t cap = set->cap ? set->cap : 16;
+		uint32_t *p;
+
+		while (cap <= item) {
+			cap *= 2;
+		}
+		if ((p = realloc(set->next, cap * sizeof(*p))) == NULL) {
+			return -1;
+		}
+		set->next = p;
+		set->cap = cap;
+	}
+	/* Items with equal hashes share a slot and a chain; the caller's
+	 * equality tells them apart. */
+	if ((s = zl_table_get(&set->t, zl_exact_key(hash >> 1), &added)) ==
+	    NULL) {
+		return -1;
+	}
+	for (i = added ? 0 : s->a; i != 0; i = set->next[i - 1]) {
+		if (eq(ctx, i - 1, item)) {
+			*found = i - 1;
+			return 1;
+		}
+	}
+	set->next[item] = added ? 0 : s->a;
+	s->a = item + 1;
+	return 0;
+}
+
+bool
+zl_set_find(const struct zl_set *set, uint64_t hash, uint32_t probe,
+    bool (*eq)(const void *ctx, uint32_t a, uint32_t b), const void *ctx,
+    uint32_t *found)
+{
+	const struct zl_slot *s = zl_table_find(&set->t,
+	    zl_exact_key(hash >> 1));
+	uint32_t i;
+
+	for (i = s != NULL ? s->a : 0; i != 0; i = set->next[i - 1]) {
+		if (eq(ctx, i - 1, probe)) {
+			*found = i - 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+zl_set_free(struct zl_set *set)
+{
+	zl_table_free(&set->t);
+	free(set->next);
+	memset(set, 0, sizeof(*set));
+}
+
 /* ---- interned names --------------------------------------------------- */
 
 /* Ids are block << NAME_SHIFT | position, plus 1: 1 MiB blocks. */

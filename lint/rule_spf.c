@@ -131,6 +131,58 @@ zone_target(const struct zone *zone, const char *value, uint8_t *w)
 	return len;
 }
 
+/*
+ * What a query for a name of this zone finds: the name itself when it
+ * has records; the name a CNAME there leads to (in the zone, at most 8
+ * deep), or UNKNOWN when it leads outside; a wildcard *.A of an ancestor
+ * A (RFC 4592; the nearest one, since empty non-terminals are not known,
+ * which can only make a name exist that does not); or NONE: no such name.
+ */
+enum answer { ANSWER_NONE, ANSWER_NAME, ANSWER_UNKNOWN };
+
+static enum answer
+resolve(const struct zone *zone, const uint8_t *w, size_t len,
+    const struct zl_name_slot **out)
+{
+	const struct zl_name_slot *n = zl_names_find(&zone->names, w, len);
+	uint8_t wild[ZL_WIRE_MAX];
+	size_t i, hops;
+
+	for (hops = 0; n != NULL && (n->b & ZL_NAME_CNAME) && hops < 8;
+	     hops++) {
+		const struct zl_slot *c = zl_table_find(&zone->cnames,
+		    zl_exact_key(n->id));
+
+		if (c == NULL || c->b == 0 ||
+		    !zl_names_below(&zone->names, c->b)) {
+			return ANSWER_UNKNOWN; /* leads outside the zone */
+		}
+		n = zl_names_slot(&zone->names, c->b);
+	}
+	if (n != NULL && (n->b & ZL_NAME_CNAME)) {
+		return ANSWER_UNKNOWN;
+	}
+	if (n != NULL && (n->b & ZL_NAME_DATA)) {
+		*out = n;
+		return ANSWER_NAME;
+	}
+	for (i = 1u + w[0]; i < len && len - i >= zone->names.origin_len;
+	     i += 1u + w[i]) {
+		wild[0] = 1;
+		wild[1] = '*';
+		memcpy(wild + 2, w + i, len - i);
+		n = zl_names_find(&zone->names, wild, len - i + 2);
+		if (n != NULL && (n->b & ZL_NAME_DATA)) {
+			*out = n;
+			return ANSWER_NAME;
+		}
+		if (w[i] == 0) {
+			break;
+		}
+	}
+	return ANSWER_NONE;
+}
+
 /* A term that makes a DNS query for a name given in its value. */
 static bool
 queries_value(const zg_spf_term_t *t)
@@ -206,16 +258,17 @@ frame_step(struct zone *zone, struct frame *f)
 		const zg_spf_term_t *t = &f->spf->terms[f->i];
 		uint8_t w[ZL_WIRE_MAX];
 		size_t len;
-		const struct zl_name_slot *n;
+		const struct zl_name_slot *n = NULL;
 		struct zl_slot *next;
+		enum answer a;
 
 		if (!queries_value(t) ||
-		    (len = zone_target(zone, t->value, w)) == 0) {
+		    (len = zone_target(zone, t->value, w)) == 0 ||
+		    (a = resolve(zone, w, len, &n)) == ANSWER_UNKNOWN) {
 			f->i++;
 			continue;
 		}
-		n = zl_names_find(&zone->names, w, len);
-		if (n == NULL || !(n->b & ZL_NAME_DATA)) {
+		if (a == ANSWER_NONE) {
 			f->voids++; /* no such name (RFC 7208 4.6.4) */
 			f->i++;
 			continue;
@@ -651,15 +704,16 @@ check_targets(struct zone *zone, const struct spf_later *l,
 		const zg_spf_term_t *t = &spf->terms[i];
 		uint8_t w[ZL_WIRE_MAX];
 		char name[ZL_NAME_TEXT_MAX];
-		const struct zl_name_slot *n;
+		const struct zl_name_slot *n = NULL;
 		size_t wl;
+		enum answer a;
 
 		if ((t->kind != ZG_SPF_INCLUDE && t->kind != ZG_SPF_REDIRECT) ||
-		    (wl = zone_target(zone, t->value, w)) == 0) {
+		    (wl = zone_target(zone, t->value, w)) == 0 ||
+		    (a = resolve(zone, w, wl, &n)) == ANSWER_UNKNOWN) {
 			continue;
 		}
-		n = zl_names_find(&zone->names, w, wl);
-		if (n != NULL && zl_table_find(&spf_st(zone)->names,
+		if (a == ANSWER_NAME && zl_table_find(&spf_st(zone)->names,
 		    zl_exact_key(n->id)) != NULL) {
 			continue;
 		}
@@ -668,7 +722,7 @@ check_targets(struct zone *zone, const struct spf_later *l,
 		    l->line, owner, LDNS_RR_TYPE_TXT, "SPF record at %s: "
 		    "%s%s names %s, which %s: receivers return permerror",
 		    owner, t->kind == ZG_SPF_INCLUDE ? "include:" : "redirect=",
-		    t->value, name, n != NULL && (n->b & ZL_NAME_DATA)
+		    t->value, name, a == ANSWER_NAME
 			? "has no SPF record in this zone"
 			: "does not exist in this zone");
 	}

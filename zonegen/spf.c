@@ -813,7 +813,7 @@ zg_spf_term_equal(const zg_spf_term_t *a, const zg_spf_term_t *b,
 	 * with or without the final dot; macros are case-sensitive only in
 	 * their letters' meaning, which is the same either way here. */
 	{
-		size_t la = strlen(a->value), lb = strlen(b->value);
+		size_t la = strlen(a->value), lb = strlen(b->value), i;
 
 		if (la > 1 && a->value[la - 1] == '.') {
 			la--;
@@ -821,7 +821,15 @@ zg_spf_term_equal(const zg_spf_term_t *a, const zg_spf_term_t *b,
 		if (lb > 1 && b->value[lb - 1] == '.') {
 			lb--;
 		}
-		return la == lb && zg_ascii_equal(a->value, la, b->value) &&
-		    (lb == strlen(b->value) || b->value[lb] == '.');
+		if (la != lb) {
+			return false;
+		}
+		for (i = 0; i < la; i++) {
+			if (zg_ascii_lower(a->value[i]) !=
+			    zg_ascii_lower(b->value[i])) {
+				return false;
+			}
+		}
+		return true;
 	}
 }
