@@ -7,7 +7,8 @@
 #   make san        the same tests, built with ASan + UBSan
 #   make valgrind   the CLI golden tests under valgrind memcheck
 #   make differential  the DNS rules against named-checkzone on 5,000
-#                   generated zones (make check runs a sample of 300)
+#                   generated zones, the --fix property on 50,000 (make
+#                   check runs 300 and 10,000, and 200 through named)
 #   make bench      release build against ldns, BIND, Knot, validns
 #                   (tests/bench/RESULTS.md; measures, asserts nothing)
 #   make fuzz       build the libFuzzer targets (clang) and run each for
@@ -199,6 +200,9 @@ peer: all
 differential: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)ZL_BINDIFF_COUNT=5000 ./$(BUILDDIR)/tests/test_bindiff
+	$(Q)ZL_FIXPROP_COUNT=50000 ./$(BUILDDIR)/tests/test_fixprop
+	$(Q)BUILDDIR=$(BUILDDIR) ZL_FIXPROP_NAMED_COUNT=1000 \
+	    sh tests/integration/fixprop-named.sh
 
 # Time and memory of the release build against an ldns floor and the
 # peers, on generated inputs; writes tests/bench/RESULTS.md.

@@ -3,12 +3,13 @@
 # tests/integration/ so that run.sh does not take it for a test).
 # SPDX-License-Identifier: BSD-3-Clause
 #
-#   start_named DIR ZONE[=FILE]...
+#   start_named DIR ZONE[=FILE]... (or ZONE@FILE)
 #	Writes DIR/key.conf (TSIG key "zonegen-test", hmac-sha256),
 #	DIR/named.conf and one primary zone DIR/ZONE.db per ZONE, holding an
 #	SOA, "NS ns.ZONE." and "ns.ZONE. A 127.0.0.1", then the lines of
 #	$NAMED_EXTRA (every zone) and of FILE (that zone only).  Both are
-#	read with "$ORIGIN ZONE." in effect.  Each zone takes updates signed
+#	read with "$ORIGIN ZONE." in effect.  ZONE@FILE: FILE is the whole
+#	zone, SOA and NS included, copied as it is.  Each zone takes updates signed
 #	with the key and transfers to 127.0.0.1.  Starts named in the
 #	background on a free port of 127.0.0.1 (IPv4 only, no rndc, no
 #	recursion, no NOTIFY), waits at most $NAMED_WAIT (20) seconds until
@@ -39,6 +40,19 @@ named_soa() {
 named_log_tail() {
 	echo "named.sh: named did not come up; end of $NAMED_DIR/named.log:" >&2
 	tail -n 25 "$NAMED_DIR/named.log" 2>/dev/null | sed 's/^/  /' >&2
+}
+
+# named_conf_zone ZONE: the primary zone DIR/ZONE.db in named.conf, with
+# updates signed by the key and transfers to 127.0.0.1.
+named_conf_zone() {
+	cat >>"$NAMED_DIR/named.conf" <<EOF
+zone "$1" {
+	type primary;
+	file "$NAMED_DIR/$1.db";
+	allow-update { key "$NAMED_KEYNAME"; };
+	allow-transfer { 127.0.0.1; };
+};
+EOF
 }
 
 start_named() {
@@ -77,10 +91,15 @@ options {
 };
 EOF
 	for spec in "$@"; do
-		zone=${spec%%=*}
+		zone=${spec%%[=@]*}
 		zone=${zone%.}
 		extra=
 		case $spec in
+		*@*)
+			cp "${spec#*@}" "$NAMED_DIR/$zone.db" || return 1
+			named_conf_zone "$zone" || return 1
+			continue
+			;;
 		*=*) extra=${spec#*=} ;;
 		esac
 		{
@@ -92,14 +111,7 @@ EOF
 			[ -z "${NAMED_EXTRA:-}" ] || printf '%s\n' "$NAMED_EXTRA"
 			[ -z "$extra" ] || cat "$extra"
 		} >"$NAMED_DIR/$zone.db" || return 1
-		cat >>"$NAMED_DIR/named.conf" <<EOF || return 1
-zone "$zone" {
-	type primary;
-	file "$NAMED_DIR/$zone.db";
-	allow-update { key "$NAMED_KEYNAME"; };
-	allow-transfer { 127.0.0.1; };
-};
-EOF
+		named_conf_zone "$zone" || return 1
 	done
 
 	# As root, drop to "bind" only when that user can write DIR (the
@@ -134,7 +146,7 @@ EOF
 		fi
 		up=1
 		for spec in "$@"; do
-			zone=${spec%%=*}
+			zone=${spec%%[=@]*}
 			named_soa "${zone%.}" || {
 				up=0
 				break
