@@ -78,6 +78,17 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 struct dmarc_state {
 	struct zl_table names;
 	struct zl_arena *arena;
+	/* The targets of CNAMEs at _dmarc names (key: name id), and the
+	 * DMARC records outside _dmarc, judged at the end: a _dmarc CNAME
+	 * may point to one, which is then where receivers find it. */
+	struct zl_table aliased;
+	struct misplaced {
+		uint32_t owner;
+		const char *file;
+		unsigned line;
+	} *misplaced;
+	size_t misplaced_count;
+	size_t misplaced_cap;
 };
 
 /* Where the first DMARC record at a _dmarc name keeps its data. */
@@ -95,17 +106,44 @@ record(struct zone *zone, void *state, struct zl_view *v)
 	struct zl_slot *first;
 	bool added;
 
+	if (v->type == LDNS_RR_TYPE_CNAME) {
+		const struct zl_name_slot *t;
+
+		/* RFC 1034 3.6.2: a _dmarc CNAME sends receivers to its
+		 * target, where a DMARC record is then in its place. */
+		if (at_dmarc(v) && v->rdata != NULL &&
+		    (t = zl_names_find(&zone->names, v->rdata,
+			v->rdata_len)) != NULL &&
+		    zl_table_get(&st->aliased, zl_exact_key(t->id), &added) ==
+			NULL) {
+			zone->nomem = true;
+		}
+		return;
+	}
 	if (v->type != LDNS_RR_TYPE_TXT || !zg_dmarc_is_record(text, len) ||
 	    report_authorisation(v)) {
 		return;
 	}
 	if (!at_dmarc(v)) {
-		/* RFC 7489 6.1: receivers query _dmarc.DOMAIN only (the
-		 * webmo guide puts it at the domain). */
-		zl_report_add(zone->report, ZL_DMARC_MISPLACED, v->file,
-		    v->line, zl_view_owner(v), LDNS_RR_TYPE_TXT,
-		    "DMARC record at %s, where receivers never look: it "
-		    "belongs at _dmarc.%s", zl_view_owner(v), zl_view_owner(v));
+		struct misplaced *m;
+
+		/* Judged at the end, when every _dmarc CNAME is known. */
+		if (st->misplaced_count == st->misplaced_cap) {
+			size_t cap = st->misplaced_cap ? st->misplaced_cap * 2
+						       : 8;
+
+			m = realloc(st->misplaced, cap * sizeof(*m));
+			if (m == NULL) {
+				zone->nomem = true;
+				return;
+			}
+			st->misplaced = m;
+			st->misplaced_cap = cap;
+		}
+		m = &st->misplaced[st->misplaced_count++];
+		m->owner = v->id;
+		m->file = v->file;
+		m->line = v->line;
 		return;
 	}
 	check_record(zone, v, text, len);
@@ -145,19 +183,49 @@ record(struct zone *zone, void *state, struct zl_view *v)
 	}
 }
 
+/*
+ * RFC 7489 6.1: receivers query _dmarc.DOMAIN only (the webmo guide puts
+ * the record at the domain).  A record that a _dmarc CNAME points to is
+ * where receivers find it: not misplaced.
+ */
+static void
+end(struct zone *zone, void *state)
+{
+	const struct dmarc_state *st = state;
+	char owner[ZL_NAME_TEXT_MAX];
+	size_t i;
+
+	for (i = 0; i < st->misplaced_count; i++) {
+		const struct misplaced *m = &st->misplaced[i];
+
+		if (zl_table_find(&st->aliased, zl_exact_key(m->owner)) !=
+		    NULL) {
+			continue;
+		}
+		zl_names_text(&zone->names, m->owner, owner);
+		zl_report_add(zone->report, ZL_DMARC_MISPLACED, m->file,
+		    m->line, owner, LDNS_RR_TYPE_TXT, "DMARC record at %s, "
+		    "where receivers never look: it belongs at _dmarc.%s",
+		    owner, owner);
+	}
+}
+
 static void
 release(void *state)
 {
 	struct dmarc_state *st = state;
 
 	zl_table_free(&st->names);
+	zl_table_free(&st->aliased);
 	zl_arena_free(st->arena);
+	free(st->misplaced);
 }
 
 const struct zl_family zl_family_dmarc = {
 	.name = "dmarc",
-	.types = { LDNS_RR_TYPE_TXT },
+	.types = { LDNS_RR_TYPE_TXT, LDNS_RR_TYPE_CNAME },
 	.state_size = sizeof(struct dmarc_state),
 	.record = record,
+	.end = end,
 	.release = release,
 };
