@@ -153,8 +153,10 @@ zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top)
 		into->items[into->count++].top = copy;
 	}
 	from->count = 0;
-	memcpy(into->lines + into->nlines, from->lines,
-	    from->nlines * sizeof(*from->lines));
+	if (from->nlines > 0) {
+		memcpy(into->lines + into->nlines, from->lines,
+		    from->nlines * sizeof(*from->lines));
+	}
 	into->nlines += from->nlines;
 	from->nlines = 0;
 	into->files += from->files;

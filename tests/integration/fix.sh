@@ -26,14 +26,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' HUP INT TERM
 
-# The broken zone: a former provider's MX, an SPF record with another
-# sender, a site-verification TXT, DMARC at the apex, an imap A record, a
+# The broken zone: a former provider's MX, an SPF record with its include
+# and another sender's, a site-verification TXT, DMARC at the apex, an imap A record, a
 # CNAME that lost its trailing dot, and records that have nothing to do
 # with mail.
 Z=example.com
 cat >"$tmp/extra" <<'ZONE'
 @	300	IN	MX	5 mx.oldmail.example.
-@	300	IN	TXT	"v=spf1 include:_spf.oldmail.example ~all"
+@	300	IN	TXT	"v=spf1 include:_spf.oldmail.example include:_spf.newsletter.example ~all"
 @	300	IN	TXT	"google-site-verification=abc123"
 @	300	IN	TXT	"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com"
 imap	300	IN	A	192.0.2.10
@@ -115,8 +115,10 @@ done <"$tmp/before"
 check "$T/nothing-else-lost ($kept kept)" [ $lost -eq 0 -a $kept -eq 7 ]
 check "$T/verification-txt-kept" grep -Fq \
     '"google-site-verification=abc123"' "$tmp/after"
+# The newsletter sender stays; the former provider's include goes with
+# its MX (mail-former-provider).
 check "$T/other-sender-kept-in-spf" grep -Fq \
-    '"v=spf1 include:_spf.oldmail.example include:spf.webmo.fr ~all"' \
+    '"v=spf1 include:_spf.newsletter.example include:spf.webmo.fr ~all"' \
     "$tmp/after"
 check "$T/one-spf-record" [ "$(grep -c 'v=spf1' "$tmp/after")" -eq 1 ]
 check "$T/dmarc-moved-with-its-policy" grep -Fq \
@@ -124,6 +126,7 @@ check "$T/dmarc-moved-with-its-policy" grep -Fq \
     "$tmp/after"
 check "$T/no-dmarc-at-apex" sh -c "! grep -q '^$Z\\. .*DMARC1' '$tmp/after'"
 check "$T/old-mx-gone" sh -c "! grep -q 'mx.oldmail.example' '$tmp/after'"
+check "$T/old-spf-include-gone" sh -c "! grep -q '_spf.oldmail' '$tmp/after'"
 check "$T/imap-is-a-cname" grep -Fq \
     "imap.$Z. 3600 IN CNAME imap.webmo.fr." "$tmp/after"
 
