@@ -374,7 +374,6 @@ struct zone {
 	char **files;
 	size_t files_count;
 	size_t files_cap;
-	struct zl_table files_index; /* not used for lookups by text */
 	struct suppression *suppressions;
 	size_t suppressions_count;
 	size_t suppressions_cap;

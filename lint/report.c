@@ -39,6 +39,12 @@ struct zl_report {
 	char **tops;         /* top-level files merged, in merge order */
 	size_t ntops;
 	size_t tops_cap;
+	/* The findings by line and rule, for suppressions: key line << 8 |
+	 * rule, a: the first finding + 1; chain[i]: the next + 1.  Valid
+	 * while `indexed` equals count. */
+	struct zl_table index;
+	uint32_t *chain;
+	size_t indexed;
 	bool nomem;
 	/* Files are linted in parallel with -j: every change holds it. */
 	pthread_mutex_t lock;
@@ -78,6 +84,8 @@ zl_report_free(zl_report_t *report)
 		free(report->tops[i]);
 	}
 	free(report->tops);
+	zl_table_free(&report->index);
+	free(report->chain);
 	pthread_mutex_destroy(&report->lock);
 	free(report);
 }
@@ -165,15 +173,61 @@ zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top)
 	zl_report_free(from);
 }
 
+static uint64_t
+index_key(unsigned line, int rule)
+{
+	return zl_exact_key((uint64_t)line << 8 | (uint64_t)(rule & 0xff));
+}
+
+/* Index the findings by line and rule (the lock held); false when out of
+ * memory. */
+static bool
+index_findings(zl_report_t *report)
+{
+	uint32_t *chain;
+	size_t i;
+
+	if (report->indexed == report->count && report->chain != NULL) {
+		return true;
+	}
+	zl_table_free(&report->index);
+	if ((chain = realloc(report->chain, (report->count + 1) *
+	    sizeof(*chain))) == NULL) {
+		return false;
+	}
+	report->chain = chain;
+	for (i = report->count; i > 0; i--) {
+		const struct finding *f = &report->items[i - 1];
+		struct zl_slot *s;
+		bool added;
+
+		if ((s = zl_table_get(&report->index, index_key(f->line,
+		    f->rule), &added)) == NULL) {
+			return false;
+		}
+		chain[i - 1] = added ? 0 : s->a;
+		s->a = (uint32_t)i;
+	}
+	report->indexed = report->count;
+	return true;
+}
+
 size_t
 zl_report_suppress(zl_report_t *report, const char *file, unsigned line,
     int rule)
 {
+	const struct zl_slot *s;
 	size_t i, n = 0;
 
 	pthread_mutex_lock(&report->lock);
-	for (i = 0; i < report->count; i++) {
-		struct finding *f = &report->items[i];
+	if (!index_findings(report)) {
+		report->nomem = true;
+		pthread_mutex_unlock(&report->lock);
+		return 0;
+	}
+	s = zl_table_find(&report->index, index_key(line, rule));
+	for (i = s != NULL ? s->a : 0; i != 0; i = report->chain[i - 1]) {
+		struct finding *f = &report->items[i - 1];
 
 		if (!f->dropped && f->rule == rule && f->line == line &&
 		    strcmp(f->file, file) == 0) {

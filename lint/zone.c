@@ -809,8 +809,23 @@ static void
 apply_suppressions(struct zone *zone)
 {
 	const int *overrides = zl_report_overrides(zone->report);
-	size_t i;
+	size_t i, *dropped;
 
+	/* Every suppression first, then the findings of unused ones: the
+	 * report's index of findings stays valid through the first loop, so
+	 * that the whole is linear. */
+	if ((dropped = calloc(zone->suppressions_count + 1,
+	    sizeof(*dropped))) == NULL) {
+		zone->nomem = true;
+		return;
+	}
+	for (i = 0; i < zone->suppressions_count; i++) {
+		const struct suppression *sp = &zone->suppressions[i];
+		int rule = zl_rule_find(sp->rule);
+
+		dropped[i] = rule < 0 ? 0 : zl_report_suppress(zone->report,
+		    sp->file, sp->target, rule);
+	}
 	for (i = 0; i < zone->suppressions_count; i++) {
 		const struct suppression *sp = &zone->suppressions[i];
 		int rule = zl_rule_find(sp->rule);
@@ -819,8 +834,7 @@ apply_suppressions(struct zone *zone)
 			zl_report_add(zone->report, ZL_UNUSED_SUPPRESSION,
 			    sp->file, sp->line, NULL, 0,
 			    "'; zonelint: ignore %s': no such rule", sp->rule);
-		} else if (zl_report_suppress(zone->report, sp->file,
-			       sp->target, rule) == 0 &&
+		} else if (dropped[i] == 0 &&
 		    zl_rule_severity(overrides, rule, ZL_SEV_DEFAULT) !=
 			ZL_SEV_OFF) {
 			zl_report_add(zone->report, ZL_UNUSED_SUPPRESSION,
@@ -830,6 +844,7 @@ apply_suppressions(struct zone *zone)
 			    sp->target);
 		}
 	}
+	free(dropped);
 }
 
 static void
