@@ -124,7 +124,13 @@ uint64_t zl_hash_bytes(const void *p, size_t n);
  * told apart by the caller's equality, so no hash decides alone.  Linear
  * in the items.  Zero-initialise; free with zl_set_free.
  */
+#define ZL_SET_SMALL 16
 struct zl_set {
+	/* Up to ZL_SET_SMALL items: a plain list, no table to make. */
+	uint64_t small_hash[ZL_SET_SMALL];
+	uint32_t small[ZL_SET_SMALL];
+	size_t nsmall;
+	bool big;
 	struct zl_table t;
 	uint32_t *next;
 	size_t cap;
@@ -380,6 +386,9 @@ struct zone {
 	/* The records the profile wants for the origin (zonegen's plan);
 	 * has_plan is false without a profile or an origin. */
 	zg_plan_t plan;
+	uint32_t *plan_ids;     /* the name id of each plan record's owner */
+	uint32_t client_ids[ZL_CLIENT_HOSTS_COUNT]; /* client host names with
+				 * records, by zl_client_hosts; 0: none */
 	bool has_plan;
 	/* Each rule family's own state (ZL_FAMILY_*): only its own
 	 * functions change it. */

@@ -125,6 +125,10 @@ struct builder {
 	size_t origin_len;
 	struct orgs mine;       /* the profile's providers */
 	struct orgs former;     /* providers the zone's records left behind */
+	int dmarc_rank;         /* the profile's DMARC policy (policy_rank),
+				 * -2 until known */
+	bool mine_done;         /* `mine` is filled */
+	zg_spf_t *want_spf;     /* the profile's SPF record, parsed once */
 };
 
 static void
@@ -270,17 +274,11 @@ name_str(const uint8_t *w, size_t len, char *out)
 	zl_name_text(w, len, out);
 }
 
-/* The id of a plan owner (interned when the file began). */
+/* The id of a plan record's owner (interned when the file began). */
 static uint32_t
-plan_owner(const struct builder *b, const char *owner)
+plan_owner(const struct builder *b, const zg_record_t *r)
 {
-	uint8_t w[ZL_WIRE_MAX];
-	size_t len = zl_name_from_text(owner, w);
-	const struct zl_name_slot *n = len != 0
-	    ? zl_names_find(&b->zone->names, w, len)
-	    : NULL;
-
-	return n != NULL ? n->id : 0;
+	return b->zone->plan_ids[r - b->zone->plan.records];
 }
 
 /* ---- former providers ---------------------------------------------------- */
@@ -378,11 +376,16 @@ orgs_add_text(struct builder *b, struct orgs *l, const char *name)
 
 /* A host of a provider other than the profile's: outside the zone and
  * outside the organisations of the profile's hosts. */
+static void my_orgs(struct builder *b);
+
 static bool
 foreign(struct builder *b, const uint8_t *w, size_t len)
 {
-	return len > 1 && !zl_in_zone_wire(b->zone, w, len) &&
-	    !orgs_has(b, &b->mine, w, len);
+	if (len <= 1 || zl_in_zone_wire(b->zone, w, len)) {
+		return false;
+	}
+	my_orgs(b); /* once, and only when a host outside the zone is met */
+	return !orgs_has(b, &b->mine, w, len);
 }
 
 /* The term names a host of a provider the zone's records left behind. */
@@ -392,7 +395,7 @@ former_term(struct builder *b, const zg_spf_term_t *t)
 	uint8_t w[ZL_WIRE_MAX];
 	size_t len;
 
-	if (t->value == NULL || t->kind == ZG_SPF_IP4 ||
+	if (b->former.count == 0 || t->value == NULL || t->kind == ZG_SPF_IP4 ||
 	    t->kind == ZG_SPF_IP6 || t->kind == ZG_SPF_EXP ||
 	    t->kind == ZG_SPF_UNKNOWN_MOD || strchr(t->value, '%') != NULL ||
 	    (len = zl_name_from_text(t->value, w)) == 0) {
@@ -402,14 +405,43 @@ former_term(struct builder *b, const zg_spf_term_t *t)
 }
 
 /* The organisations of the profile's hosts and SPF domains. */
+/* The profile's SPF record, parsed once per zone; NULL when out of
+ * memory or the profile has none. */
+static const zg_spf_t *
+profile_spf(struct builder *b)
+{
+	const zg_plan_t *plan = &b->zone->plan;
+	zg_problems_t problems = { 0 };
+	size_t i;
+
+	for (i = 0; b->want_spf == NULL && i < plan->count; i++) {
+		const zg_record_t *r = &plan->records[i];
+
+		if (r->role != ZG_ROLE_SPF) {
+			continue;
+		}
+		if (zg_spf_parse(r->text, strlen(r->text), &b->want_spf,
+		    &problems) != ZG_OK) {
+			nomem(b);
+		}
+		zg_problems_free(&problems);
+		break;
+	}
+	return b->want_spf;
+}
+
 static void
 my_orgs(struct builder *b)
 {
 	const zg_plan_t *plan = &b->zone->plan;
 	zg_problems_t problems = { 0 };
-	zg_spf_t *spf = NULL;
+	const zg_spf_t *spf;
 	size_t i, j;
 
+	if (b->mine_done) {
+		return;
+	}
+	b->mine_done = true;
 	/* The domain's own organisation is never a former provider's
 	 * (shop.example.com and its company's example.com). */
 	orgs_add(b, &b->mine, b->origin, b->origin_len);
@@ -417,9 +449,7 @@ my_orgs(struct builder *b)
 		const zg_record_t *r = &plan->records[i];
 
 		orgs_add_text(b, &b->mine, r->target);
-		if (r->role == ZG_ROLE_SPF &&
-		    zg_spf_parse(r->text, strlen(r->text), &spf, &problems) ==
-			ZG_OK) {
+		if (r->role == ZG_ROLE_SPF && (spf = profile_spf(b)) != NULL) {
 			for (j = 0; j < spf->count; j++) {
 				if (spf->terms[j].kind != ZG_SPF_IP4 &&
 				    spf->terms[j].kind != ZG_SPF_IP6) {
@@ -427,8 +457,6 @@ my_orgs(struct builder *b)
 					    spf->terms[j].value);
 				}
 			}
-			zg_spf_free(spf);
-			spf = NULL;
 		}
 		zg_problems_free(&problems);
 	}
@@ -445,30 +473,24 @@ diff_former_cnames(struct builder *b)
 	size_t i, j;
 
 	for (i = 0; i < ZL_CLIENT_HOSTS_COUNT; i++) {
-		const char *label = zl_client_hosts[i];
-		size_t ll = strlen(label);
-		uint8_t w[ZL_WIRE_MAX], got[ZL_WIRE_MAX];
+		uint8_t got[ZL_WIRE_MAX];
 		char owner[ZL_NAME_TEXT_MAX], target[ZL_NAME_TEXT_MAX];
-		const struct zl_name_slot *n;
+		uint32_t id = zone->client_ids[i];
 		const struct kept *k;
 		bool planned = false;
-		size_t len = b->origin_len + 1 + ll, glen;
+		size_t glen;
 
-		if (len > ZL_WIRE_MAX) {
-			continue;
+		if (id == 0) {
+			continue; /* no record there */
 		}
-		w[0] = (uint8_t)ll;
-		memcpy(w + 1, label, ll);
-		memcpy(w + 1 + ll, b->origin, b->origin_len);
-		if ((n = zl_names_find(&zone->names, w, len)) == NULL) {
-			continue;
-		}
-		zl_name_text(w, len, owner);
 		for (j = 0; j < zone->plan.count; j++) {
-			planned |= strcasecmp(zone->plan.records[j].owner,
-			    owner) == 0;
+			planned |= zone->plan_ids[j] == id;
 		}
-		for (k = zl_kept_first(zone, n->id); !planned && k != NULL;
+		if (planned) {
+			continue;
+		}
+		zl_names_text(&zone->names, id, owner);
+		for (k = zl_kept_first(zone, id); k != NULL;
 		     k = zl_kept_next(zone, k)) {
 			size_t x;
 
@@ -498,7 +520,7 @@ diff_cname(struct builder *b, const zg_record_t *r)
 {
 	const struct zone *zone = b->zone;
 	const char *profile = zone->options->profile->name;
-	uint32_t id = plan_owner(b, r->owner);
+	uint32_t id = plan_owner(b, r);
 	uint8_t want[ZL_WIRE_MAX], got[ZL_WIRE_MAX];
 	size_t wlen = zl_name_from_text(r->target, want), glen;
 	const struct kept *k, *other = NULL, *right = NULL, *wrong = NULL;
@@ -835,10 +857,12 @@ wanted(const zg_spf_term_t *t)
 
 static bool
 authorises(struct builder *b, uint32_t id, const char *text, size_t len,
-    const zg_spf_term_t *want, struct zl_table *seen, unsigned depth)
+    const zg_spf_t *parsed, const zg_spf_term_t *want, struct zl_table *seen,
+    unsigned depth)
 {
 	zg_problems_t problems = { 0 };
-	zg_spf_t *spf = NULL;
+	zg_spf_t *own = NULL;
+	const zg_spf_t *spf = parsed;
 	bool yes = false, all = false, added;
 	const zg_spf_term_t *redirect = NULL;
 	size_t i;
@@ -855,12 +879,15 @@ authorises(struct builder *b, uint32_t id, const char *text, size_t len,
 			return false;
 		}
 	}
-	if (zg_spf_parse(text, len, &spf, &problems) != ZG_OK) {
+	if (spf == NULL) {
+		if (zg_spf_parse(text, len, &own, &problems) != ZG_OK) {
+			zg_problems_free(&problems);
+			nomem(b);
+			return false;
+		}
 		zg_problems_free(&problems);
-		nomem(b);
-		return false;
+		spf = own;
 	}
-	zg_problems_free(&problems);
 	for (i = 0; i < spf->count && !yes && !all; i++) {
 		const zg_spf_term_t *t = &spf->terms[i];
 		uint8_t w[ZL_WIRE_MAX];
@@ -881,8 +908,8 @@ authorises(struct builder *b, uint32_t id, const char *text, size_t len,
 		    zl_in_zone_wire(b->zone, w, wl) &&
 		    (n = zl_names_find(&b->zone->names, w, wl)) != NULL &&
 		    (next = zl_spf_text(b->zone, n->id, &nl)) != NULL) {
-			yes = authorises(b, n->id, next, nl, want, seen,
-			    depth + 1);
+			yes = authorises(b, n->id, next, nl, NULL, want,
+			    seen, depth + 1);
 		}
 	}
 	if (!yes && !all && redirect != NULL && redirect->value != NULL &&
@@ -895,23 +922,23 @@ authorises(struct builder *b, uint32_t id, const char *text, size_t len,
 		if (wl != 0 && zl_in_zone_wire(b->zone, w, wl) &&
 		    (n = zl_names_find(&b->zone->names, w, wl)) != NULL &&
 		    (next = zl_spf_text(b->zone, n->id, &nl)) != NULL) {
-			yes = authorises(b, n->id, next, nl, want, seen,
-			    depth + 1);
+			yes = authorises(b, n->id, next, nl, NULL, want,
+			    seen, depth + 1);
 		}
 	}
-	zg_spf_free(spf);
+	zg_spf_free(own);
 	return yes;
 }
 
 static bool
 record_authorises(struct builder *b, const struct kept *k,
-    const zg_spf_term_t *want)
+    const zg_spf_t *parsed, const zg_spf_term_t *want)
 {
 	struct zl_table seen;
 	bool yes;
 
 	memset(&seen, 0, sizeof(seen));
-	yes = authorises(b, 0, k->text, k->text_len, want, &seen, 0);
+	yes = authorises(b, 0, k->text, k->text_len, parsed, want, &seen, 0);
 	zl_table_free(&seen);
 	return yes;
 }
@@ -1184,7 +1211,8 @@ diff_spf(struct builder *b, const zg_record_t *r)
 	const struct zone *zone = b->zone;
 	const char *profile = zone->options->profile->name;
 	zg_problems_t problems = { 0 };
-	zg_spf_t *want = NULL, **recs = NULL;
+	const zg_spf_t *want;
+	zg_spf_t **recs = NULL;
 	const struct kept **spf;
 	struct text missing = { 0 }, former = { 0 };
 	const zg_spf_term_t *want_all, *have_all = NULL, *redirect = NULL;
@@ -1202,8 +1230,8 @@ diff_spf(struct builder *b, const zg_record_t *r)
 		    r->text);
 		goto out;
 	}
-	if (zg_spf_parse(r->text, strlen(r->text), &want, &problems) !=
-	    ZG_OK || (recs = calloc(n, sizeof(*recs))) == NULL) {
+	if ((want = profile_spf(b)) == NULL ||
+	    (recs = calloc(n, sizeof(*recs))) == NULL) {
 		nomem(b);
 		goto out;
 	}
@@ -1229,7 +1257,7 @@ diff_spf(struct builder *b, const zg_record_t *r)
 			continue;
 		}
 		for (i = 0; i < n && !yes; i++) {
-			yes = record_authorises(b, spf[i], t);
+			yes = record_authorises(b, spf[i], recs[i], t);
 		}
 		if (!yes) {
 			zg_spf_term_format(t, buf, sizeof(buf));
@@ -1310,7 +1338,6 @@ out:
 	free(missing.s);
 	free(former.s);
 	b->diff->nomem |= missing.nomem || former.nomem;
-	zg_spf_free(want);
 	zg_problems_free(&problems);
 }
 
@@ -1327,6 +1354,51 @@ policy_rank(const char *p)
 		return 1;
 	}
 	return strcasecmp(p, "reject") == 0 ? 2 : -1;
+}
+
+/*
+ * The rank of the p= tag of the profile's DMARC record, which the profile
+ * loader checked: tags separated by ';', spaces around them (RFC 7489
+ * 6.4).  No p=: none (RFC 9989).
+ */
+static int
+profile_policy(const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0') {
+		const char *end = strchr(p, ';');
+		size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
+		char value[16];
+		size_t i = 0, v;
+
+		while (i < n && (p[i] == ' ' || p[i] == '\t')) {
+			i++;
+		}
+		if (i + 1 < n && (p[i] == 'p' || p[i] == 'P')) {
+			for (v = i + 1; v < n && (p[v] == ' ' || p[v] == '\t');
+			     v++) {
+			}
+			if (v < n && p[v] == '=') {
+				size_t k = 0;
+
+				for (v++; v < n && (p[v] == ' ' || p[v] == '\t');
+				     v++) {
+				}
+				while (v < n && k + 1 < sizeof(value) &&
+				    p[v] != ' ' && p[v] != '\t') {
+					value[k++] = p[v++];
+				}
+				value[k] = '\0';
+				return policy_rank(value);
+			}
+		}
+		if (end == NULL) {
+			break;
+		}
+		p = end + 1;
+	}
+	return 0;
 }
 
 /*
@@ -1350,6 +1422,13 @@ dmarc_raise(struct builder *b, const zg_record_t *r, const struct kept *k,
 	size_t i;
 
 	*raised = NULL;
+	/* Nothing is weaker than none: most profiles stop here. */
+	if (b->dmarc_rank == -2) {
+		b->dmarc_rank = profile_policy(r->text);
+	}
+	if (b->dmarc_rank <= 0) {
+		return 0;
+	}
 	if (zg_dmarc_parse(k->text, k->text_len, rfc, &got, &problems) !=
 	    ZG_OK || zg_dmarc_parse(r->text, strlen(r->text), rfc, &want,
 	    &problems) != ZG_OK) {
@@ -1458,7 +1537,7 @@ static void
 diff_dmarc(struct builder *b, const zg_record_t *r)
 {
 	const struct zone *zone = b->zone;
-	uint32_t id = plan_owner(b, r->owner);
+	uint32_t id = plan_owner(b, r);
 	const struct kept *k, *moved = NULL;
 	bool present = false;
 	size_t x;
@@ -1571,6 +1650,7 @@ zl_diff_build(const struct zone *zone, struct zl_diff *diff)
 	memset(&b, 0, sizeof(b));
 	b.zone = zone;
 	b.diff = diff;
+	b.dmarc_rank = -2;
 	b.origin_len = zl_names_wire(&zone->names, zone->origin_id, b.origin);
 	if ((b.deleted = calloc(zone->kept_count + 1, sizeof(bool))) ==
 	    NULL) {
@@ -1578,7 +1658,6 @@ zl_diff_build(const struct zone *zone, struct zl_diff *diff)
 	}
 	mx = apex_mx(&b, &count);
 	if (!diff_null_mx(&b, mx, count)) {
-		my_orgs(&b);
 		diff_former_cnames(&b);
 		/* Client hosts, MX, SPF, DMARC: the order of the findings
 		 * at line 0. */
@@ -1604,6 +1683,7 @@ zl_diff_build(const struct zone *zone, struct zl_diff *diff)
 	}
 	free(mx);
 	free(b.deleted);
+	zg_spf_free(b.want_spf);
 	free(b.mine.o);
 	free(b.former.o);
 	zl_set_free(&b.mine.set);

@@ -335,14 +335,12 @@ zl_hash_bytes(const void *p, size_t n)
 
 /* ---- exact sets ---------------------------------------------------------- */
 
-int
-zl_set_add(struct zl_set *set, uint64_t hash, uint32_t item,
-    bool (*eq)(const void *ctx, uint32_t a, uint32_t b), const void *ctx,
-    uint32_t *found)
+/* Put an item in the table form; false when out of memory. */
+static bool
+set_put(struct zl_set *set, uint64_t hash, uint32_t item)
 {
 	struct zl_slot *s;
 	bool added;
-	uint32_t i;
 
 	if (item >= set->cap) {
 		size_t cap = set->cap ? set->cap : 16;
@@ -352,7 +350,7 @@ zl_set_add(struct zl_set *set, uint64_t hash, uint32_t item,
 			cap *= 2;
 		}
 		if ((p = realloc(set->next, cap * sizeof(*p))) == NULL) {
-			return -1;
+			return false;
 		}
 		set->next = p;
 		set->cap = cap;
@@ -361,17 +359,11 @@ zl_set_add(struct zl_set *set, uint64_t hash, uint32_t item,
 	 * equality tells them apart. */
 	if ((s = zl_table_get(&set->t, zl_exact_key(hash >> 1), &added)) ==
 	    NULL) {
-		return -1;
-	}
-	for (i = added ? 0 : s->a; i != 0; i = set->next[i - 1]) {
-		if (eq(ctx, i - 1, item)) {
-			*found = i - 1;
-			return 1;
-		}
+		return false;
 	}
 	set->next[item] = added ? 0 : s->a;
 	s->a = item + 1;
-	return 0;
+	return true;
 }
 
 bool
@@ -379,10 +371,20 @@ zl_set_find(const struct zl_set *set, uint64_t hash, uint32_t probe,
     bool (*eq)(const void *ctx, uint32_t a, uint32_t b), const void *ctx,
     uint32_t *found)
 {
-	const struct zl_slot *s = zl_table_find(&set->t,
-	    zl_exact_key(hash >> 1));
+	const struct zl_slot *s;
 	uint32_t i;
 
+	if (!set->big) {
+		for (i = 0; i < set->nsmall; i++) {
+			if (set->small_hash[i] == hash &&
+			    eq(ctx, set->small[i], probe)) {
+				*found = set->small[i];
+				return true;
+			}
+		}
+		return false;
+	}
+	s = zl_table_find(&set->t, zl_exact_key(hash >> 1));
 	for (i = s != NULL ? s->a : 0; i != 0; i = set->next[i - 1]) {
 		if (eq(ctx, i - 1, probe)) {
 			*found = i - 1;
@@ -392,12 +394,44 @@ zl_set_find(const struct zl_set *set, uint64_t hash, uint32_t probe,
 	return false;
 }
 
+int
+zl_set_add(struct zl_set *set, uint64_t hash, uint32_t item,
+    bool (*eq)(const void *ctx, uint32_t a, uint32_t b), const void *ctx,
+    uint32_t *found)
+{
+	size_t i;
+
+	if (zl_set_find(set, hash, item, eq, ctx, found)) {
+		return 1;
+	}
+	if (!set->big && set->nsmall < ZL_SET_SMALL) {
+		set->small_hash[set->nsmall] = hash;
+		set->small[set->nsmall++] = item;
+		return 0;
+	}
+	if (!set->big) {
+		/* Past the list's size: the table, linear from here on. */
+		for (i = 0; i < set->nsmall; i++) {
+			if (!set_put(set, set->small_hash[i], set->small[i])) {
+				return -1;
+			}
+		}
+		set->big = true;
+	}
+	return set_put(set, hash, item) ? 0 : -1;
+}
+
 void
 zl_set_free(struct zl_set *set)
 {
-	zl_table_free(&set->t);
+	if (set->big) {
+		zl_table_free(&set->t);
+	}
 	free(set->next);
-	memset(set, 0, sizeof(*set));
+	set->next = NULL;
+	set->cap = 0;
+	set->nsmall = 0;
+	set->big = false;
 }
 
 /* ---- interned names --------------------------------------------------- */

@@ -80,11 +80,67 @@ zl_in_zone_wire(const struct zone *zone, const uint8_t *wire, size_t len)
 		zone->names.origin_len);
 }
 
+/*
+ * A name without escapes ("mx.webmo.fr.", "_dmarc.example.com"), the
+ * common case, straight to wire; 0 for anything else (escapes, quotes,
+ * empty labels, "@"), which ldns reads.
+ */
+static size_t
+plain_name(const char *text, uint8_t *out)
+{
+	size_t o = 0, start = 0;
+	bool in_label = false;
+	const char *p;
+
+	if (text[0] == '.' && text[1] == '\0') {
+		out[0] = 0;
+		return 1;
+	}
+	for (p = text;; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '.' || c == '\0') {
+			if (!in_label) {
+				/* "a..b", ".a", "": not plain; "a." ends. */
+				if (c == '\0' && p != text && o > 0) {
+					break;
+				}
+				return 0;
+			}
+			if (o - start - 1 > 63) {
+				return 0;
+			}
+			out[start] = (uint8_t)(o - start - 1);
+			in_label = false;
+			if (c == '\0') {
+				break;
+			}
+			continue;
+		}
+		if (c <= 0x20 || c >= 0x7f || c == '\\' || c == '"' ||
+		    c == '(' || c == ')' || c == ';' || c == '@' || c == '$' ||
+		    o + 2 >= ZL_WIRE_MAX) {
+			return 0;
+		}
+		if (!in_label) {
+			start = o++;
+			in_label = true;
+		}
+		out[o++] = (uint8_t)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	out[o++] = 0;
+	return o;
+}
+
 size_t
 zl_name_from_text(const char *text, uint8_t *out)
 {
 	ldns_rdf *d = NULL;
-	size_t len = 0;
+	size_t len;
+
+	if ((len = plain_name(text, out)) != 0) {
+		return len;
+	}
 
 	if (ldns_str2rdf_dname(&d, text) != LDNS_STATUS_OK || d == NULL) {
 		return 0;
@@ -156,32 +212,20 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 			    zone->options->profile, domain, NULL) == ZG_OK;
 		}
 	}
-	/* Every record at a name of the plan is kept (no cap on how many
-	 * names a profile has), and at the client host names a former
-	 * provider may have left behind. */
-	for (i = 0; zone->has_plan &&
-	     i < zone->plan.count + ZL_CLIENT_HOSTS_COUNT; i++) {
+	if (zone->has_plan && (zone->plan_ids = calloc(zone->plan.count + 1,
+	    sizeof(*zone->plan_ids))) == NULL) {
+		zone->nomem = true;
+		return;
+	}
+	/* Every record at a name of the plan is kept: no cap on how many
+	 * names a profile has.  (The client host names are marked as their
+	 * first record is read, see client_host.) */
+	for (i = 0; zone->has_plan && i < zone->plan.count; i++) {
 		uint8_t w[ZL_WIRE_MAX];
-		size_t len;
+		size_t len = zl_name_from_text(zone->plan.records[i].owner, w);
 		struct zl_name_slot *n;
 		bool added;
 
-		if (i < zone->plan.count) {
-			len = zl_name_from_text(zone->plan.records[i].owner, w);
-		} else {
-			const char *label =
-			    zl_client_hosts[i - zone->plan.count];
-			size_t ll = strlen(label);
-
-			len = zone->names.origin_len + 1 + ll;
-			if (len > ZL_WIRE_MAX) {
-				continue;
-			}
-			w[0] = (uint8_t)ll;
-			memcpy(w + 1, label, ll);
-			memcpy(w + 1 + ll, zone->names.origin,
-			    zone->names.origin_len);
-		}
 		if (len == 0) {
 			continue; /* zonegen made it: cannot happen */
 		}
@@ -190,7 +234,34 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 			return;
 		}
 		n->b |= ZL_NAME_PLAN;
+		zone->plan_ids[i] = n->id;
 	}
+}
+
+/*
+ * The index in zl_client_hosts of a name that is a client host name of
+ * the origin (imap.ORIGIN, ...), or -1.  Their records are kept, for
+ * what a former provider left there.
+ */
+static int
+client_host(const struct zone *zone, const uint8_t *w, size_t len)
+{
+	size_t ll = w[0], i;
+
+	if (!zone->has_plan || zone->origin_id == 0 || ll == 0 ||
+	    len != 1 + ll + zone->names.origin_len ||
+	    !zl_wire_below(w, len, zone->names.origin,
+		zone->names.origin_len)) {
+		return -1;
+	}
+	for (i = 0; i < ZL_CLIENT_HOSTS_COUNT; i++) {
+		if (strlen(zl_client_hosts[i]) == ll &&
+		    strncasecmp(zl_client_hosts[i], (const char *)w + 1, ll) ==
+			0) {
+			return (int)i;
+		}
+	}
+	return -1;
 }
 
 static void
@@ -694,6 +765,14 @@ on_record(void *ctx, const zl_record_t *rec)
 		return;
 	}
 	v.id = n->id;
+	if (!(n->b & ZL_NAME_DATA)) {
+		int c = client_host(zone, v.owner, v.owner_len);
+
+		if (c >= 0) {
+			n->b |= ZL_NAME_PLAN;
+			zone->client_ids[c] = n->id;
+		}
+	}
 	n->b |= ZL_NAME_DATA;
 	if (v.type == LDNS_RR_TYPE_NS && v.id != zone->origin_id) {
 		n->b |= ZL_NAME_CUT;
@@ -873,6 +952,7 @@ zone_free(struct zone *zone)
 	free(zone->origin);
 	free(zone->suppressions);
 	zg_plan_free(&zone->plan);
+	free(zone->plan_ids);
 }
 
 zg_status_t

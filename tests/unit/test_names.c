@@ -251,6 +251,49 @@ arena(void)
 	zl_arena_free(a);
 }
 
+/*
+ * zl_name_from_text reads plain names itself and leaves the rest to ldns:
+ * both ways give what ldns gives, lower-cased.
+ */
+static void
+from_text(void)
+{
+	static const char *const cases[] = { "mx.webmo.fr.", "MX.Webmo.FR",
+		"_dmarc.example.com", ".", "a", "a.", "x_y-z.example.",
+		"a..b", ".a", "@", "a\\.b.example.", "a\\065.example.",
+		"with space.example", "\"q\".example", "0.1.2.3",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.x",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.x",
+		"*.example.", "a%b.example", "a+b=c.example" };
+	unsigned i, wrong = 0;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint8_t w[ZL_WIRE_MAX];
+		size_t n = zl_name_from_text(cases[i], w);
+		ldns_rdf *d = NULL;
+		bool ok = ldns_str2rdf_dname(&d, cases[i]) == LDNS_STATUS_OK &&
+		    d != NULL && ldns_rdf_size(d) <= ZL_WIRE_MAX;
+
+		if (ok) {
+			uint8_t want[ZL_WIRE_MAX];
+			size_t k = ldns_rdf_size(d);
+
+			memcpy(want, ldns_rdf_data(d), k);
+			zl_wire_lower(want, k);
+			ok = n == k && memcmp(w, want, k) == 0;
+		} else {
+			ok = n == 0;
+		}
+		if (!ok) {
+			printf("  name-from-text differs from ldns: %s\n",
+			    cases[i]);
+			wrong++;
+		}
+		ldns_rdf_deep_free(d);
+	}
+	UNIT_CHECK(wrong == 0, "names/from-text-as-ldns (%u wrong)", wrong);
+}
+
 int
 main(void)
 {
@@ -258,6 +301,7 @@ main(void)
 	random_ops(1, 100000);
 	name_keys();
 	interning();
+	from_text();
 	arena();
 	return unit_summary();
 }
