@@ -125,7 +125,10 @@ void zl_report_set_options(zl_report_t *report, const int *severity);
 /*
  * Lint one file ("-" is standard input) and add its findings to `report`.
  * Several files may be linted at once, from several threads, into one
- * report; `options` is only read.
+ * report; `options` is only read.  A file's findings and its inline
+ * suppressions are settled apart from every other file's and handed to
+ * `report` in one step, so the printed report does not depend on how the
+ * files were spread over threads.
  * Returns ZG_OK when the file was read (whatever it held), ZG_ERR_IO when
  * it could not be read at all, with `errbuf` set, ZG_ERR_NOMEM when memory
  * ran out.  With options->fix, also writes the fix to options->fix_out;
