@@ -42,7 +42,7 @@ struct zl_report {
 	/* The findings by line and rule, for suppressions: key line << 8 |
 	 * rule, a: the first finding + 1; chain[i]: the next + 1.  Valid
 	 * while `indexed` equals count. */
-	struct zl_table index;
+	struct zl_table *index; /* made by the first suppression */
 	uint32_t *chain;
 	size_t indexed;
 	bool nomem;
@@ -84,7 +84,10 @@ zl_report_free(zl_report_t *report)
 		free(report->tops[i]);
 	}
 	free(report->tops);
-	zl_table_free(&report->index);
+	if (report->index != NULL) {
+		zl_table_free(report->index);
+		free(report->index);
+	}
 	free(report->chain);
 	pthread_mutex_destroy(&report->lock);
 	free(report);
@@ -190,7 +193,11 @@ index_findings(zl_report_t *report)
 	if (report->indexed == report->count && report->chain != NULL) {
 		return true;
 	}
-	zl_table_free(&report->index);
+	if (report->index == NULL &&
+	    (report->index = calloc(1, sizeof(*report->index))) == NULL) {
+		return false;
+	}
+	zl_table_free(report->index);
 	if ((chain = realloc(report->chain, (report->count + 1) *
 	    sizeof(*chain))) == NULL) {
 		return false;
@@ -201,7 +208,7 @@ index_findings(zl_report_t *report)
 		struct zl_slot *s;
 		bool added;
 
-		if ((s = zl_table_get(&report->index, index_key(f->line,
+		if ((s = zl_table_get(report->index, index_key(f->line,
 		    f->rule), &added)) == NULL) {
 			return false;
 		}
@@ -216,8 +223,9 @@ size_t
 zl_report_suppress(zl_report_t *report, const char *file, unsigned line,
     int rule)
 {
-	const struct zl_slot *s;
-	size_t i, n = 0;
+	struct zl_slot *s;
+	uint32_t *link;
+	size_t n = 0;
 
 	pthread_mutex_lock(&report->lock);
 	if (!index_findings(report)) {
@@ -225,15 +233,21 @@ zl_report_suppress(zl_report_t *report, const char *file, unsigned line,
 		pthread_mutex_unlock(&report->lock);
 		return 0;
 	}
-	s = zl_table_find(&report->index, index_key(line, rule));
-	for (i = s != NULL ? s->a : 0; i != 0; i = report->chain[i - 1]) {
+	s = zl_table_find(report->index, index_key(line, rule));
+	/* Dropped findings leave the chain, so that suppressions written
+	 * many times (an $INCLUDE read many times) stay linear. */
+	for (link = s != NULL ? &s->a : NULL; link != NULL && *link != 0;) {
+		uint32_t i = *link;
 		struct finding *f = &report->items[i - 1];
 
-		if (!f->dropped && f->rule == rule && f->line == line &&
-		    strcmp(f->file, file) == 0) {
+		if (f->dropped || (f->rule == rule && f->line == line &&
+		    strcmp(f->file, file) == 0)) {
+			n += !f->dropped;
 			f->dropped = true;
-			n++;
+			*link = report->chain[i - 1];
+			continue;
 		}
+		link = &report->chain[i - 1];
 	}
 	pthread_mutex_unlock(&report->lock);
 	return n;

@@ -132,55 +132,82 @@ zone_target(const struct zone *zone, const char *value, uint8_t *w)
 }
 
 /*
- * What a query for a name of this zone finds: the name itself when it
- * has records; the name a CNAME there leads to (in the zone, at most 8
- * deep), or UNKNOWN when it leads outside; a wildcard *.A of an ancestor
- * A (RFC 4592; the nearest one, since empty non-terminals are not known,
- * which can only make a name exist that does not); or NONE: no such name.
+ * What a query for a name of this zone finds (RFC 1034 4.3.2, RFC 4592):
+ * the name itself when it has records; else, at the closest encloser
+ * (the nearest ancestor with records or with a wildcard below it, or the
+ * origin), its wildcard *.A when there is one; and where either is a CNAME, the name it leads to in
+ * the zone (at most 8 steps), or UNKNOWN when it leads outside.  NONE: no
+ * such name.  Empty non-terminals are not known, so a wildcard above one
+ * may be taken to answer: that can only make a name exist that does not.
  */
 enum answer { ANSWER_NONE, ANSWER_NAME, ANSWER_UNKNOWN };
 
+/* The CNAME at `n` leads to a name of this zone: its wire into `w`. */
+static bool
+cname_step(const struct zone *zone, const struct zl_name_slot *n,
+    uint8_t *w, size_t *len)
+{
+	const struct zl_slot *c = zl_table_find(&zone->cnames,
+	    zl_exact_key(n->id));
+
+	if (c == NULL || c->b == 0 || !zl_names_below(&zone->names, c->b)) {
+		return false;
+	}
+	*len = zl_names_wire(&zone->names, c->b, w);
+	return true;
+}
+
 static enum answer
-resolve(const struct zone *zone, const uint8_t *w, size_t len,
+resolve(const struct zone *zone, const uint8_t *name, size_t name_len,
     const struct zl_name_slot **out)
 {
-	const struct zl_name_slot *n = zl_names_find(&zone->names, w, len);
-	uint8_t wild[ZL_WIRE_MAX];
-	size_t i, hops;
+	uint8_t w[ZL_WIRE_MAX], wild[ZL_WIRE_MAX];
+	size_t len = name_len, i, hops;
 
-	for (hops = 0; n != NULL && (n->b & ZL_NAME_CNAME) && hops < 8;
-	     hops++) {
-		const struct zl_slot *c = zl_table_find(&zone->cnames,
-		    zl_exact_key(n->id));
+	memcpy(w, name, len);
+	for (hops = 0; hops <= 8; hops++) {
+		const struct zl_name_slot *n = zl_names_find(&zone->names, w,
+		    len);
+		const struct zl_name_slot *a, *wn = NULL;
 
-		if (c == NULL || c->b == 0 ||
-		    !zl_names_below(&zone->names, c->b)) {
-			return ANSWER_UNKNOWN; /* leads outside the zone */
+		if (n != NULL && (n->b & ZL_NAME_CNAME)) {
+			if (!cname_step(zone, n, w, &len)) {
+				return ANSWER_UNKNOWN;
+			}
+			continue;
 		}
-		n = zl_names_slot(&zone->names, c->b);
-	}
-	if (n != NULL && (n->b & ZL_NAME_CNAME)) {
-		return ANSWER_UNKNOWN;
-	}
-	if (n != NULL && (n->b & ZL_NAME_DATA)) {
-		*out = n;
-		return ANSWER_NAME;
-	}
-	for (i = 1u + w[0]; i < len && len - i >= zone->names.origin_len;
-	     i += 1u + w[i]) {
-		wild[0] = 1;
-		wild[1] = '*';
-		memcpy(wild + 2, w + i, len - i);
-		n = zl_names_find(&zone->names, wild, len - i + 2);
 		if (n != NULL && (n->b & ZL_NAME_DATA)) {
 			*out = n;
 			return ANSWER_NAME;
 		}
-		if (w[i] == 0) {
-			break;
+		/* Up to the closest encloser: the first ancestor that has
+		 * records, or a wildcard below it (then it is one, if only an
+		 * empty non-terminal), or the origin. */
+		for (i = 1u + w[0]; i < len && len - i >= zone->names.origin_len;
+		     i += 1u + w[i]) {
+			wild[0] = 1;
+			wild[1] = '*';
+			memcpy(wild + 2, w + i, len - i);
+			wn = zl_names_find(&zone->names, wild, len - i + 2);
+			if (wn != NULL && (wn->b & ZL_NAME_CNAME)) {
+				break;
+			}
+			if (wn != NULL && (wn->b & ZL_NAME_DATA)) {
+				*out = wn;
+				return ANSWER_NAME;
+			}
+			a = zl_names_find(&zone->names, w + i, len - i);
+			if ((a != NULL && (a->b & ZL_NAME_DATA)) ||
+			    len - i == zone->names.origin_len || w[i] == 0) {
+				return ANSWER_NONE;
+			}
+			wn = NULL;
+		}
+		if (wn == NULL || !cname_step(zone, wn, w, &len)) {
+			return wn == NULL ? ANSWER_NONE : ANSWER_UNKNOWN;
 		}
 	}
-	return ANSWER_NONE;
+	return ANSWER_UNKNOWN;
 }
 
 /* A term that makes a DNS query for a name given in its value. */
