@@ -510,6 +510,10 @@ size_t zl_name_from_text(const char *text, uint8_t *out);
  * (by id), or NULL.  For mail_diff.c, which only reads it. */
 const char *zl_spf_text(const struct zone *zone, uint32_t id, size_t *len);
 
+/* What the DMARC family read: a _dmarc CNAME (or a chain of them) leads
+ * to the name with this id.  For mail_diff.c. */
+bool zl_dmarc_aliased(const struct zone *zone, uint32_t id);
+
 /* What the mail family judged, for the fixer: NULL when the zone has no
  * plan (no profile or no origin) or was read only in part. */
 const struct zl_diff *zl_mail_diff(const struct zone *zone);

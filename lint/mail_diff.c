@@ -129,6 +129,7 @@ struct builder {
 				 * -2 until known */
 	bool mine_done;         /* `mine` is filled */
 	zg_spf_t *want_spf;     /* the profile's SPF record, parsed once */
+	struct zl_table auth_memo; /* authorises(): key name id << 16 | term */
 };
 
 static void
@@ -857,27 +858,35 @@ wanted(const zg_spf_term_t *t)
 
 static bool
 authorises(struct builder *b, uint32_t id, const char *text, size_t len,
-    const zg_spf_t *parsed, const zg_spf_term_t *want, struct zl_table *seen,
+    const zg_spf_t *parsed, const zg_spf_term_t *want, unsigned which,
     unsigned depth)
 {
 	zg_problems_t problems = { 0 };
 	zg_spf_t *own = NULL;
 	const zg_spf_t *spf = parsed;
 	bool yes = false, all = false, added;
+	struct zl_slot *memo = NULL;
 	const zg_spf_term_t *redirect = NULL;
 	size_t i;
 
 	if (depth > AUTH_DEPTH_MAX) {
 		return false;
 	}
+	/* The answer for a name of the zone, per term of the profile, is
+	 * worked out once (a: 1 while it is, then 2 yes, 3 no): linear in
+	 * the zone's SPF records however many include one another.  A name
+	 * met again while it is worked out is a loop: no. */
 	if (id != 0) {
-		if (zl_table_get(seen, zl_exact_key(id), &added) == NULL) {
+		memo = zl_table_get(&b->auth_memo,
+		    zl_exact_key((uint64_t)id << 16 | which), &added);
+		if (memo == NULL) {
 			nomem(b);
 			return false;
 		}
 		if (!added) {
-			return false;
+			return memo->a == 2;
 		}
+		memo->a = 1;
 	}
 	if (spf == NULL) {
 		if (zg_spf_parse(text, len, &own, &problems) != ZG_OK) {
@@ -909,7 +918,7 @@ authorises(struct builder *b, uint32_t id, const char *text, size_t len,
 		    (n = zl_names_find(&b->zone->names, w, wl)) != NULL &&
 		    (next = zl_spf_text(b->zone, n->id, &nl)) != NULL) {
 			yes = authorises(b, n->id, next, nl, NULL, want,
-			    seen, depth + 1);
+			    which, depth + 1);
 		}
 	}
 	if (!yes && !all && redirect != NULL && redirect->value != NULL &&
@@ -923,24 +932,22 @@ authorises(struct builder *b, uint32_t id, const char *text, size_t len,
 		    (n = zl_names_find(&b->zone->names, w, wl)) != NULL &&
 		    (next = zl_spf_text(b->zone, n->id, &nl)) != NULL) {
 			yes = authorises(b, n->id, next, nl, NULL, want,
-			    seen, depth + 1);
+			    which, depth + 1);
 		}
 	}
 	zg_spf_free(own);
+	if (id != 0 && (memo = zl_table_find(&b->auth_memo,
+	    zl_exact_key((uint64_t)id << 16 | which))) != NULL) {
+		memo->a = yes ? 2 : 3; /* found again: the table may move */
+	}
 	return yes;
 }
 
 static bool
 record_authorises(struct builder *b, const struct kept *k,
-    const zg_spf_t *parsed, const zg_spf_term_t *want)
+    const zg_spf_t *parsed, const zg_spf_term_t *want, unsigned which)
 {
-	struct zl_table seen;
-	bool yes;
-
-	memset(&seen, 0, sizeof(seen));
-	yes = authorises(b, 0, k->text, k->text_len, parsed, want, &seen, 0);
-	zl_table_free(&seen);
-	return yes;
+	return authorises(b, 0, k->text, k->text_len, parsed, want, which, 0);
 }
 
 /* How much an "all" refuses: +all < ?all < ~all < -all (RFC 7208 5.1). */
@@ -1257,7 +1264,8 @@ diff_spf(struct builder *b, const zg_record_t *r)
 			continue;
 		}
 		for (i = 0; i < n && !yes; i++) {
-			yes = record_authorises(b, spf[i], recs[i], t);
+			yes = record_authorises(b, spf[i], recs[i], t,
+			    (unsigned)w);
 		}
 		if (!yes) {
 			zg_spf_term_format(t, buf, sizeof(buf));
@@ -1539,30 +1547,47 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 	const struct zone *zone = b->zone;
 	uint32_t id = plan_owner(b, r);
 	const struct kept *k, *moved = NULL;
-	bool present = false;
+	bool present = false, alias = false;
 	size_t x;
 
 	for (k = zl_kept_first(zone, id); k != NULL;
 	     k = zl_kept_next(zone, k)) {
 		/* A CNAME to a DMARC record elsewhere: receivers follow it
 		 * as for any TXT query (RFC 1034 3.6.2). */
-		if (kept_type(k) == LDNS_RR_TYPE_CNAME) {
-			return;
-		}
+		alias |= kept_type(k) == LDNS_RR_TYPE_CNAME;
 		present |= kept_type(k) == LDNS_RR_TYPE_TXT &&
 		    zg_dmarc_is_record(k->text, k->text_len);
 	}
-	if (present) {
+	if (present && !alias) {
 		diff_dmarc_policies(b, r, id);
 		return;
 	}
-	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
-	     k = zl_kept_next(zone, k)) {
-		if (kept_type(k) == LDNS_RR_TYPE_TXT &&
-		    zg_dmarc_is_record(k->text, k->text_len)) {
-			moved = k;
-			break;
+	/* A DMARC record at the apex is misplaced (dmarc-misplaced), unless
+	 * a _dmarc CNAME leads to it, when it is some domain's policy. */
+	if (!zl_dmarc_aliased(zone, zone->origin_id)) {
+		for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
+		     k = zl_kept_next(zone, k)) {
+			if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+			    zg_dmarc_is_record(k->text, k->text_len)) {
+				moved = k;
+				break;
+			}
 		}
+	}
+	if (alias) {
+		/* The policy is where the CNAME leads; a misplaced record
+		 * at the apex cannot move to _dmarc and goes. */
+		x = moved != NULL ? disc(b, -1, moved, zone->origin,
+		    LDNS_RR_TYPE_TXT, "DMARC record at %s", zone->origin) :
+		    NONE;
+		for (k = moved; x != NONE && k != NULL;
+		     k = zl_kept_next(zone, k)) {
+			if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+			    zg_dmarc_is_record(k->text, k->text_len)) {
+				del(b, x, k);
+			}
+		}
+		return;
 	}
 	if (moved != NULL) {
 		char gp[64], wp[64], *raised;
@@ -1684,6 +1709,7 @@ zl_diff_build(const struct zone *zone, struct zl_diff *diff)
 	free(mx);
 	free(b.deleted);
 	zg_spf_free(b.want_spf);
+	zl_table_free(&b.auth_memo);
 	free(b.mine.o);
 	free(b.former.o);
 	zl_set_free(&b.mine.set);

@@ -41,8 +41,8 @@ report_authorisation(const struct zl_view *v)
 }
 
 static void
-check_record(struct zone *zone, struct zl_view *v, const char *text,
-    size_t len)
+check_record(struct zone *zone, const char *owner, const char *file,
+    unsigned line, const char *text, size_t len)
 {
 	zg_problems_t problems = { 0 };
 	zg_dmarc_t *dmarc = NULL;
@@ -66,9 +66,9 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 			sev = ZG_SEV_WARNING;
 		}
 		zl_report_add_severity(zone->report,
-		    rule >= 0 ? rule : ZL_DMARC_SYNTAX, sev, v->file, v->line,
-		    zl_view_owner(v), LDNS_RR_TYPE_TXT, "DMARC record at %s: %s",
-		    zl_view_owner(v), problems.items[i].message);
+		    rule >= 0 ? rule : ZL_DMARC_SYNTAX, sev, file, line, owner,
+		    LDNS_RR_TYPE_TXT, "DMARC record at %s: %s", owner,
+		    problems.items[i].message);
 	}
 	zg_problems_free(&problems);
 }
@@ -82,10 +82,14 @@ struct dmarc_state {
 	 * DMARC records outside _dmarc, judged at the end: a _dmarc CNAME
 	 * may point to one, which is then where receivers find it. */
 	struct zl_table aliased;
+	uint32_t *aliases;       /* the same ids, in order */
+	size_t aliases_count;
+	size_t aliases_cap;
 	struct misplaced {
 		uint32_t owner;
 		const char *file;
 		unsigned line;
+		uint32_t text;   /* offset in `arena`: length, then text */
 	} *misplaced;
 	size_t misplaced_count;
 	size_t misplaced_cap;
@@ -96,6 +100,44 @@ struct dmarc_first {
 	uint32_t line;
 	uint32_t rdlen;
 };
+
+/* A name that a _dmarc CNAME leads to (once). */
+static void
+alias(struct zone *zone, struct dmarc_state *st, uint32_t id)
+{
+	struct zl_slot *s;
+	bool added;
+
+	if ((s = zl_table_get(&st->aliased, zl_exact_key(id), &added)) ==
+	    NULL) {
+		zone->nomem = true;
+		return;
+	}
+	if (!added) {
+		return;
+	}
+	if (st->aliases_count == st->aliases_cap) {
+		size_t cap = st->aliases_cap ? st->aliases_cap * 2 : 8;
+		uint32_t *p = realloc(st->aliases, cap * sizeof(*p));
+
+		if (p == NULL) {
+			zone->nomem = true;
+			return;
+		}
+		st->aliases = p;
+		st->aliases_cap = cap;
+	}
+	st->aliases[st->aliases_count++] = id;
+}
+
+bool
+zl_dmarc_aliased(const struct zone *zone, uint32_t id)
+{
+	const struct dmarc_state *st = zone->state[ZL_FAMILY_DMARC];
+
+	return st != NULL && zl_table_find(&st->aliased, zl_exact_key(id)) !=
+	    NULL;
+}
 
 static void
 record(struct zone *zone, void *state, struct zl_view *v)
@@ -113,10 +155,8 @@ record(struct zone *zone, void *state, struct zl_view *v)
 		 * target, where a DMARC record is then in its place. */
 		if (at_dmarc(v) && v->rdata != NULL &&
 		    (t = zl_names_find(&zone->names, v->rdata,
-			v->rdata_len)) != NULL &&
-		    zl_table_get(&st->aliased, zl_exact_key(t->id), &added) ==
-			NULL) {
-			zone->nomem = true;
+			v->rdata_len)) != NULL) {
+			alias(zone, st, t->id);
 		}
 		return;
 	}
@@ -140,13 +180,28 @@ record(struct zone *zone, void *state, struct zl_view *v)
 			st->misplaced = m;
 			st->misplaced_cap = cap;
 		}
-		m = &st->misplaced[st->misplaced_count++];
+		m = &st->misplaced[st->misplaced_count];
 		m->owner = v->id;
 		m->file = v->file;
 		m->line = v->line;
+		/* Its text, checked at the end if a CNAME leads to it. */
+		m->text = zl_arena_add(&st->arena, NULL, sizeof(uint32_t) +
+		    len);
+		if (m->text == UINT32_MAX) {
+			zone->nomem = true;
+			return;
+		}
+		{
+			uint32_t *p = (uint32_t *)zl_arena_at(st->arena,
+			    m->text);
+
+			*p = (uint32_t)len;
+			memcpy(p + 1, text, len);
+		}
+		st->misplaced_count++;
 		return;
 	}
-	check_record(zone, v, text, len);
+	check_record(zone, zl_view_owner(v), v->file, v->line, text, len);
 	if ((first = zl_table_get(&st->names, zl_exact_key(v->id),
 	    &added)) == NULL) {
 		zone->nomem = true;
@@ -191,18 +246,37 @@ record(struct zone *zone, void *state, struct zl_view *v)
 static void
 end(struct zone *zone, void *state)
 {
-	const struct dmarc_state *st = state;
+	struct dmarc_state *st = state;
 	char owner[ZL_NAME_TEXT_MAX];
 	size_t i;
 
+	/* A CNAME chain from _dmarc: every name on it is reached (the
+	 * list grows as the loop runs; each name once; at most 8 steps a
+	 * chain, as resolvers stop too). */
+	for (i = 0; i < st->aliases_count && !zone->nomem; i++) {
+		const struct zl_name_slot *n = zl_names_slot(&zone->names,
+		    st->aliases[i]);
+		const struct zl_slot *c;
+
+		if (n != NULL && (n->b & ZL_NAME_CNAME) &&
+		    (c = zl_table_find(&zone->cnames, zl_exact_key(n->id))) !=
+			NULL && c->b != 0) {
+			alias(zone, st, c->b);
+		}
+	}
 	for (i = 0; i < st->misplaced_count; i++) {
 		const struct misplaced *m = &st->misplaced[i];
 
+		zl_names_text(&zone->names, m->owner, owner);
 		if (zl_table_find(&st->aliased, zl_exact_key(m->owner)) !=
 		    NULL) {
+			/* Where receivers find it: a policy to check. */
+			const uint32_t *p = zl_arena_at(st->arena, m->text);
+
+			check_record(zone, owner, m->file, m->line,
+			    (const char *)(p + 1), *p);
 			continue;
 		}
-		zl_names_text(&zone->names, m->owner, owner);
 		zl_report_add(zone->report, ZL_DMARC_MISPLACED, m->file,
 		    m->line, owner, LDNS_RR_TYPE_TXT, "DMARC record at %s, "
 		    "where receivers never look: it belongs at _dmarc.%s",
@@ -218,6 +292,7 @@ release(void *state)
 	zl_table_free(&st->names);
 	zl_table_free(&st->aliased);
 	zl_arena_free(st->arena);
+	free(st->aliases);
 	free(st->misplaced);
 }
 

@@ -879,36 +879,38 @@ on_comment(void *ctx, const char *file, unsigned line, const char *text,
 	}
 }
 
-/*
- * Apply the suppressions to the findings of this file.  One that drops
- * nothing is itself a finding, so that stale ones do not pile up; one for
- * a rule that -W or the configuration turned off is not stale.
- */
+/* Apply the suppressions of unused-suppression (`of_unused`) or of the
+ * other rules; what each dropped goes to `dropped`. */
 static void
-apply_suppressions(struct zone *zone)
+suppress(struct zone *zone, size_t *dropped, bool of_unused)
+{
+	size_t i;
+
+	for (i = 0; i < zone->suppressions_count; i++) {
+		const struct suppression *sp = &zone->suppressions[i];
+		int rule = zl_rule_find(sp->rule);
+
+		if (rule >= 0 && (rule == ZL_UNUSED_SUPPRESSION) == of_unused) {
+			dropped[i] = zl_report_suppress(zone->report,
+			    sp->file, sp->target, rule);
+		}
+	}
+}
+
+/* The unused-suppression findings of the suppressions of one kind. */
+static void
+report_unused(struct zone *zone, const size_t *dropped, bool of_unused)
 {
 	const int *overrides = zl_report_overrides(zone->report);
-	size_t i, *dropped;
+	size_t i;
 
-	/* Every suppression first, then the findings of unused ones: the
-	 * report's index of findings stays valid through the first loop, so
-	 * that the whole is linear. */
-	if ((dropped = calloc(zone->suppressions_count + 1,
-	    sizeof(*dropped))) == NULL) {
-		zone->nomem = true;
-		return;
-	}
 	for (i = 0; i < zone->suppressions_count; i++) {
 		const struct suppression *sp = &zone->suppressions[i];
 		int rule = zl_rule_find(sp->rule);
 
-		dropped[i] = rule < 0 ? 0 : zl_report_suppress(zone->report,
-		    sp->file, sp->target, rule);
-	}
-	for (i = 0; i < zone->suppressions_count; i++) {
-		const struct suppression *sp = &zone->suppressions[i];
-		int rule = zl_rule_find(sp->rule);
-
+		if ((rule == ZL_UNUSED_SUPPRESSION) != of_unused) {
+			continue;
+		}
 		if (rule < 0) {
 			zl_report_add(zone->report, ZL_UNUSED_SUPPRESSION,
 			    sp->file, sp->line, NULL, 0,
@@ -922,6 +924,32 @@ apply_suppressions(struct zone *zone)
 			    "%s finding at line %u", sp->rule, sp->rule,
 			    sp->target);
 		}
+	}
+}
+
+/*
+ * Apply the suppressions to the findings of this file.  One that drops
+ * nothing is itself a finding, so that stale ones do not pile up; one for
+ * a rule that -W or the configuration turned off is not stale.
+ */
+static void
+apply_suppressions(struct zone *zone)
+{
+	size_t *dropped;
+	int pass;
+
+	/* Every suppression first, then the findings of unused ones: the
+	 * report's index of findings stays valid through each first loop,
+	 * so that the whole is linear.  Suppressions of unused-suppression
+	 * itself go last, once those findings exist. */
+	if ((dropped = calloc(zone->suppressions_count + 1,
+	    sizeof(*dropped))) == NULL) {
+		zone->nomem = true;
+		return;
+	}
+	for (pass = 0; pass < 2; pass++) {
+		suppress(zone, dropped, pass == 1);
+		report_unused(zone, dropped, pass == 1);
 	}
 	free(dropped);
 }
