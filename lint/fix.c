@@ -23,19 +23,39 @@
 #include <string.h>
 
 #include "lint/internal.h"
+#include "lint/read.h"
 
-/* A kept record's data as the zone file would show it. */
+/*
+ * A kept record's data as the zone file would show it, from its wire form
+ * (ldns prints each field); in RFC 3597 form ("\\# LENGTH HEX") when ldns
+ * does not take it, which nsupdate reads the same.
+ */
 static void
-write_rdata(FILE *fp, const ldns_rr *rr)
+write_rdata(FILE *fp, const struct zone *zone, const struct kept *k)
 {
-	size_t i;
+	uint8_t owner[ZL_WIRE_MAX];
+	size_t olen = zl_names_wire(&zone->names, k->owner_id, owner), i;
+	ldns_rr *rr = zl_rr_from_wire(owner, olen, k->type, LDNS_RR_CLASS_IN,
+	    k->ttl, k->rdata, k->rdlen);
 
+	if (rr == NULL || ldns_rr_rd_count(rr) == 0) {
+		fprintf(fp, "\\# %zu", k->rdlen);
+		if (k->rdlen > 0) {
+			fputc(' ', fp);
+		}
+		for (i = 0; i < k->rdlen; i++) {
+			fprintf(fp, "%02X", (unsigned)k->rdata[i]);
+		}
+		ldns_rr_free(rr);
+		return;
+	}
 	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
 		char *s = ldns_rdf2str(ldns_rr_rdf(rr, i));
 
 		fprintf(fp, "%s%s", i ? " " : "", s ? s : "");
 		free(s);
 	}
+	ldns_rr_free(rr);
 }
 
 static void
@@ -48,10 +68,10 @@ write_type(FILE *fp, uint16_t type)
 }
 
 static void
-write_add_data(FILE *fp, const struct zl_change *c)
+write_add_data(FILE *fp, const struct zone *zone, const struct zl_change *c)
 {
 	if (c->copy_of != NULL) {
-		write_rdata(fp, c->copy_of->rr);
+		write_rdata(fp, zone, c->copy_of);
 	} else if (c->type == LDNS_RR_TYPE_TXT) {
 		zg_txt_write_quoted(fp, c->data);
 	} else {
@@ -105,9 +125,9 @@ zl_fix_write(struct zone *zone, FILE *fp)
 
 			fprintf(fp, "; %s:%u\nupdate delete %s IN ", k->file,
 			    k->line, k->owner);
-			write_type(fp, (uint16_t)ldns_rr_get_type(k->rr));
+			write_type(fp, k->type);
 			fputc(' ', fp);
-			write_rdata(fp, k->rr);
+			write_rdata(fp, zone, k);
 			fputc('\n', fp);
 		}
 		for (i = 0; i < d->nchanges; i++) {
@@ -120,7 +140,7 @@ zl_fix_write(struct zone *zone, FILE *fp)
 			    (unsigned)c->ttl);
 			write_type(fp, c->type);
 			fputc(' ', fp);
-			write_add_data(fp, c);
+			write_add_data(fp, zone, c);
 			fputc('\n', fp);
 		}
 		fputs("send\n", fp);
@@ -130,10 +150,10 @@ zl_fix_write(struct zone *zone, FILE *fp)
 			const struct kept *k = del[i];
 
 			fprintf(fp, ";   %s:%u: %s %u IN ", k->file, k->line,
-			    k->owner, (unsigned)ldns_rr_ttl(k->rr));
-			write_type(fp, (uint16_t)ldns_rr_get_type(k->rr));
+			    k->owner, (unsigned)k->ttl);
+			write_type(fp, k->type);
 			fputc(' ', fp);
-			write_rdata(fp, k->rr);
+			write_rdata(fp, zone, k);
 			fputc('\n', fp);
 		}
 		fputs("; and add these records:\n", fp);
@@ -146,7 +166,7 @@ zl_fix_write(struct zone *zone, FILE *fp)
 			fprintf(fp, "%s\t%u\tIN\t", c->owner, (unsigned)c->ttl);
 			write_type(fp, c->type);
 			fputc('\t', fp);
-			write_add_data(fp, c);
+			write_add_data(fp, zone, c);
 			fputc('\n', fp);
 		}
 	}

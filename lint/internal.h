@@ -71,16 +71,21 @@ enum zl_rule_index {
 	ZL_RULE__COUNT
 };
 
-/* A record the checks need, kept after the reader let go of it. */
+/* A record the checks need, kept after the reader let go of it: in wire
+ * form, its bytes in the zone's kept_arena. */
 struct kept {
-	ldns_rr *rr;       /* owned */
-	uint32_t owner_id; /* the owner's interned name */
-	char *owner;       /* canonical (lower case) presentation name, owned */
-	const char *file;  /* interned in the zone's file list */
+	uint32_t owner_id;   /* the owner's interned name */
+	uint16_t type;
+	uint32_t ttl;
+	const uint8_t *rdata; /* uncompressed wire */
+	size_t rdlen;
+	const char *owner;   /* canonical (lower case) presentation name */
+	const char *file;    /* interned in the zone's file list */
 	unsigned line;
-	char *text;        /* TXT/SPF: the strings joined; else NULL */
+	const char *text;    /* TXT/SPF: the strings joined, and a NUL;
+			      * else NULL */
 	size_t text_len;
-	size_t next;       /* the next kept record at this owner, index + 1 */
+	size_t next;         /* the next kept record at this owner, index + 1 */
 };
 
 /* The longest wire-format name (RFC 1035 3.1). */
@@ -372,8 +377,11 @@ struct zone {
 	uint8_t type_index[256];   /* type < 256: index + 1, or 0 */
 	uint8_t *wire;             /* rdata of the record being read */
 	size_t wire_cap;
-	/* Kept records, in file order. */
+	/* Kept records, in file order, and their bytes. */
 	struct kept *kept;
+	struct zl_arena *kept_arena;
+	char *strings;             /* the TXT strings being read, joined */
+	size_t strings_cap;
 	size_t kept_count;
 	size_t kept_capacity;
 	/* File names of records (the top file and its includes). */

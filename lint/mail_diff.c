@@ -238,20 +238,20 @@ add(struct builder *b, size_t x, const char *owner,
 static uint16_t
 kept_type(const struct kept *k)
 {
-	return (uint16_t)ldns_rr_get_type(k->rr);
+	return k->type;
 }
 
-/* The canonical wire of a name field of a kept record; its length or 0. */
+/* The canonical wire of the name at `off` in a kept record's rdata (a
+ * CNAME's target at 0, an MX host at 2); its length, or 0. */
 static size_t
-rdf_wire(const ldns_rdf *rdf, uint8_t *out)
+kept_name(const struct kept *k, size_t off, uint8_t *out)
 {
 	size_t n;
 
-	if (rdf == NULL || ldns_rdf_get_type(rdf) != LDNS_RDF_TYPE_DNAME ||
-	    (n = ldns_rdf_size(rdf)) == 0 || n > ZL_WIRE_MAX) {
+	if (k->rdlen <= off || (n = k->rdlen - off) > ZL_WIRE_MAX) {
 		return 0;
 	}
-	memcpy(out, ldns_rdf_data(rdf), n);
+	memcpy(out, k->rdata + off, n);
 	zl_wire_lower(out, n);
 	return n;
 }
@@ -496,7 +496,7 @@ diff_former_cnames(struct builder *b)
 			size_t x;
 
 			if (kept_type(k) != LDNS_RR_TYPE_CNAME ||
-			    (glen = rdf_wire(ldns_rr_rdf(k->rr, 0), got)) == 0 ||
+			    (glen = kept_name(k, 0, got)) == 0 ||
 			    !foreign(b, got, glen)) {
 				continue;
 			}
@@ -533,7 +533,7 @@ diff_cname(struct builder *b, const zg_record_t *r)
 		uint16_t t = kept_type(k);
 
 		if (t == LDNS_RR_TYPE_CNAME) {
-			glen = rdf_wire(ldns_rr_rdf(k->rr, 0), got);
+			glen = kept_name(k, 0, got);
 			if (glen == wlen && memcmp(got, want, wlen) == 0) {
 				right = right != NULL ? right : k;
 			} else if (wrong == NULL) {
@@ -550,7 +550,7 @@ diff_cname(struct builder *b, const zg_record_t *r)
 		    LDNS_RR_TYPE_CNAME, "no CNAME %s -> %s (profile %s)",
 		    r->owner, r->target, profile);
 	} else if (right == NULL && wrong == NULL) {
-		char *s = ldns_rr_type2str(ldns_rr_get_type(other->rr));
+		char *s = ldns_rr_type2str((ldns_rr_type)other->type);
 
 		snprintf(tn, sizeof(tn), "%s", s != NULL ? s : "?");
 		free(s);
@@ -558,7 +558,7 @@ diff_cname(struct builder *b, const zg_record_t *r)
 		    kept_type(other), "%s has a record of type %s where the "
 		    "profile wants a CNAME to %s", r->owner, tn, r->target);
 	} else if (right == NULL) {
-		glen = rdf_wire(ldns_rr_rdf(wrong->rr, 0), got);
+		glen = kept_name(wrong, 0, got);
 		name_str(got, glen, target);
 		if (lost_dot(b, got, glen, want, wlen)) {
 			x = disc(b, ZL_MAIL_CNAME_RELATIVE, wrong, r->owner,
@@ -590,7 +590,7 @@ diff_cname(struct builder *b, const zg_record_t *r)
 		/* The right CNAME stays, and so does any copy of it: a
 		 * delete by its data would take the record itself. */
 		if (right != NULL && kept_type(k) == LDNS_RR_TYPE_CNAME &&
-		    (glen = rdf_wire(ldns_rr_rdf(k->rr, 0), got)) == wlen &&
+		    (glen = kept_name(k, 0, got)) == wlen &&
 		    memcmp(got, want, wlen) == 0) {
 			continue;
 		}
@@ -642,8 +642,7 @@ apex_mx(struct builder *b, size_t *count)
 	*count = 0;
 	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
 	     k = zl_kept_next(zone, k)) {
-		if (kept_type(k) != LDNS_RR_TYPE_MX ||
-		    ldns_rr_rd_count(k->rr) != 2) {
+		if (kept_type(k) != LDNS_RR_TYPE_MX || k->rdlen < 3) {
 			continue;
 		}
 		if (!reserve((void **)&mx, &cap, *count, sizeof(*mx))) {
@@ -651,9 +650,8 @@ apex_mx(struct builder *b, size_t *count)
 			break;
 		}
 		mx[*count].k = k;
-		mx[*count].pref = ldns_rdf2native_int16(ldns_rr_rdf(k->rr, 0));
-		mx[*count].len = rdf_wire(ldns_rr_rdf(k->rr, 1),
-		    mx[*count].host);
+		mx[*count].pref = (unsigned)k->rdata[0] << 8 | k->rdata[1];
+		mx[*count].len = kept_name(k, 2, mx[*count].host);
 		mx[*count].matched = false;
 		key[0] = (uint8_t)(mx[*count].pref >> 8);
 		key[1] = (uint8_t)mx[*count].pref;
@@ -1150,22 +1148,8 @@ out:
 static bool
 same_data(const struct kept *a, const struct kept *b)
 {
-	size_t i, n = ldns_rr_rd_count(a->rr);
-
-	if (n != ldns_rr_rd_count(b->rr)) {
-		return false;
-	}
-	for (i = 0; i < n; i++) {
-		const ldns_rdf *x = ldns_rr_rdf(a->rr, i);
-		const ldns_rdf *y = ldns_rr_rdf(b->rr, i);
-
-		if (ldns_rdf_size(x) != ldns_rdf_size(y) ||
-		    memcmp(ldns_rdf_data(x), ldns_rdf_data(y),
-			ldns_rdf_size(x)) != 0) {
-			return false;
-		}
-	}
-	return true;
+	return a->rdlen == b->rdlen &&
+	    memcmp(a->rdata, b->rdata, a->rdlen) == 0;
 }
 
 static bool
@@ -1533,7 +1517,7 @@ diff_dmarc_policies(struct builder *b, const zg_record_t *r, uint32_t id)
 		    "than the profile %s's p=%s", r->owner, gp,
 		    zone->options->profile->name, wp);
 		del(b, x, list[i]);
-		add(b, x, r->owner, id, ldns_rr_ttl(list[i]->rr),
+		add(b, x, r->owner, id, list[i]->ttl,
 		    LDNS_RR_TYPE_TXT, raised);
 		free(raised);
 	}
@@ -1610,14 +1594,14 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 		    sizeof(gp))) < 0) {
 			nomem(b);
 		} else if (w > 0) {
-			add(b, x, r->owner, id, ldns_rr_ttl(moved->rr),
+			add(b, x, r->owner, id, moved->ttl,
 			    LDNS_RR_TYPE_TXT, raised);
 			free(raised);
 		} else {
 			/* Its data as it is, NUL bytes and strings alike. */
 			size_t before = b->diff->nchanges;
 
-			add(b, x, r->owner, id, ldns_rr_ttl(moved->rr),
+			add(b, x, r->owner, id, moved->ttl,
 			    LDNS_RR_TYPE_TXT, "");
 			if (b->diff->nchanges == before + 1) {
 				b->diff->changes[before].copy_of = moved;
@@ -1654,7 +1638,7 @@ rrset_ttls(struct builder *b)
 		     k = zl_kept_next(zone, k)) {
 			if (kept_type(k) == c->type &&
 			    !b->deleted[k - zone->kept]) {
-				c->ttl = ldns_rr_ttl(k->rr);
+				c->ttl = k->ttl;
 				break;
 			}
 		}

@@ -1788,43 +1788,46 @@ zl_record_take_rr(const zl_record_t *rec)
  * the wire form (owner, type, class, TTL, rdata), which costs a few
  * allocations where parsing the text again costs dozens.
  */
+ldns_rr *
+zl_rr_from_wire(const uint8_t *owner, size_t owner_len, uint16_t type,
+    uint16_t rr_class, uint32_t ttl, const uint8_t *rdata, size_t rdata_len)
+{
+	size_t len = owner_len + 10 + rdata_len, pos = 0;
+	uint8_t *w, *p;
+	ldns_rr *rr = NULL;
+
+	if (rdata_len > 65535 || (w = malloc(len)) == NULL) {
+		return NULL;
+	}
+	p = w;
+	memcpy(p, owner, owner_len);
+	p += owner_len;
+	*p++ = (uint8_t)(type >> 8);
+	*p++ = (uint8_t)type;
+	*p++ = (uint8_t)(rr_class >> 8);
+	*p++ = (uint8_t)rr_class;
+	*p++ = (uint8_t)(ttl >> 24);
+	*p++ = (uint8_t)(ttl >> 16);
+	*p++ = (uint8_t)(ttl >> 8);
+	*p++ = (uint8_t)ttl;
+	*p++ = (uint8_t)(rdata_len >> 8);
+	*p++ = (uint8_t)rdata_len;
+	memcpy(p, rdata, rdata_len);
+	if (ldns_wire2rr(&rr, w, len, &pos, LDNS_SECTION_ANSWER) !=
+	    LDNS_STATUS_OK || pos != len) {
+		ldns_rr_free(rr);
+		rr = NULL;
+	}
+	free(w);
+	return rr;
+}
+
 static ldns_rr *
 rr_from_wire(reader_t *rd, const zl_record_t *rec)
 {
-	size_t len = rec->owner_len + 10 + rec->rdata_len, pos = 0;
-	uint8_t *w;
-	ldns_rr *rr = NULL;
-
-	if (rec->rdata_len > 65535) {
-		return NULL;
-	}
-	if (len > rd->wire_cap) {
-		if ((w = realloc(rd->wire, len)) == NULL) {
-			return NULL;
-		}
-		rd->wire = w;
-		rd->wire_cap = len;
-	}
-	w = rd->wire;
-	memcpy(w, rec->owner, rec->owner_len);
-	w += rec->owner_len;
-	*w++ = (uint8_t)(rec->type >> 8);
-	*w++ = (uint8_t)rec->type;
-	*w++ = (uint8_t)(rec->rr_class >> 8);
-	*w++ = (uint8_t)rec->rr_class;
-	*w++ = (uint8_t)(rec->ttl >> 24);
-	*w++ = (uint8_t)(rec->ttl >> 16);
-	*w++ = (uint8_t)(rec->ttl >> 8);
-	*w++ = (uint8_t)rec->ttl;
-	*w++ = (uint8_t)(rec->rdata_len >> 8);
-	*w++ = (uint8_t)rec->rdata_len;
-	memcpy(w, rec->rdata, rec->rdata_len);
-	if (ldns_wire2rr(&rr, rd->wire, len, &pos, LDNS_SECTION_ANSWER) !=
-	    LDNS_STATUS_OK || pos != len) {
-		ldns_rr_free(rr);
-		return NULL;
-	}
-	return rr;
+	(void)rd;
+	return zl_rr_from_wire(rec->owner, rec->owner_len, rec->type,
+	    rec->rr_class, rec->ttl, rec->rdata, rec->rdata_len);
 }
 
 const ldns_rr *

@@ -99,6 +99,15 @@ bool zl_rr_rdata_wire(const ldns_rr *rr, uint8_t **buf, size_t *cap,
     size_t *len);
 
 /*
+ * An ldns_rr made from wire form: owner (uncompressed), type, class, TTL
+ * and rdata (uncompressed names), decoded by ldns; NULL when ldns does
+ * not take it.  The caller frees it with ldns_rr_free.
+ */
+ldns_rr *zl_rr_from_wire(const uint8_t *owner, size_t owner_len,
+    uint16_t type, uint16_t rr_class, uint32_t ttl, const uint8_t *rdata,
+    size_t rdata_len);
+
+/*
  * The same record, handed over to the caller to keep (ldns_rr_free it):
  * cheaper than cloning.  At most once per record, and zl_record_rr() and
  * rec->rr are not to be used after it.  NULL only when out of memory.

@@ -575,16 +575,27 @@ check_cname_rules(struct zone *zone, struct zl_name_slot *n,
 	n->b = (n->b & ~ZL_NAME_FLAGS) | flags;
 }
 
-/* TXT (and SPF type) data: the character-strings joined (RFC 7208 3.3). */
+/* TXT (and SPF type) data: the character-strings joined (RFC 7208 3.3),
+ * into the zone's buffer (and a NUL); NULL when out of memory. */
 static char *
-join_strings(const uint8_t *d, size_t size, size_t *len)
+join_strings(struct zone *zone, const uint8_t *d, size_t size, size_t *len)
 {
 	size_t i = 0;
-	char *text = malloc(size + 1);
+	char *text;
 
-	if (text == NULL) {
-		return NULL;
+	if (size + 1 > zone->strings_cap) {
+		size_t cap = zone->strings_cap ? zone->strings_cap : 256;
+
+		while (cap < size + 1) {
+			cap *= 2;
+		}
+		if ((text = realloc(zone->strings, cap)) == NULL) {
+			return NULL;
+		}
+		zone->strings = text;
+		zone->strings_cap = cap;
 	}
+	text = zone->strings;
 	*len = 0;
 	while (i < size) {
 		size_t n = d[i++];
@@ -660,22 +671,40 @@ wire_rdata(struct zone *zone, const ldns_rr *rr, struct zl_view *v)
 	return true;
 }
 
-/* Keep the record (`rr` is taken, and freed on failure). */
+/* Bytes into the kept arena (and a NUL after them); NULL when out of
+ * memory. */
+static const void *
+kept_bytes(struct zone *zone, const void *p, size_t n)
+{
+	uint32_t off = zl_arena_add(&zone->kept_arena, NULL, n + 1);
+	char *q;
+
+	if (off == UINT32_MAX) {
+		return NULL;
+	}
+	q = (char *)zl_arena_at(zone->kept_arena, off);
+	if (n > 0) {
+		memcpy(q, p, n);
+	}
+	q[n] = '\0';
+	return q;
+}
+
+/* Keep the record, in wire form (`text`: its joined strings, or NULL). */
 static void
-keep_record(struct zone *zone, struct zl_view *v, ldns_rr *rr, char *text,
+keep_record(struct zone *zone, struct zl_view *v, const char *text,
     size_t text_len)
 {
 	struct kept *k;
 	struct zl_slot *o;
 	bool added;
+	const char *owner = zl_view_owner(v);
 
 	if (zone->kept_count == zone->kept_capacity) {
 		size_t cap = zone->kept_capacity ? zone->kept_capacity * 2 : 64;
 		struct kept *p = realloc(zone->kept, cap * sizeof(*p));
 
 		if (p == NULL) {
-			ldns_rr_free(rr);
-			free(text);
 			zone->nomem = true;
 			return;
 		}
@@ -684,19 +713,19 @@ keep_record(struct zone *zone, struct zl_view *v, ldns_rr *rr, char *text,
 	}
 	k = &zone->kept[zone->kept_count];
 	memset(k, 0, sizeof(*k));
-	k->owner = strdup(zl_view_owner(v));
 	k->owner_id = v->id;
+	k->type = v->type;
+	k->ttl = v->ttl;
 	k->file = v->file;
 	k->line = v->line;
-	k->rr = rr;
-	k->text = text;
+	k->rdlen = v->rdata_len;
 	k->text_len = text_len;
-	o = k->owner != NULL ? zl_table_get(&zone->kept_owners,
-	    zl_exact_key(v->id), &added) : NULL;
-	if (k->rr == NULL || o == NULL) {
-		ldns_rr_free(k->rr);
-		free(k->owner);
-		free(text);
+	if ((k->owner = kept_bytes(zone, owner, strlen(owner))) == NULL ||
+	    (k->rdata = kept_bytes(zone, v->rdata, v->rdata_len)) == NULL ||
+	    (text != NULL &&
+		(k->text = kept_bytes(zone, text, text_len)) == NULL) ||
+	    (o = zl_table_get(&zone->kept_owners, zl_exact_key(v->id),
+		&added)) == NULL) {
 		zone->nomem = true;
 		return;
 	}
@@ -715,7 +744,7 @@ on_record(void *ctx, const zl_record_t *rec)
 	struct zone *zone = ctx;
 	struct zl_view v;
 	struct zl_name_slot *n;
-	char *text = NULL;
+	const char *text = NULL;
 	size_t text_len = 0;
 	uint32_t target = 0;
 	unsigned flags;
@@ -746,6 +775,8 @@ on_record(void *ctx, const zl_record_t *rec)
 	v.text = NULL;
 	/* The reader's own rdata has its type's fields by construction. */
 	v.shaped = rec->rr == NULL || well_formed(rec->rr);
+	/* Records ldns read: their rdata as wire, for the types the checks
+	 * read (the rest only if kept, below). */
 	if (rec->rr != NULL && v.shaped && read_rdata(v.type) &&
 	    !wire_rdata(zone, rec->rr, &v)) {
 		zone->nomem = true;
@@ -794,7 +825,7 @@ on_record(void *ctx, const zl_record_t *rec)
 	v.strings = NULL;
 	v.strings_len = 0;
 	if (v.type == LDNS_RR_TYPE_TXT || v.type == LDNS_RR_TYPE_SPF) {
-		text = join_strings(v.rdata, v.rdata_len, &text_len);
+		text = join_strings(zone, v.rdata, v.rdata_len, &text_len);
 		if (text == NULL) {
 			zone->nomem = true;
 			return;
@@ -804,10 +835,14 @@ on_record(void *ctx, const zl_record_t *rec)
 	}
 	families_record(zone, &v);
 	if (!kept) {
-		free(text);
 		return;
 	}
-	keep_record(zone, &v, zl_record_take_rr(rec), text, text_len);
+	if (rec->rr != NULL && v.rdata == NULL &&
+	    !wire_rdata(zone, rec->rr, &v)) {
+		zone->nomem = true;
+		return;
+	}
+	keep_record(zone, &v, text, text_len);
 }
 
 /*
@@ -959,12 +994,9 @@ zone_free(struct zone *zone)
 {
 	size_t i;
 
-	for (i = 0; i < zone->kept_count; i++) {
-		ldns_rr_free(zone->kept[i].rr);
-		free(zone->kept[i].text);
-		free(zone->kept[i].owner);
-	}
 	free(zone->kept);
+	zl_arena_free(zone->kept_arena);
+	free(zone->strings);
 	families_free(zone);
 	zl_names_free(&zone->names);
 	zl_table_free(&zone->rrsets);
