@@ -1459,7 +1459,7 @@ owner_from_token(reader_t *rd, zfile_t *z, const char *buf,
 		return true;
 	}
 	o = name_from_text(tok_str(rd, buf, t), z->origin);
-	if (o == NULL || ldns_rdf_size(o) > sizeof(rd->owner)) {
+	if (o == NULL || ldns_rdf_size(o) > 255) { /* RFC 1035 3.1 */
 		ldns_rdf_deep_free(o);
 		return false;
 	}

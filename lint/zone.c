@@ -785,9 +785,13 @@ on_record(void *ctx, const zl_record_t *rec)
 	/* A CNAME's target is interned first: interning may move the
 	 * owner's slot. */
 	if (v.type == LDNS_RR_TYPE_CNAME && v.shaped && v.rdata != NULL &&
-	    (target = zl_name_intern(zone, v.rdata, v.rdata_len)) == 0) {
-		zone->nomem = true;
-		return;
+	    (target = zl_name_intern(zone, v.rdata, v.rdata_len)) == 0 &&
+	    zone->nomem) {
+		return; /* (a name past 255 octets, which ldns may make of a
+			 * relative one, is no name: target 0) */
+	}
+	if (v.owner_len > ZL_WIRE_MAX) {
+		return; /* the reader refuses such owners (RFC 1035 3.1) */
 	}
 	n = v.file != NULL ? zl_names_get(&zone->names, v.owner, v.owner_len,
 	    &added) : NULL;
