@@ -1475,6 +1475,7 @@ out:
 static void
 diff_dmarc_policies(struct builder *b, const zg_record_t *r, uint32_t id)
 {
+	size_t first = b->diff->nchanges;
 	const struct zone *zone = b->zone;
 	const struct kept *k, **list = NULL;
 	struct zl_set seen = { 0 };
@@ -1503,8 +1504,9 @@ diff_dmarc_policies(struct builder *b, const zg_record_t *r, uint32_t id)
 	}
 	for (i = 0; i < n; i++) {
 		char gp[64], wp[64], *raised;
-		size_t x;
+		size_t x, j;
 		int w = dmarc_raise(b, r, list[i], &raised, gp, wp, sizeof(gp));
+		bool again = false;
 
 		if (w < 0) {
 			nomem(b);
@@ -1517,8 +1519,18 @@ diff_dmarc_policies(struct builder *b, const zg_record_t *r, uint32_t id)
 		    "than the profile %s's p=%s", r->owner, gp,
 		    zone->options->profile->name, wp);
 		del(b, x, list[i]);
-		add(b, x, r->owner, id, list[i]->ttl,
-		    LDNS_RR_TYPE_TXT, raised);
+		/* Two weak records may raise to one text: it is added once
+		 * (the raised ones are few: this family's own changes). */
+		for (j = first; j < b->diff->nchanges && !again; j++) {
+			const struct zl_change *c = &b->diff->changes[j];
+
+			again = c->del == NULL && c->data != NULL &&
+			    strcmp(c->data, raised) == 0;
+		}
+		if (!again) {
+			add(b, x, r->owner, id, list[i]->ttl,
+			    LDNS_RR_TYPE_TXT, raised);
+		}
 		free(raised);
 	}
 	zl_set_free(&seen);
