@@ -1133,6 +1133,12 @@ int_fields_ok(const char *buf, const lexrec_t *r, size_t first,
 		switch (ldns_rr_descriptor_field_type(d, f)) {
 		case LDNS_RDF_TYPE_INT8: max = 255; break;
 		case LDNS_RDF_TYPE_INT16: max = 65535; break;
+		/* ldns wraps 32-bit fields: an SOA serial of
+		 * 20231115000001 was read as 1819035841.  BIND and Knot
+		 * refuse it (out of range).  A period with units ("1h")
+		 * stops at its first letter and is left to ldns. */
+		case LDNS_RDF_TYPE_INT32:
+		case LDNS_RDF_TYPE_PERIOD: max = 4294967295u; break;
 		case LDNS_RDF_TYPE_A:
 		case LDNS_RDF_TYPE_AAAA:
 		case LDNS_RDF_TYPE_DNAME:
@@ -1152,8 +1158,8 @@ int_fields_ok(const char *buf, const lexrec_t *r, size_t first,
 		 * ldns; only numbers out of range are caught here. */
 		if (v > max) {
 			quote(buf + t->off, t->len, q, sizeof(q));
-			snprintf(out, outlen, "number \"%s\" larger than %u",
-			    q, (unsigned)max);
+			snprintf(out, outlen, "number \"%s\" larger than %lu",
+			    q, (unsigned long)max);
 			return false;
 		}
 	}
