@@ -120,6 +120,12 @@ void zl_table_remove(struct zl_table *t, struct zl_slot *slot);
 size_t zl_table_bytes(const struct zl_table *t);
 void zl_table_free(struct zl_table *t);
 
+/*
+ * Grow an array of `size`-byte items (*items, *cap of them) to hold at
+ * least `need`, doubling; false when out of memory, the array untouched.
+ */
+bool zl_grow(void **items, size_t *cap, size_t need, size_t size);
+
 /* The run's keyed hash (SipHash-1-3) of bytes. */
 uint64_t zl_hash_bytes(const void *p, size_t n);
 
@@ -474,8 +480,6 @@ const struct kept *zl_kept_first(const struct zone *zone, uint32_t owner);
 const struct kept *zl_kept_next(const struct zone *zone,
     const struct kept *k);
 
-/* Canonical presentation of a dname (lower case, trailing dot); malloc'd. */
-char *zl_dname_str(const ldns_rdf *dname);
 
 /* One record as the checks see it while it is read: no ldns. */
 struct zl_view {

@@ -25,24 +25,6 @@
 
 /* ---- growable lists ---------------------------------------------------- */
 
-static bool
-reserve(void **items, size_t *cap, size_t count, size_t size)
-{
-	size_t n;
-	void *p;
-
-	if (count < *cap) {
-		return true;
-	}
-	n = *cap ? *cap * 2 : 8;
-	if ((p = realloc(*items, n * size)) == NULL) {
-		return false;
-	}
-	*items = p;
-	*cap = n;
-	return true;
-}
-
 /* A text that grows (SPF records of any length). */
 struct text {
 	char *s;
@@ -158,7 +140,7 @@ disc(struct builder *b, int rule, const struct kept *at, const char *owner,
 	char msg[1024];
 	va_list ap;
 
-	if (!reserve((void **)&d->items, &d->cap, d->count, sizeof(*x))) {
+	if (!zl_grow((void **)&d->items, &d->cap, d->count + 1, sizeof(*x))) {
 		nomem(b);
 		return NONE;
 	}
@@ -187,7 +169,7 @@ change(struct builder *b, size_t x)
 	struct zl_change *c;
 
 	if (x == NONE ||
-	    !reserve((void **)&d->changes, &d->cap_changes, d->nchanges,
+	    !zl_grow((void **)&d->changes, &d->cap_changes, d->nchanges + 1,
 		sizeof(*c))) {
 		nomem(b);
 		return NULL;
@@ -235,12 +217,6 @@ add(struct builder *b, size_t x, const char *owner,
 	}
 }
 
-static uint16_t
-kept_type(const struct kept *k)
-{
-	return k->type;
-}
-
 /* The canonical wire of the name at `off` in a kept record's rdata (a
  * CNAME's target at 0, an MX host at 2); its length, or 0. */
 static size_t
@@ -267,12 +243,6 @@ lost_dot(const struct builder *b, const uint8_t *got, size_t glen,
 	return wlen > 1 && glen == wlen - 1 + b->origin_len &&
 	    memcmp(got, want, wlen - 1) == 0 &&
 	    memcmp(got + wlen - 1, b->origin, b->origin_len) == 0;
-}
-
-static void
-name_str(const uint8_t *w, size_t len, char *out)
-{
-	zl_name_text(w, len, out);
 }
 
 /* The id of a plan record's owner (interned when the file began). */
@@ -326,7 +296,7 @@ orgs_probe(struct builder *b, struct orgs *l, const uint8_t *w, size_t len)
 	if (at == len) {
 		return false;
 	}
-	if (!reserve((void **)&l->o, &l->cap, l->count + 1, sizeof(*l->o))) {
+	if (!zl_grow((void **)&l->o, &l->cap, l->count + 1, sizeof(*l->o))) {
 		nomem(b);
 		return false;
 	}
@@ -495,7 +465,7 @@ diff_former_cnames(struct builder *b)
 		     k = zl_kept_next(zone, k)) {
 			size_t x;
 
-			if (kept_type(k) != LDNS_RR_TYPE_CNAME ||
+			if (k->type != LDNS_RR_TYPE_CNAME ||
 			    (glen = kept_name(k, 0, got)) == 0 ||
 			    !foreign(b, got, glen)) {
 				continue;
@@ -530,7 +500,7 @@ diff_cname(struct builder *b, const zg_record_t *r)
 
 	for (k = zl_kept_first(zone, id); k != NULL;
 	     k = zl_kept_next(zone, k)) {
-		uint16_t t = kept_type(k);
+		uint16_t t = k->type;
 
 		if (t == LDNS_RR_TYPE_CNAME) {
 			glen = kept_name(k, 0, got);
@@ -555,11 +525,11 @@ diff_cname(struct builder *b, const zg_record_t *r)
 		snprintf(tn, sizeof(tn), "%s", s != NULL ? s : "?");
 		free(s);
 		x = disc(b, ZL_MAIL_CNAME_NOT_CNAME, other, r->owner,
-		    kept_type(other), "%s has a record of type %s where the "
+		    other->type, "%s has a record of type %s where the "
 		    "profile wants a CNAME to %s", r->owner, tn, r->target);
 	} else if (right == NULL) {
 		glen = kept_name(wrong, 0, got);
-		name_str(got, glen, target);
+		zl_name_text(got, glen, target);
 		if (lost_dot(b, got, glen, want, wlen)) {
 			x = disc(b, ZL_MAIL_CNAME_RELATIVE, wrong, r->owner,
 			    LDNS_RR_TYPE_CNAME, "CNAME %s points to %s: the "
@@ -589,12 +559,12 @@ diff_cname(struct builder *b, const zg_record_t *r)
 	     k = zl_kept_next(zone, k)) {
 		/* The right CNAME stays, and so does any copy of it: a
 		 * delete by its data would take the record itself. */
-		if (right != NULL && kept_type(k) == LDNS_RR_TYPE_CNAME &&
+		if (right != NULL && k->type == LDNS_RR_TYPE_CNAME &&
 		    (glen = kept_name(k, 0, got)) == wlen &&
 		    memcmp(got, want, wlen) == 0) {
 			continue;
 		}
-		if (!zl_dnssec_type(kept_type(k))) {
+		if (!zl_dnssec_type(k->type)) {
 			del(b, x, k);
 		}
 	}
@@ -642,10 +612,10 @@ apex_mx(struct builder *b, size_t *count)
 	*count = 0;
 	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
 	     k = zl_kept_next(zone, k)) {
-		if (kept_type(k) != LDNS_RR_TYPE_MX || k->rdlen < 3) {
+		if (k->type != LDNS_RR_TYPE_MX || k->rdlen < 3) {
 			continue;
 		}
-		if (!reserve((void **)&mx, &cap, *count, sizeof(*mx))) {
+		if (!zl_grow((void **)&mx, &cap, *count + 1, sizeof(*mx))) {
 			nomem(b);
 			break;
 		}
@@ -703,7 +673,7 @@ diff_null_mx(struct builder *b, const struct mx *mx, size_t count)
 	}
 	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
 	     k = zl_kept_next(zone, k)) {
-		if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+		if (k->type == LDNS_RR_TYPE_TXT &&
 		    zg_spf_is_record(k->text, k->text_len)) {
 			spf = k;
 		}
@@ -752,7 +722,7 @@ diff_mx(struct builder *b, struct mx *mx, size_t count)
 			if (mx[j].matched) {
 				continue;
 			}
-			name_str(mx[j].host, mx[j].len, host);
+			zl_name_text(mx[j].host, mx[j].len, host);
 			if (mx[j].len == wlen &&
 			    memcmp(mx[j].host, want, wlen) == 0) {
 				x = disc(b, ZL_MAIL_MX_PRIORITY, mx[j].k,
@@ -797,7 +767,7 @@ diff_mx(struct builder *b, struct mx *mx, size_t count)
 		if (mx[j].matched) {
 			continue;
 		}
-		name_str(mx[j].host, mx[j].len, host);
+		zl_name_text(mx[j].host, mx[j].len, host);
 		for (i = 0; i < plan->count; i++) {
 			const zg_record_t *r = &plan->records[i];
 			uint8_t want[ZL_WIRE_MAX];
@@ -1039,7 +1009,7 @@ terms_push(struct builder *b, struct terms *l, const zg_spf_term_t *t)
 	uint32_t found;
 	int r;
 
-	if (!reserve((void **)&l->t, &l->cap, l->count, sizeof(*l->t))) {
+	if (!zl_grow((void **)&l->t, &l->cap, l->count + 1, sizeof(*l->t))) {
 		nomem(b);
 		return false;
 	}
@@ -1175,11 +1145,11 @@ apex_spf(struct builder *b, size_t *count)
 	*count = 0;
 	for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
 	     k = zl_kept_next(zone, k)) {
-		if (kept_type(k) != LDNS_RR_TYPE_TXT ||
+		if (k->type != LDNS_RR_TYPE_TXT ||
 		    !zg_spf_is_record(k->text, k->text_len)) {
 			continue;
 		}
-		if (!reserve((void **)&list, &cap, *count, sizeof(*list))) {
+		if (!zl_grow((void **)&list, &cap, *count + 1, sizeof(*list))) {
 			nomem(b);
 			break;
 		}
@@ -1486,11 +1456,11 @@ diff_dmarc_policies(struct builder *b, const zg_record_t *r, uint32_t id)
 	     k = zl_kept_next(zone, k)) {
 		int dup;
 
-		if (kept_type(k) != LDNS_RR_TYPE_TXT ||
+		if (k->type != LDNS_RR_TYPE_TXT ||
 		    !zg_dmarc_is_record(k->text, k->text_len)) {
 			continue;
 		}
-		if (!reserve((void **)&list, &cap, n, sizeof(*list))) {
+		if (!zl_grow((void **)&list, &cap, n + 1, sizeof(*list))) {
 			nomem(b);
 			break;
 		}
@@ -1550,8 +1520,8 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 	     k = zl_kept_next(zone, k)) {
 		/* A CNAME to a DMARC record elsewhere: receivers follow it
 		 * as for any TXT query (RFC 1034 3.6.2). */
-		alias |= kept_type(k) == LDNS_RR_TYPE_CNAME;
-		present |= kept_type(k) == LDNS_RR_TYPE_TXT &&
+		alias |= k->type == LDNS_RR_TYPE_CNAME;
+		present |= k->type == LDNS_RR_TYPE_TXT &&
 		    zg_dmarc_is_record(k->text, k->text_len);
 	}
 	if (present && !alias) {
@@ -1563,7 +1533,7 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 	if (!zl_dmarc_aliased(zone, zone->origin_id)) {
 		for (k = zl_kept_first(zone, zone->origin_id); k != NULL;
 		     k = zl_kept_next(zone, k)) {
-			if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+			if (k->type == LDNS_RR_TYPE_TXT &&
 			    zg_dmarc_is_record(k->text, k->text_len)) {
 				moved = k;
 				break;
@@ -1578,7 +1548,7 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 		    NONE;
 		for (k = moved; x != NONE && k != NULL;
 		     k = zl_kept_next(zone, k)) {
-			if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+			if (k->type == LDNS_RR_TYPE_TXT &&
 			    zg_dmarc_is_record(k->text, k->text_len)) {
 				del(b, x, k);
 			}
@@ -1597,7 +1567,7 @@ diff_dmarc(struct builder *b, const zg_record_t *r)
 		    "DMARC record at %s", zone->origin);
 		for (k = moved; x != NONE && k != NULL;
 		     k = zl_kept_next(zone, k)) {
-			if (kept_type(k) == LDNS_RR_TYPE_TXT &&
+			if (k->type == LDNS_RR_TYPE_TXT &&
 			    zg_dmarc_is_record(k->text, k->text_len)) {
 				del(b, x, k);
 			}
@@ -1648,7 +1618,7 @@ rrset_ttls(struct builder *b)
 		}
 		for (k = zl_kept_first(zone, c->owner_id); k != NULL;
 		     k = zl_kept_next(zone, k)) {
-			if (kept_type(k) == c->type &&
+			if (k->type == c->type &&
 			    !b->deleted[k - zone->kept]) {
 				c->ttl = k->ttl;
 				break;

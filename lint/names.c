@@ -333,6 +333,31 @@ zl_hash_bytes(const void *p, size_t n)
 	return siphash13(p, n);
 }
 
+/* ---- growable arrays ------------------------------------------------------ */
+
+bool
+zl_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 8;
+	void *p;
+
+	if (need <= *cap) {
+		return true;
+	}
+	while (n < need) {
+		if (n > SIZE_MAX / 2) {
+			return false;
+		}
+		n *= 2;
+	}
+	if (n > SIZE_MAX / size || (p = realloc(*items, n * size)) == NULL) {
+		return false;
+	}
+	*items = p;
+	*cap = n;
+	return true;
+}
+
 /* ---- exact sets ---------------------------------------------------------- */
 
 /* Put an item in the table form; false when out of memory. */

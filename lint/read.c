@@ -1828,14 +1828,6 @@ zl_rr_from_wire(const uint8_t *owner, size_t owner_len, uint16_t type,
 	return rr;
 }
 
-static ldns_rr *
-rr_from_wire(reader_t *rd, const zl_record_t *rec)
-{
-	(void)rd;
-	return zl_rr_from_wire(rec->owner, rec->owner_len, rec->type,
-	    rec->rr_class, rec->ttl, rec->rdata, rec->rdata_len);
-}
-
 const ldns_rr *
 zl_record_rr(const zl_record_t *rec)
 {
@@ -1845,7 +1837,9 @@ zl_record_rr(const zl_record_t *rec)
 		return rec->rr;
 	}
 	if (rd->lazy == NULL && !rd->lazy_failed) {
-		rd->lazy = rr_from_wire(rd, rec);
+		rd->lazy = zl_rr_from_wire(rec->owner, rec->owner_len,
+		    rec->type, rec->rr_class, rec->ttl, rec->rdata,
+		    rec->rdata_len);
 		rd->lazy_failed = rd->lazy == NULL;
 	}
 	return rd->lazy;

@@ -116,27 +116,6 @@ zl_report_new_file(const zl_report_t *parent)
 	return report;
 }
 
-/* Grow an array of `size`-byte items to hold one more; false when out of
- * memory. */
-static bool
-grow_for(void **items, size_t *cap, size_t count, size_t more, size_t size)
-{
-	size_t n = *cap ? *cap : 16;
-	void *p;
-
-	while (n < count + more) {
-		n *= 2;
-	}
-	if (n == *cap) {
-		return true;
-	}
-	if ((p = realloc(*items, n * size)) == NULL) {
-		return false;
-	}
-	*items = p;
-	*cap = n;
-	return true;
-}
 
 void
 zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top)
@@ -146,12 +125,12 @@ zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top)
 
 	pthread_mutex_lock(&into->lock);
 	if (copy == NULL ||
-	    !grow_for((void **)&into->tops, &into->tops_cap, into->ntops, 1,
+	    !zl_grow((void **)&into->tops, &into->tops_cap, into->ntops + 1,
 		sizeof(*into->tops)) ||
-	    !grow_for((void **)&into->items, &into->capacity, into->count,
-		from->count, sizeof(*into->items)) ||
-	    !grow_for((void **)&into->lines, &into->lines_cap, into->nlines,
-		from->nlines, sizeof(*into->lines))) {
+	    !zl_grow((void **)&into->items, &into->capacity,
+		into->count + from->count, sizeof(*into->items)) ||
+	    !zl_grow((void **)&into->lines, &into->lines_cap,
+		into->nlines + from->nlines, sizeof(*into->lines))) {
 		into->nomem = true;
 		free(copy);
 		pthread_mutex_unlock(&into->lock);

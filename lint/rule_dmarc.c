@@ -116,16 +116,10 @@ alias(struct zone *zone, struct dmarc_state *st, uint32_t id)
 	if (!added) {
 		return;
 	}
-	if (st->aliases_count == st->aliases_cap) {
-		size_t cap = st->aliases_cap ? st->aliases_cap * 2 : 8;
-		uint32_t *p = realloc(st->aliases, cap * sizeof(*p));
-
-		if (p == NULL) {
-			zone->nomem = true;
-			return;
-		}
-		st->aliases = p;
-		st->aliases_cap = cap;
+	if (!zl_grow((void **)&st->aliases, &st->aliases_cap,
+	    st->aliases_count + 1, sizeof(*st->aliases))) {
+		zone->nomem = true;
+		return;
 	}
 	st->aliases[st->aliases_count++] = id;
 }
@@ -168,17 +162,10 @@ record(struct zone *zone, void *state, struct zl_view *v)
 		struct misplaced *m;
 
 		/* Judged at the end, when every _dmarc CNAME is known. */
-		if (st->misplaced_count == st->misplaced_cap) {
-			size_t cap = st->misplaced_cap ? st->misplaced_cap * 2
-						       : 8;
-
-			m = realloc(st->misplaced, cap * sizeof(*m));
-			if (m == NULL) {
-				zone->nomem = true;
-				return;
-			}
-			st->misplaced = m;
-			st->misplaced_cap = cap;
+		if (!zl_grow((void **)&st->misplaced, &st->misplaced_cap,
+		    st->misplaced_count + 1, sizeof(*st->misplaced))) {
+			zone->nomem = true;
+			return;
 		}
 		m = &st->misplaced[st->misplaced_count];
 		m->owner = v->id;

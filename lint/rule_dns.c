@@ -108,15 +108,9 @@ pending_new(struct dns_state *st)
 		st->free = st->pending[i].next;
 		return i;
 	}
-	if (st->count == st->capacity) {
-		size_t cap = st->capacity ? st->capacity * 2 : 64;
-		struct pending *p = realloc(st->pending, cap * sizeof(*p));
-
-		if (p == NULL) {
-			return SIZE_MAX;
-		}
-		st->pending = p;
-		st->capacity = cap;
+	if (!zl_grow((void **)&st->pending, &st->capacity, st->count + 1,
+	    sizeof(*st->pending))) {
+		return SIZE_MAX;
 	}
 	return st->count++;
 }

@@ -606,17 +606,10 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 	    NULL) {
 		return;
 	}
-	if (spf_st(zone)->later_count == spf_st(zone)->later_cap) {
-		size_t n = spf_st(zone)->later_cap ? spf_st(zone)->later_cap * 2 : 8;
-		struct spf_later *p = realloc(spf_st(zone)->later,
-		    n * sizeof(*p));
-
-		if (p == NULL) {
-			zone->nomem = true;
-			return;
-		}
-		spf_st(zone)->later = p;
-		spf_st(zone)->later_cap = n;
+	if (!zl_grow((void **)&spf_st(zone)->later, &spf_st(zone)->later_cap,
+	    spf_st(zone)->later_count + 1, sizeof(*spf_st(zone)->later))) {
+		zone->nomem = true;
+		return;
 	}
 	spf_st(zone)->later[spf_st(zone)->later_count].owner = v->id;
 	spf_st(zone)->later[spf_st(zone)->later_count].file = v->file;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lint/fastrr.h"
 #include "lint/internal.h"
 #include "lint/read.h"
 
@@ -14,7 +15,7 @@
  * label, "\\DDD" for bytes that are not printable), but without its
  * printf per byte: this runs for every record read.
  */
-char *
+static char *
 zl_dname_str(const ldns_rdf *dname)
 {
 	char *s;
@@ -80,65 +81,20 @@ zl_in_zone_wire(const struct zone *zone, const uint8_t *wire, size_t len)
 		zone->names.origin_len);
 }
 
-/*
- * A name without escapes ("mx.webmo.fr.", "_dmarc.example.com"), the
- * common case, straight to wire; 0 for anything else (escapes, quotes,
- * empty labels, "@"), which ldns reads.
- */
-static size_t
-plain_name(const char *text, uint8_t *out)
-{
-	size_t o = 0, start = 0;
-	bool in_label = false;
-	const char *p;
-
-	if (text[0] == '.' && text[1] == '\0') {
-		out[0] = 0;
-		return 1;
-	}
-	for (p = text;; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c == '.' || c == '\0') {
-			if (!in_label) {
-				/* "a..b", ".a", "": not plain; "a." ends. */
-				if (c == '\0' && p != text && o > 0) {
-					break;
-				}
-				return 0;
-			}
-			if (o - start - 1 > 63) {
-				return 0;
-			}
-			out[start] = (uint8_t)(o - start - 1);
-			in_label = false;
-			if (c == '\0') {
-				break;
-			}
-			continue;
-		}
-		if (c <= 0x20 || c >= 0x7f || c == '\\' || c == '"' ||
-		    c == '(' || c == ')' || c == ';' || c == '@' || c == '$' ||
-		    o + 2 >= ZL_WIRE_MAX) {
-			return 0;
-		}
-		if (!in_label) {
-			start = o++;
-			in_label = true;
-		}
-		out[o++] = (uint8_t)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-	}
-	out[o++] = 0;
-	return o;
-}
-
 size_t
 zl_name_from_text(const char *text, uint8_t *out)
 {
 	ldns_rdf *d = NULL;
 	size_t len;
 
-	if ((len = plain_name(text, out)) != 0) {
+	/* The common case without ldns: the reader's own name reader, with
+	 * the root as origin (a relative name is taken as absolute, as ldns
+	 * takes it); a lone "@", the origin in a zone file, is not a name
+	 * here. */
+	if (strcmp(text, "@") != 0 &&
+	    zl_fast_dname(text, strlen(text), (const uint8_t *)"", 1, out,
+	    ZL_WIRE_MAX, &len)) {
+		zl_wire_lower(out, len);
 		return len;
 	}
 
@@ -168,14 +124,9 @@ intern_file(struct zone *zone, const char *file)
 			return zone->files[i - 1];
 		}
 	}
-	if (zone->files_count == zone->files_cap) {
-		size_t cap = zone->files_cap ? zone->files_cap * 2 : 4;
-
-		if ((p = realloc(zone->files, cap * sizeof(*p))) == NULL) {
-			return NULL;
-		}
-		zone->files = p;
-		zone->files_cap = cap;
+	if (!zl_grow((void **)&zone->files, &zone->files_cap,
+	    zone->files_count + 1, sizeof(*zone->files))) {
+		return NULL;
 	}
 	p = zone->files;
 	if ((p[zone->files_count] = strdup(file)) == NULL) {
@@ -700,16 +651,10 @@ keep_record(struct zone *zone, struct zl_view *v, const char *text,
 	bool added;
 	const char *owner = zl_view_owner(v);
 
-	if (zone->kept_count == zone->kept_capacity) {
-		size_t cap = zone->kept_capacity ? zone->kept_capacity * 2 : 64;
-		struct kept *p = realloc(zone->kept, cap * sizeof(*p));
-
-		if (p == NULL) {
-			zone->nomem = true;
-			return;
-		}
-		zone->kept = p;
-		zone->kept_capacity = cap;
+	if (!zl_grow((void **)&zone->kept, &zone->kept_capacity,
+	    zone->kept_count + 1, sizeof(*zone->kept))) {
+		zone->nomem = true;
+		return;
 	}
 	k = &zone->kept[zone->kept_count];
 	memset(k, 0, sizeof(*k));
@@ -893,17 +838,11 @@ on_comment(void *ctx, const char *file, unsigned line, const char *text,
 			p++;
 		}
 		n = (size_t)(p - id);
-		if (zone->suppressions_count == zone->suppressions_cap) {
-			size_t cap = zone->suppressions_cap
-			    ? zone->suppressions_cap * 2 : 8;
-
-			sp = realloc(zone->suppressions, cap * sizeof(*sp));
-			if (sp == NULL) {
-				zone->nomem = true;
-				return;
-			}
-			zone->suppressions = sp;
-			zone->suppressions_cap = cap;
+		if (!zl_grow((void **)&zone->suppressions,
+		    &zone->suppressions_cap, zone->suppressions_count + 1,
+		    sizeof(*zone->suppressions))) {
+			zone->nomem = true;
+			return;
 		}
 		sp = zone->suppressions;
 		if ((file = intern_file(zone, file)) == NULL) {
