@@ -9,13 +9,10 @@
  * '(', reads the TTL "3x00" as 3, makes a relative $ORIGIN absolute and
  * rejects "[class] [TTL]" order (ldns issue #279).  So the text is split
  * into logical records here, and the owner, TTL, class and type are read
- * here too; ldns_rr_new_frm_str() gets one normalised line
- * ". TTL CLASS TYPE RDATA" and parses the rdata only.  Most records never
- * reach ldns: the rdata of the common types, written plainly, is read to
- * wire format by lint/fastrr.c (about 40 ns a record against ldns's 1 us),
- * and ldns parses such a record only when the caller asks for it
- * (zl_record_rr); fastrr gives up on anything it does not read exactly as
- * ldns does, and ldns then reads it and reports what is wrong.
+ * here too; the rdata goes from the lexer's tokens straight to wire form
+ * (lint/rdata.c), with no ldns and no text copy.  ldns only decodes a
+ * record's wire form when the caller asks for an ldns_rr (zl_record_rr),
+ * to print it.
  *
  * Each file is read through a window (256 KiB to start with, less for a
  * smaller file) and scanned in place: tokens are offsets into the window,
@@ -36,7 +33,7 @@
 #endif
 
 #include "lint/read.h"
-#include "lint/fastrr.h"
+#include "lint/rdata.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -66,15 +63,8 @@
 #define WINDOW_DEFAULT ((size_t)256 * 1024)
 
 size_t zl_read_window_initial;
-bool zl_read_check_fast;
-unsigned long zl_read_fast_checked, zl_read_fast_mismatches;
 
-typedef struct token {
-	size_t off;
-	size_t len;
-	unsigned line;
-	bool quoted;
-} token_t;
+typedef zl_token_t token_t;
 
 /* One logical record as the lexer found it. */
 typedef struct lexrec {
@@ -178,8 +168,6 @@ typedef struct reader {
 	 * the ldns_rr that zl_record_rr() made of it (freed after the
 	 * callback). */
 	uint8_t *rdata;
-	size_t rdata_cap;
-	size_t rdata_at;     /* where the rdata starts in text */
 	uint32_t ttl;
 	uint8_t owner[256];
 	size_t owner_len;
@@ -240,28 +228,11 @@ is_control(unsigned char c)
 	return (c < 0x20 && c != '\t') || c == 0x7f;
 }
 
-/* Write at most QUOTE_MAX bytes of src into out, escaping what is not
- * printable ASCII as \xHH, with "..." when cut. */
+/* Input quoted for a message (zl_quote). */
 static void
 quote(const char *src, size_t n, char *out, size_t outlen)
 {
-	size_t i, o = 0;
-
-	for (i = 0; i < n && i < QUOTE_MAX && o + 5 < outlen; i++) {
-		unsigned char c = (unsigned char)src[i];
-
-		if (c < 0x20 || c >= 0x7f) {
-			o += (size_t)snprintf(out + o, outlen - o, "\\x%02X",
-			    c);
-		} else {
-			out[o++] = (char)c;
-		}
-	}
-	if (i < n && o + 4 < outlen) {
-		memcpy(out + o, "...", 3);
-		o += 3;
-	}
-	out[o] = '\0';
+	(void)zl_quote(src, n, out, outlen);
 }
 
 __attribute__((format(printf, 5, 6))) static void
@@ -906,124 +877,32 @@ tok_is(const char *buf, const token_t *t, const char *word)
 static int
 parse_ttl(const char *s, size_t n, uint32_t *out)
 {
-	uint64_t total = 0;
-	size_t i = 0;
+	uint64_t v;
 
-	if (n == 0) {
+	if (zl_period_read(s, n, &v) != 0) {
 		return -1;
 	}
-	while (i < n) {
-		uint64_t cur = 0, mult;
-
-		if (s[i] < '0' || s[i] > '9') {
-			return -1;
-		}
-		while (i < n && s[i] >= '0' && s[i] <= '9') {
-			cur = cur * 10 + (uint64_t)(s[i] - '0');
-			if (cur > UINT32_MAX) {
-				cur = (uint64_t)UINT32_MAX + 1;
-			}
-			i++;
-		}
-		if (i == n) {
-			total += cur;
-			break;
-		}
-		switch (s[i]) {
-		case 's': case 'S': mult = 1; break;
-		case 'm': case 'M': mult = 60; break;
-		case 'h': case 'H': mult = 3600; break;
-		case 'd': case 'D': mult = 86400; break;
-		case 'w': case 'W': mult = 604800; break;
-		default: return -1;
-		}
-		i++;
-		total += cur * mult;
-		if (total > UINT32_MAX) {
-			total = (uint64_t)UINT32_MAX + 1;
-		}
-	}
-	if (total > TTL_MAX) {
+	if (v > TTL_MAX) {
 		return -2;
 	}
-	*out = (uint32_t)total;
+	*out = (uint32_t)v;
 	return 0;
 }
 
-/* Turn a name as written into an absolute name: "@" is the origin, a
- * relative name gets the origin appended (RFC 1035 5.1). */
+/* A name token as written, made absolute against origin (RFC 1035 5.1:
+ * "@" is the origin, a relative name gets it appended); NULL if it is no
+ * name. */
 static ldns_rdf *
-name_from_text(const char *s, const ldns_rdf *origin)
+name_from_token(const char *buf, const token_t *t, const ldns_rdf *origin)
 {
-	ldns_rdf *name;
+	uint8_t w[ZL_NAME_MAX];
+	size_t n;
 
-	if (strcmp(s, "@") == 0) {
-		return ldns_rdf_clone(origin);
-	}
-	if (s[0] == '\0') {
+	if (t->quoted || !zl_name_read(buf + t->off, t->len,
+	    ldns_rdf_data(origin), ldns_rdf_size(origin), w, &n, NULL, 0)) {
 		return NULL;
 	}
-	name = ldns_dname_new_frm_str(s);
-	if (name == NULL) {
-		return NULL;
-	}
-	if (!ldns_dname_str_absolute(s) &&
-	    ldns_dname_cat(name, origin) != LDNS_STATUS_OK) {
-		ldns_rdf_deep_free(name);
-		return NULL;
-	}
-	return name;
-}
-
-/* Our words for the ldns statuses that rdata parsing returns. */
-static const char *
-status_text(ldns_status s)
-{
-	switch (s) {
-	case LDNS_STATUS_INVALID_IP4:
-		return "bad IPv4 address";
-	case LDNS_STATUS_INVALID_IP6:
-		return "bad IPv6 address";
-	case LDNS_STATUS_INVALID_INT:
-	case LDNS_STATUS_SYNTAX_INTEGER_OVERFLOW:
-		return "bad or out-of-range number";
-	case LDNS_STATUS_INVALID_STR:
-		return "bad character string (each is at most 255 bytes)";
-	case LDNS_STATUS_LABEL_OVERFLOW:
-		return "label longer than 63 bytes";
-	case LDNS_STATUS_DOMAINNAME_OVERFLOW:
-		return "domain name longer than 255 bytes";
-	case LDNS_STATUS_EMPTY_LABEL:
-	case LDNS_STATUS_DOMAINNAME_UNDERFLOW:
-		return "empty label in a domain name";
-	case LDNS_STATUS_DDD_OVERFLOW:
-	case LDNS_STATUS_SYNTAX_BAD_ESCAPE:
-		return "bad \\DDD escape";
-	case LDNS_STATUS_INVALID_B64:
-		return "bad base64";
-	case LDNS_STATUS_INVALID_B32_EXT:
-		return "bad base32";
-	case LDNS_STATUS_INVALID_HEX:
-		return "bad hexadecimal";
-	case LDNS_STATUS_INVALID_TIME:
-		return "bad time stamp";
-	case LDNS_STATUS_SYNTAX_MISSING_VALUE_ERR:
-		return "missing rdata field";
-	case LDNS_STATUS_SYNTAX_SUPERFLUOUS_TEXT_ERR:
-		return "extra text after the rdata";
-	case LDNS_STATUS_RDATA_OVERFLOW:
-		return "rdata longer than 65535 bytes";
-	case LDNS_STATUS_SYNTAX_DNAME_ERR:
-		return "bad domain name";
-	case LDNS_STATUS_SYNTAX_RDATA_ERR:
-	case LDNS_STATUS_SYNTAX_ERR:
-	case LDNS_STATUS_ERR:
-		return "bad rdata";
-	case LDNS_STATUS_MEM_ERR:
-		return "out of memory";
-	default:
-		return ldns_get_errorstr_by_id(s);
-	}
+	return ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, n, w);
 }
 
 /*
@@ -1061,111 +940,6 @@ longest_string(const char *buf, const lexrec_t *r, size_t first)
 	return longest;
 }
 
-/*
- * ldns says only "could not parse the rdata".  For rdata made of one-token
- * fields, find the first field that does not parse and name it.
- */
-static bool
-bad_field(reader_t *rd, const char *buf, const lexrec_t *r, size_t first,
-    ldns_rr_type type, char *out, size_t outlen)
-{
-	const ldns_rr_descriptor *d = ldns_rr_descript(type);
-	size_t f, i;
-
-	if (d == NULL) {
-		return false;
-	}
-	for (f = 0, i = first; i < r->ntok && f <
-	    ldns_rr_descriptor_maximum(d); f++, i++) {
-		const char *what;
-		ldns_rdf *x;
-		char q[QUOTE_MAX * 4 + 8];
-
-		switch (ldns_rr_descriptor_field_type(d, f)) {
-		case LDNS_RDF_TYPE_A: what = "IPv4 address"; break;
-		case LDNS_RDF_TYPE_AAAA: what = "IPv6 address"; break;
-		case LDNS_RDF_TYPE_DNAME: what = "domain name"; break;
-		case LDNS_RDF_TYPE_INT8: what = "number (0-255)"; break;
-		case LDNS_RDF_TYPE_INT16: what = "number (0-65535)"; break;
-		case LDNS_RDF_TYPE_INT32: what = "number"; break;
-		case LDNS_RDF_TYPE_PERIOD: what = "TTL"; break;
-		default: return false;
-		}
-		if (r->tok[i].quoted) {
-			x = NULL;
-		} else {
-			x = ldns_rdf_new_frm_str(
-			    ldns_rr_descriptor_field_type(d, f),
-			    tok_str(rd, buf, &r->tok[i]));
-		}
-		if (x == NULL) {
-			quote(buf + r->tok[i].off, r->tok[i].len, q,
-			    sizeof(q));
-			snprintf(out, outlen, "bad %s \"%s\"", what, q);
-			return true;
-		}
-		ldns_rdf_deep_free(x);
-	}
-	return false;
-}
-
-/*
- * ldns 1.8.3 reads an out-of-range INT8/INT16 field modulo 2^8/2^16
- * (MX 70000 becomes 4464), so check the leading integer fields here.
- */
-static bool
-int_fields_ok(const char *buf, const lexrec_t *r, size_t first,
-    ldns_rr_type type, char *out, size_t outlen)
-{
-	const ldns_rr_descriptor *d = ldns_rr_descript(type);
-	size_t f, i, k;
-
-	if (d == NULL || (first < r->ntok && r->tok[first].len == 2 &&
-	    strncmp(buf + r->tok[first].off, "\\#", 2) == 0)) {
-		return true;
-	}
-	for (f = 0, i = first; i < r->ntok && f <
-	    ldns_rr_descriptor_maximum(d); f++, i++) {
-		const token_t *t = &r->tok[i];
-		uint64_t max, v = 0;
-		char q[QUOTE_MAX * 4 + 8];
-
-		switch (ldns_rr_descriptor_field_type(d, f)) {
-		case LDNS_RDF_TYPE_INT8: max = 255; break;
-		case LDNS_RDF_TYPE_INT16: max = 65535; break;
-		/* ldns wraps 32-bit fields: an SOA serial of
-		 * 20231115000001 was read as 1819035841.  BIND and Knot
-		 * refuse it (out of range).  A period with units ("1h")
-		 * stops at its first letter and is left to ldns. */
-		case LDNS_RDF_TYPE_INT32:
-		case LDNS_RDF_TYPE_PERIOD: max = 4294967295u; break;
-		case LDNS_RDF_TYPE_A:
-		case LDNS_RDF_TYPE_AAAA:
-		case LDNS_RDF_TYPE_DNAME:
-			continue;
-		default:
-			return true;
-		}
-		for (k = 0; k < t->len && v <= max; k++) {
-			char c = buf[t->off + k];
-
-			if (c < '0' || c > '9') {
-				break;
-			}
-			v = v * 10 + (uint64_t)(c - '0');
-		}
-		/* Mnemonics (algorithm names and the like) are left to
-		 * ldns; only numbers out of range are caught here. */
-		if (v > max) {
-			quote(buf + t->off, t->len, q, sizeof(q));
-			snprintf(out, outlen, "number \"%s\" larger than %lu",
-			    q, (unsigned long)max);
-			return false;
-		}
-	}
-	return true;
-}
-
 /* --- records and directives ------------------------------------------- */
 
 static unsigned read_zfile(reader_t *rd, zfile_t *z, window_t *w);
@@ -1194,8 +968,7 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		goto out;
 	}
 	if (r->ntok == 3) {
-		origin = name_from_text(tok_str(rd, buf, &r->tok[2]),
-		    z->origin);
+		origin = name_from_token(buf, &r->tok[2], z->origin);
 		if (origin == NULL) {
 			char q[QUOTE_MAX * 4 + 8];
 
@@ -1345,7 +1118,7 @@ do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		}
 		/* A relative $ORIGIN is appended to the current one, as
 		 * BIND does (ldns would make it absolute). */
-		o = name_from_text(tok_str(rd, buf, &r->tok[1]), z->origin);
+		o = name_from_token(buf, &r->tok[1], z->origin);
 		if (o == NULL) {
 			quote(buf + r->tok[1].off, r->tok[1].len, q,
 			    sizeof(q));
@@ -1409,93 +1182,6 @@ class_of(reader_t *rd, const char *buf, const token_t *t)
 	return ldns_get_rr_class_by_name(tok_str(rd, buf, t));
 }
 
-/* The type a token names, or 0; the common ones without ldns's search. */
-static ldns_rr_type
-type_of(reader_t *rd, const char *buf, const token_t *t)
-{
-	static const struct {
-		const char *name;
-		ldns_rr_type type;
-	} common[] = {
-		{ "A", LDNS_RR_TYPE_A }, { "AAAA", LDNS_RR_TYPE_AAAA },
-		{ "CNAME", LDNS_RR_TYPE_CNAME }, { "MX", LDNS_RR_TYPE_MX },
-		{ "NS", LDNS_RR_TYPE_NS }, { "TXT", LDNS_RR_TYPE_TXT },
-		{ "SRV", LDNS_RR_TYPE_SRV }, { "PTR", LDNS_RR_TYPE_PTR },
-		{ "CAA", LDNS_RR_TYPE_CAA },
-	};
-	size_t i;
-
-	if (t->quoted || t->len > 16) {
-		return 0;
-	}
-	for (i = 0; i < sizeof(common) / sizeof(common[0]); i++) {
-		if (strlen(common[i].name) == t->len &&
-		    strncasecmp(buf + t->off, common[i].name, t->len) == 0) {
-			return common[i].type;
-		}
-	}
-	return ldns_get_rr_type_by_name(tok_str(rd, buf, t));
-}
-
-/* Give rr the owner in rd->owner (ldns got "." to read the rest). */
-static bool
-set_owner(reader_t *rd, ldns_rr *rr)
-{
-	ldns_rdf *o = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME,
-	    rd->owner_len, rd->owner);
-
-	if (o == NULL) {
-		return false;
-	}
-	ldns_rdf_deep_free(ldns_rr_owner(rr));
-	ldns_rr_set_owner(rr, o);
-	return true;
-}
-
-/* The owner as written, into rd->owner: fast, or by ldns. */
-static bool
-owner_from_token(reader_t *rd, zfile_t *z, const char *buf,
-    const token_t *t)
-{
-	ldns_rdf *o;
-
-	if (zl_fast_dname(buf + t->off, t->len, ldns_rdf_data(z->origin),
-	    ldns_rdf_size(z->origin), rd->owner, sizeof(rd->owner),
-	    &rd->owner_len)) {
-		return true;
-	}
-	o = name_from_text(tok_str(rd, buf, t), z->origin);
-	if (o == NULL || ldns_rdf_size(o) > 255) { /* RFC 1035 3.1 */
-		ldns_rdf_deep_free(o);
-		return false;
-	}
-	rd->owner_len = ldns_rdf_size(o);
-	memcpy(rd->owner, ldns_rdf_data(o), rd->owner_len);
-	ldns_rdf_deep_free(o);
-	return true;
-}
-
-/* The types the fast path reads (lint/fastrr.c). */
-static bool
-fast_type(ldns_rr_type type)
-{
-	switch (type) {
-	case LDNS_RR_TYPE_A:
-	case LDNS_RR_TYPE_AAAA:
-	case LDNS_RR_TYPE_NS:
-	case LDNS_RR_TYPE_CNAME:
-	case LDNS_RR_TYPE_PTR:
-	case LDNS_RR_TYPE_DNAME:
-	case LDNS_RR_TYPE_MX:
-	case LDNS_RR_TYPE_TXT:
-	case LDNS_RR_TYPE_SPF:
-	case LDNS_RR_TYPE_SRV:
-		return true;
-	default:
-		return false;
-	}
-}
-
 bool
 zl_rr_rdata_wire(const ldns_rr *rr, uint8_t **buf, size_t *cap,
     size_t *len)
@@ -1524,45 +1210,6 @@ zl_rr_rdata_wire(const ldns_rr *rr, uint8_t **buf, size_t *cap,
 	return true;
 }
 
-/* For tests (zl_read_check_fast): ldns reads the same rdata. */
-static void
-check_fast(reader_t *rd, const ldns_rdf *origin, const uint8_t *rdata,
-    size_t len)
-{
-	ldns_rr *rr = NULL;
-	size_t n = 0;
-	bool same;
-
-	zl_read_fast_checked++;
-	same = ldns_rr_new_frm_str(&rr, rd->text.p, rd->ttl, origin, NULL) ==
-	    LDNS_STATUS_OK && zl_rr_rdata_wire(rr, &rd->wire, &rd->wire_cap,
-	    &n) && n == len && memcmp(rd->wire, rdata, len) == 0;
-	zl_read_fast_mismatches += !same;
-	ldns_rr_free(rr);
-}
-
-/* Read the rdata in rd->text here; false: leave it to ldns. */
-static bool
-fast_rdata(reader_t *rd, const ldns_rdf *origin, ldns_rr_type type,
-    size_t *len)
-{
-	/* TXT data is at most 64 KiB; the text longer than that gives up. */
-	size_t need = rd->text.len - rd->rdata_at + 512;
-
-	if (need > rd->rdata_cap) {
-		uint8_t *p = realloc(rd->rdata, need);
-
-		if (p == NULL) {
-			return false;
-		}
-		rd->rdata = p;
-		rd->rdata_cap = need;
-	}
-	return zl_fast_rdata((uint16_t)type, rd->text.p + rd->rdata_at,
-	    rd->text.len - rd->rdata_at, ldns_rdf_data(origin),
-	    ldns_rdf_size(origin), rd->rdata, rd->rdata_cap, len);
-}
-
 static void
 do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 {
@@ -1573,13 +1220,12 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	unsigned line = r->first_line;
 	bool have_ttl = false;
 	uint32_t ttl = 0;
-	ldns_rr *rr = NULL;
-	ldns_rr_type type;
-	ldns_status s;
+	uint16_t type;
+	const zl_rtype_t *row;
 	char q[QUOTE_MAX * 4 + 8];
-	char head[64];
-	char msg[QUOTE_MAX * 4 + 64];
 	const char *tname;
+	char tbuf[16];
+	char why[QUOTE_MAX * 4 + 160];
 	zl_record_t rec;
 
 	if (r->blank_owner) {
@@ -1598,10 +1244,11 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			    "bad owner name %s", q);
 			return;
 		}
-		if (!owner_from_token(rd, z, buf, &t[0])) {
-			quote(buf + t[0].off, t[0].len, q, sizeof(q));
+		if (!zl_name_read(buf + t[0].off, t[0].len,
+		    ldns_rdf_data(z->origin), ldns_rdf_size(z->origin),
+		    rd->owner, &rd->owner_len, why, sizeof(why))) {
 			problem(rd, z->display, line, "syntax-error",
-			    "bad owner name \"%s\"", q);
+			    "bad owner name %s", why);
 			return;
 		}
 		i = 1;
@@ -1639,15 +1286,23 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		    "missing record type");
 		return;
 	}
-	type = type_of(rd, buf, &t[i]);
-	tname = tok_str(rd, buf, &t[i]);
-	if (type == 0) {
+	if (t[i].quoted || !zl_rtype_lookup(buf + t[i].off, t[i].len, &type,
+	    &row)) {
 		quote(buf + t[i].off, t[i].len, q, sizeof(q));
 		problem(rd, z->display, line, "syntax-error",
 		    "unknown record type %s", q);
 		return;
 	}
-	if (i + 1 >= r->ntok && type != LDNS_RR_TYPE_APL) {
+	if (row != NULL) {
+		tname = row->name;
+	} else {
+		snprintf(tbuf, sizeof(tbuf), "TYPE%u", (unsigned)type);
+		tname = tbuf;
+	}
+	first = i + 1;
+	if (first >= r->ntok && type != LDNS_RR_TYPE_APL &&
+	    !(row != NULL && (row->flags & (ZL_TYPE_META |
+	    ZL_TYPE_OBSOLETE))) && !(type >= 128 && type <= 255)) {
 		problem(rd, z->display, line, "syntax-error",
 		    "%s record without rdata", tname);
 		return;
@@ -1663,26 +1318,6 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	} else {
 		ttl = TTL_FALLBACK;
 	}
-	/* The owner is set afterwards; ldns parses the rest. */
-	snprintf(head, sizeof(head), ". %u ", (unsigned)ttl);
-	sbuf_set(&rd->text, head, strlen(head));
-	if (class_tok != NULL) {
-		sbuf_add(&rd->text, buf + class_tok->off, class_tok->len);
-	} else {
-		sbuf_add(&rd->text, "IN", 2);
-	}
-	first = i + 1;
-	sbuf_add(&rd->text, " ", 1);
-	sbuf_add(&rd->text, buf + t[i].off, t[i].len);
-	rd->rdata_at = rd->text.len + 1;
-	for (i++; i < r->ntok; i++) {
-		sbuf_add(&rd->text, " ", 1);
-		sbuf_add(&rd->text, buf + t[i].off, t[i].len);
-	}
-	if (rd->text.failed) {
-		problem(rd, z->display, line, "syntax-error", "out of memory");
-		return;
-	}
 	if ((type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) &&
 	    longest_string(buf, r, first) > 255) {
 		/* RFC 1035 3.3: a character-string is at most 255 octets. */
@@ -1691,66 +1326,29 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		    "one string", tname, longest_string(buf, r, first));
 		return;
 	}
-	if (!int_fields_ok(buf, r, first, type, msg, sizeof(msg))) {
+	if (!zl_rdata_read(type, buf, t + first, r->ntok - first,
+	    ldns_rdf_data(z->origin), ldns_rdf_size(z->origin), rd->rdata,
+	    &rec.rdata_len, why, sizeof(why))) {
 		problem(rd, z->display, line, "syntax-error",
-		    "bad %s record: %s", tname, msg);
+		    "bad %s record: %s", tname, why);
 		return;
 	}
-	memset(&rec, 0, sizeof(rec));
-	rd->ttl = ttl;
-	rd->origin = z->origin;
-	if (rclass == LDNS_RR_CLASS_IN && fast_type(type) &&
-	    fast_rdata(rd, z->origin, type, &rec.rdata_len)) {
-		/* Read here: ldns would read the same (tests/unit/
-		 * test_fastrr.c); zl_record_rr() asks it when needed. */
-		rec.rdata = rd->rdata;
-		if (zl_read_check_fast) {
-			check_fast(rd, z->origin, rec.rdata, rec.rdata_len);
-		}
-	} else {
-		s = ldns_rr_new_frm_str(&rr, rd->text.p, ttl, z->origin,
-		    NULL);
-		if (s != LDNS_STATUS_OK) {
-			char *tn = ldns_rr_type2str(type);
-			const char *rdata = rd->text.p + rd->rdata_at;
-			char why[QUOTE_MAX * 4 + 40];
+	if (!have_ttl && !rd->have_default_ttl && !rd->have_last_ttl &&
+	    type == LDNS_RR_TYPE_SOA && rec.rdata_len >= 20) {
+		/* No TTL known at all: BIND uses the SOA MINIMUM. */
+		const uint8_t *m = rd->rdata + rec.rdata_len - 4;
 
-			if ((s == LDNS_STATUS_SYNTAX_RDATA_ERR ||
-			    s == LDNS_STATUS_ERR) && bad_field(rd, buf, r,
-			    first, type, why, sizeof(why))) {
-				problem(rd, z->display, line, "syntax-error",
-				    "bad %s record: %s", tn ? tn : "?", why);
-				free(tn);
-				return;
-			}
-			quote(rdata, strlen(rdata), q, sizeof(q));
-			problem(rd, z->display, line, "syntax-error",
-			    "bad %s record: %s in \"%s\"", tn ? tn : tname,
-			    status_text(s), q);
-			free(tn);
-			return;
-		}
-		if (!set_owner(rd, rr)) {
-			ldns_rr_free(rr);
-			problem(rd, z->display, line, "syntax-error",
-			    "out of memory");
-			return;
-		}
-		if (!have_ttl && !rd->have_default_ttl && !rd->have_last_ttl &&
-		    type == LDNS_RR_TYPE_SOA && ldns_rr_rd_count(rr) == 7) {
-			/* No TTL known at all: BIND uses the SOA MINIMUM. */
-			rd->have_last_ttl = true;
-			rd->last_ttl = ldns_rdf2native_int32(ldns_rr_rdf(rr,
-			    6));
-			ldns_rr_set_ttl(rr, rd->last_ttl);
-		}
-		ttl = ldns_rr_ttl(rr);
+		rd->have_last_ttl = true;
+		rd->last_ttl = (uint32_t)m[0] << 24 | (uint32_t)m[1] << 16 |
+		    (uint32_t)m[2] << 8 | m[3];
+		ttl = rd->last_ttl;
 	}
 	if (rd->cb != NULL && rd->cb->record != NULL) {
-		rec.rr = rr;
+		rec.rr = NULL;
+		rec.rdata = rd->rdata;
 		rec.owner = rd->owner;
 		rec.owner_len = rd->owner_len;
-		rec.type = (uint16_t)type;
+		rec.type = type;
 		rec.rr_class = (uint16_t)rclass;
 		rec.ttl = ttl;
 		rec.file = z->display;
@@ -1758,11 +1356,7 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		rec.last_line = r->last_line;
 		rec.ttl_explicit = have_ttl;
 		rec.reader_ = rd;
-		rd->rr_taken = false;
 		rd->cb->record(rd->ctx, &rec);
-	}
-	if (!rd->rr_taken) {
-		ldns_rr_free(rr);
 	}
 	ldns_rr_free(rd->lazy);
 	rd->lazy = NULL;
@@ -2095,7 +1689,6 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 			     : ZL_READ_RECORDS_DEFAULT;
 	rd.size_max = opts != NULL && opts->size_max != 0 ? opts->size_max :
 	    ZL_READ_SIZE_DEFAULT;
-
 	if (opts != NULL && opts->origin != NULL) {
 		ldns_rdf *o = ldns_dname_new_frm_str(opts->origin);
 
@@ -2167,7 +1760,8 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	}
 
 	z.display = path;
-	z.dir = strdup(is_stdin ? "" : path);
+	rd.rdata = malloc(ZL_RDATA_MAX);
+	z.dir = rd.rdata != NULL ? strdup(is_stdin ? "" : path) : NULL;
 	z.real = NULL;
 	z.is_stdin = is_stdin;
 	z.origin = origin;

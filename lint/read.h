@@ -1,4 +1,4 @@
-/* read.h: the zone reader: a zone file in, one ldns_rr per record out. */
+/* read.h: the zone reader: a zone file in, one wire record per record out. */
 /* SPDX-License-Identifier: BSD-3-Clause */
 
 /*
@@ -6,9 +6,8 @@
  * records, each with the file and the first and last physical line it was
  * written on.  It splits the text into logical records itself (quotes,
  * escapes, comments, parentheses over several lines), follows $ORIGIN,
- * $TTL and $INCLUDE, and reads each record's rdata itself (the common
- * types, see zl_record_t) or hands the record to ldns_rr_new_frm_str() as
- * one normalised line.  Records are streamed: nothing is kept after the
+ * $TTL and $INCLUDE, and reads each record's rdata from its tokens straight
+ * to wire form (lint/rdata.h: every type BIND 9.18 and Knot 3.2 read).  Records are streamed: nothing is kept after the
  * callback returns, and each file is read through a window of 256 KiB that
  * grows only for a record that does not fit in it (up to the file-size
  * cap), so memory stays bounded by the window, one record and the include
@@ -49,27 +48,22 @@
 
 /*
  * One record as the reader hands it over.  Everything is borrowed: valid
- * only during the record callback.  Clone (ldns_rr_clone) and copy what you
- * want to keep.
+ * only during the record callback.  Copy what you want to keep.
  *
- * The reader reads the rdata of the common types (A, AAAA, NS, CNAME, PTR,
- * DNAME, MX, TXT, SPF, SRV in class IN, written plainly) itself, straight
- * to wire format, and hands it over with rr NULL; zl_record_rr() then
- * has ldns decode that wire form on demand (the same record ldns reads
- * from the text: tests/unit/test_fastrr.c, and test_read.c through
- * zl_read_check_fast).  Every other record is parsed by ldns and comes
- * with rr set and rdata NULL.
+ * The rdata comes in wire form (lint/rdata.h), for every type; rr is
+ * always NULL, and zl_record_rr() has ldns decode the wire form on demand,
+ * for printing.
  */
 struct reader;
 typedef struct zl_record {
-	const ldns_rr *rr;  /* the parsed record, or NULL: see above */
+	const ldns_rr *rr;  /* NULL: see above */
 	const uint8_t *owner; /* the owner in wire format, case as written */
 	size_t owner_len;
 	uint16_t type;
 	uint16_t rr_class;
 	uint32_t ttl;
-	const uint8_t *rdata; /* wire rdata (names uncompressed) when rr is
-			       * NULL; NULL otherwise */
+	const uint8_t *rdata; /* wire rdata (names uncompressed, case as
+			       * written) */
 	size_t rdata_len;
 	const char *file;   /* the path as given ("-" for stdin); for an
 			     * included file, the including file's directory
@@ -84,8 +78,8 @@ typedef struct zl_record {
 } zl_record_t;
 
 /*
- * The record as ldns reads it: rec->rr, or for a record whose rdata the
- * reader read itself, the same record decoded by ldns on the first call.
+ * The record as an ldns_rr: its wire form decoded by ldns on the first
+ * call.
  * Borrowed like the rest; NULL only when out of memory.
  */
 const ldns_rr *zl_record_rr(const zl_record_t *rec);
@@ -183,13 +177,5 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 
 /* For tests: the window size a file starts with; 0 = default 256 KiB. */
 extern size_t zl_read_window_initial;
-
-/*
- * For tests: when set, every record whose rdata the reader read itself is
- * also parsed from its text by ldns_rr_new_frm_str(), and each one whose
- * wire rdata differs, or that ldns refuses, is counted here.
- */
-extern bool zl_read_check_fast;
-extern unsigned long zl_read_fast_checked, zl_read_fast_mismatches;
 
 #endif /* LINT_READ_H */

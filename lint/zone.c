@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "lint/fastrr.h"
+#include "lint/rdata.h"
 #include "lint/internal.h"
 #include "lint/read.h"
 
@@ -84,29 +84,17 @@ zl_in_zone_wire(const struct zone *zone, const uint8_t *wire, size_t len)
 size_t
 zl_name_from_text(const char *text, uint8_t *out)
 {
-	ldns_rdf *d = NULL;
+	static const uint8_t root[1] = { 0 };
 	size_t len;
 
-	/* The common case without ldns: the reader's own name reader, with
-	 * the root as origin (a relative name is taken as absolute, as ldns
-	 * takes it); a lone "@", the origin in a zone file, is not a name
-	 * here. */
-	if (strcmp(text, "@") != 0 &&
-	    zl_fast_dname(text, strlen(text), (const uint8_t *)"", 1, out,
-	    ZL_WIRE_MAX, &len)) {
-		zl_wire_lower(out, len);
-		return len;
-	}
-
-	if (ldns_str2rdf_dname(&d, text) != LDNS_STATUS_OK || d == NULL) {
+	/* The reader's own name reader, with the root as origin (a relative
+	 * name is taken as absolute); a lone "@", the origin in a zone
+	 * file, is not a name here. */
+	if (strcmp(text, "@") == 0 || !zl_name_read(text, strlen(text), root,
+	    1, out, &len, NULL, 0)) {
 		return 0;
 	}
-	if (ldns_rdf_size(d) <= ZL_WIRE_MAX) {
-		len = ldns_rdf_size(d);
-		memcpy(out, ldns_rdf_data(d), len);
-		zl_wire_lower(out, len);
-	}
-	ldns_rdf_deep_free(d);
+	zl_wire_lower(out, len);
 	return len;
 }
 

@@ -4,7 +4,7 @@
 #
 # Usage (from the repository root): sh tests/peer/zscanner.sh [-v]
 # Reads ../shared/peer-suites (never copied into the project), builds
-# tests/peer/readzone.c with lint/read.c and lint/fastrr.c in a temporary
+# tests/peer/readzone.c with lint/read.c and lint/rdata.c in a temporary
 # folder, and counts agreement:
 #   bind9-checkzone  manifest.tsv: accept/warn rows must read with no
 #                    problem, reject rows with at least one
@@ -29,7 +29,7 @@ CC=${CC:-cc}
 $CC -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT" -O2 \
 	$(pkg-config --cflags ldns) -o "$TMP/readzone" \
 	"$ROOT/tests/peer/readzone.c" "$ROOT/lint/read.c" \
-	"$ROOT/lint/fastrr.c" \
+	"$ROOT/lint/rdata.c" \
 	$(pkg-config --libs ldns) || exit 1
 RZ=$TMP/readzone
 

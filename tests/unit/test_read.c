@@ -81,9 +81,9 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 }
 
 /*
- * Every record handed over: its fields agree with the ldns_rr that
- * zl_record_rr() gives, and rdata the reader read itself is byte for byte
- * what ldns reads.  Counted here, checked at the end of main().
+ * Every record handed over comes as wire rdata, and ldns decodes it into
+ * an ldns_rr (zl_record_rr) whose fields and rdata are the same bytes.
+ * Counted here, checked at the end of main().
  */
 static unsigned records_fast, records_ldns, records_disagree;
 static uint8_t *wire; /* agree()'s buffer */
@@ -1225,7 +1225,6 @@ cleanup(void)
 int
 main(void)
 {
-	zl_read_check_fast = true;
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/test_read.XXXXXX");
 	if (mkdtemp(tmpdir) == NULL) {
 		perror("mkdtemp");
@@ -1240,12 +1239,8 @@ main(void)
 	test_generated();
 	test_windows();
 	cleanup();
-	UNIT_CHECK(zl_read_fast_mismatches == 0 &&
-	    zl_read_fast_checked == records_fast, "read/fast-rdata-is-ldns's "
-	    "(%lu read here and by ldns, %lu differ)", zl_read_fast_checked,
-	    zl_read_fast_mismatches);
 	UNIT_CHECK(records_disagree == 0 && records_fast > 100 &&
-	    records_ldns > 100, "read/record-fields-agree-with-ldns (%u read "
+	    records_ldns == 0, "read/record-wire-decodes-in-ldns (%u read "
 	    "here, %u by ldns, %u disagree)", records_fast, records_ldns,
 	    records_disagree);
 	free(wire);
