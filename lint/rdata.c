@@ -557,11 +557,33 @@ zl_name_read(const char *s, size_t len, const uint8_t *origin,
 		*out_len = 1;
 		return true;
 	}
-	/* out[lab] is the current label's length octet. */
+	/* out[lab] is the current label's length octet.  Runs of plain
+	 * bytes are copied whole. */
 	w = 1;
 	while (i < len) {
+		size_t j = i, run;
 		int c;
 
+		while (j < len && s[j] != '.' && s[j] != '\\') {
+			j++;
+		}
+		run = j - i;
+		if (run > 0) {
+			if (w - lab - 1 + run > LABEL_MAX) {
+				return name_fail(why, whylen,
+				    "a label longer than 63 octets", s, len);
+			}
+			if (w + run >= ZL_NAME_MAX) {
+				return name_fail(why, whylen,
+				    "more than 255 octets", s, len);
+			}
+			memcpy(out + w, s + i, run);
+			w += run;
+			i = j;
+			if (i == len) {
+				break;
+			}
+		}
 		if (s[i] == '.') {
 			size_t ll = w - lab - 1;
 
@@ -581,9 +603,7 @@ zl_name_read(const char *s, size_t len, const uint8_t *origin,
 			}
 			continue;
 		}
-		if (s[i] != '\\') {
-			c = (unsigned char)s[i++];
-		} else if ((c = octet(s, len, &i)) < 0) {
+		if ((c = octet(s, len, &i)) < 0) {
 			return name_fail(why, whylen, "a bad escape", s,
 			    len);
 		}
@@ -712,17 +732,39 @@ zl_period_read(const char *s, size_t n, uint64_t *out)
 	return 0;
 }
 
+/* A dotted quad as inet_pton() reads it (and BIND): four decimal parts,
+ * each at most 255, no leading zeros. */
 static bool
 ip4(const char *s, size_t n, uint8_t out[4])
 {
-	char tmp[16];
+	size_t i = 0, part;
 
-	if (n == 0 || n >= sizeof(tmp)) {
-		return false;
+	for (part = 0; part < 4; part++) {
+		unsigned v = 0, digits = 0;
+
+		if (part > 0) {
+			if (i >= n || s[i] != '.') {
+				return false;
+			}
+			i++;
+		}
+		while (i < n && s[i] >= '0' && s[i] <= '9') {
+			if (digits > 0 && v == 0) {
+				return false;
+			}
+			v = v * 10 + (unsigned)(s[i] - '0');
+			if (v > 255) {
+				return false;
+			}
+			digits++;
+			i++;
+		}
+		if (digits == 0) {
+			return false;
+		}
+		out[part] = (uint8_t)v;
 	}
-	memcpy(tmp, s, n);
-	tmp[n] = '\0';
-	return inet_pton(AF_INET, tmp, out) == 1;
+	return i == n;
 }
 
 static bool

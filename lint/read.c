@@ -509,6 +509,40 @@ control_error(lexrec_t *r, unsigned line, unsigned char c)
 }
 
 /*
+ * What each byte is to the lexer: one table lookup decides whether a word
+ * or a quoted string goes on (0 in the bits that stop it), as simdzone
+ * classifies its input.  The window keeps a NUL after its data, a control
+ * byte here, so scanning loops need no length check: they stop at it.
+ */
+#define B_BLANK 1 /* space, tab */
+#define B_EOL 2   /* LF, CR */
+#define B_DELIM 4 /* ; ( ) */
+#define B_QUOTE 8 /* " */
+#define B_ESC 16  /* backslash */
+#define B_CTRL 32 /* other control bytes, DEL, NUL */
+#define WORD_STOP (B_BLANK | B_EOL | B_DELIM | B_QUOTE | B_ESC | B_CTRL)
+#define QUOTED_STOP (B_EOL | B_QUOTE | B_ESC | B_CTRL)
+
+static const uint8_t lexclass[256] = {
+	32, 32, 32, 32, 32, 32, 32, 32, 32,  1,  2, 32, 32,  2, 32, 32, /* 00 */
+	32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, /* 10 */
+	 1,  0,  8,  0,  0,  0,  0,  0,  4,  4,  0,  0,  0,  0,  0,  0, /* 20 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  4,  0,  0,  0,  0, /* 30 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* 40 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, 16,  0,  0,  0, /* 50 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* 60 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, 32, /* 70 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* 80 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* 90 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* a0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* b0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* c0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* d0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* e0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* f0 */
+};
+
+/*
  * A backslash escape at lx->pos (RFC 1035 5.1).  Consumes it and returns
  * true; returns false, past the backslash, when the file or the line ends
  * right after it (inside quotes the unterminated string is the error).
@@ -547,13 +581,20 @@ lex_escape(lexer_t *lx, lexrec_t *r, bool quoted)
 static void
 lex_quoted(lexer_t *lx, lexrec_t *r)
 {
-	const char *b = lx->buf;
+	const uint8_t *b = (const uint8_t *)lx->buf;
 	size_t start = lx->pos++;
 	bool closed = false;
 
-	while (lx->pos < lx->len) {
-		unsigned char c = (unsigned char)b[lx->pos];
+	for (;;) {
+		unsigned char c;
 
+		while ((lexclass[b[lx->pos]] & QUOTED_STOP) == 0) {
+			lx->pos++;
+		}
+		if (lx->pos >= lx->len) {
+			break;
+		}
+		c = b[lx->pos];
 		if (c == '"') {
 			lx->pos++;
 			closed = true;
@@ -568,9 +609,7 @@ lex_quoted(lexer_t *lx, lexrec_t *r)
 			}
 			continue;
 		}
-		if (is_control(c)) {
-			control_error(r, lx->line, c);
-		}
+		control_error(r, lx->line, c);
 		lx->pos++;
 	}
 	if (!closed) {
@@ -582,25 +621,29 @@ lex_quoted(lexer_t *lx, lexrec_t *r)
 static void
 lex_word(lexer_t *lx, lexrec_t *r)
 {
-	const char *b = lx->buf;
+	const uint8_t *b = (const uint8_t *)lx->buf;
 	size_t start = lx->pos;
 
-	while (lx->pos < lx->len) {
-		unsigned char c = (unsigned char)b[lx->pos];
+	for (;;) {
+		unsigned char c;
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == ';' || c == '(' || c == ')' || c == '"') {
+		while ((lexclass[b[lx->pos]] & WORD_STOP) == 0) {
+			lx->pos++;
+		}
+		if (lx->pos >= lx->len) {
 			break;
 		}
+		c = b[lx->pos];
 		if (c == '\\') {
 			if (!lex_escape(lx, r, false)) {
 				break;
 			}
 			continue;
 		}
-		if (is_control(c)) {
-			control_error(r, lx->line, c);
+		if ((lexclass[c] & B_CTRL) == 0) {
+			break; /* blank, line end, ; ( ) or " */
 		}
+		control_error(r, lx->line, c);
 		lx->pos++;
 	}
 	rec_token(r, start, lx->pos - start, lx->line, false);
@@ -729,7 +772,9 @@ lex_record(lexer_t *lx, lexrec_t *r)
 			continue;
 		}
 		if (c == ' ' || c == '\t') {
-			lx->pos++;
+			do {
+				lx->pos++;
+			} while (lexclass[(unsigned char)b[lx->pos]] == B_BLANK);
 			continue;
 		}
 		if (c == ';') {
@@ -1318,17 +1363,20 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	} else {
 		ttl = TTL_FALLBACK;
 	}
-	if ((type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) &&
-	    longest_string(buf, r, first) > 255) {
-		/* RFC 1035 3.3: a character-string is at most 255 octets. */
-		problem(rd, z->display, line, "txt-string-too-long",
-		    "%s character-string of %zu octets; at most 255 fit in "
-		    "one string", tname, longest_string(buf, r, first));
-		return;
-	}
 	if (!zl_rdata_read(type, buf, t + first, r->ntok - first,
 	    ldns_rdf_data(z->origin), ldns_rdf_size(z->origin), rd->rdata,
 	    &rec.rdata_len, why, sizeof(why))) {
+		if ((type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) &&
+		    longest_string(buf, r, first) > 255) {
+			/* RFC 1035 3.3: a character-string is at most 255
+			 * octets; a rule of its own, as it is a common
+			 * mistake. */
+			problem(rd, z->display, line, "txt-string-too-long",
+			    "%s character-string of %zu octets; at most 255 "
+			    "fit in one string", tname,
+			    longest_string(buf, r, first));
+			return;
+		}
 		problem(rd, z->display, line, "syntax-error",
 		    "bad %s record: %s", tname, why);
 		return;

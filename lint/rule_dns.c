@@ -135,11 +135,17 @@ check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
 	uint32_t id;
 	size_t i;
 
-	zl_name_text(wire, len, target);
-	if (strcmp(target, ".") == 0) {
-		return; /* null MX or "no service": not a host */
+	if (len == 1) {
+		return; /* ".": null MX or "no service", not a host */
 	}
-	if (address_rule >= 0 &&
+	/* Only a first label that starts with a digit or holds a colon can
+	 * be an address: the text is made for those (and messages) only. */
+	target[0] = '\0';
+	if (address_rule >= 0 && ((wire[1] >= '0' && wire[1] <= '9') ||
+	    memchr(wire + 1, ':', wire[0]) != NULL)) {
+		zl_name_text(wire, len, target);
+	}
+	if (target[0] != '\0' &&
 	    looks_like_address(target, zone->origin, &relative)) {
 		zl_report_add(zone->report, address_rule, v->file, v->line,
 		    zl_view_owner(v), v->type, "%s target %s is an IP "
@@ -154,6 +160,7 @@ check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
 		return;
 	}
 	if ((c = zl_table_find(&zone->cnames, zl_exact_key(id))) != NULL) {
+		zl_name_text(wire, len, target);
 		report_alias(zone, alias_rule(v->type), v->file, v->line,
 		    zl_view_owner(v), v->type, target, c->a);
 		return;
