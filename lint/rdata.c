@@ -2569,6 +2569,10 @@ zl_rdata_read(uint16_t type, const char *buf, const zl_token_t *tok,
 	if (whylen > 0) {
 		why[0] = '\0';
 	}
+	if (type == 0) {
+		fail(&p, "type 0 is reserved (RFC 6895 3.1)");
+		return false;
+	}
 	if ((row != NULL && (row->flags & ZL_TYPE_META)) ||
 	    (type >= 128 && type <= 255)) {
 		/* RFC 6895 3.1: only in queries or as meta records. */
@@ -2599,7 +2603,8 @@ zl_rdata_read(uint16_t type, const char *buf, const zl_token_t *tok,
 			if (!read_field(&p, row->fields[k])) {
 				return false;
 			}
-			digest |= row->fields[k] == F_DIGEST;
+			digest |= row->fields[k] == F_DIGEST ||
+			    row->fields[k] == F_B32;
 		}
 		if (p.i < p.ntok) {
 			fail(&p, "extra text \"%s\" after the rdata",
@@ -2884,9 +2889,16 @@ wfield(wc_t *w, uint8_t kind)
 		return w->at < w->n && wtake(w, (size_t)w->d[w->at] + 1,
 		    "a salt cut short");
 	case F_B32:
-		return w->at < w->n && w->d[w->at] > 0 &&
-		    wtake(w, (size_t)w->d[w->at] + 1, "a hash cut short") ?
-		    true : wbad(w, "a bad next hashed owner name");
+		if (w->at >= w->n || w->d[w->at] == 0 ||
+		    !wtake(w, (size_t)w->d[w->at] + 1, "a hash cut short")) {
+			return wbad(w, "a bad next hashed owner name");
+		}
+		/* RFC 5155 5: SHA-1 (algorithm 1) hashes are 20 octets. */
+		if (w->before[0] == 1 && w->d[start] != 20) {
+			return wbad(w, "a next hashed owner name that is not "
+			    "the 20 octets of a SHA-1 hash");
+		}
+		return true;
 	case F_BITMAP:
 		return wbitmap(w);
 	case F_LOC:
@@ -3015,8 +3027,6 @@ digest_len(uint16_t type, const uint8_t *b)
 		}
 	case 44: /* SSHFP, RFC 4255 3.1.2, RFC 6594 */
 		return b[1] == 1 ? 20 : b[1] == 2 ? 32 : 0;
-	case 52: case 53: /* TLSA, SMIMEA, RFC 6698 2.1.3 */
-		return b[2] == 1 ? 32 : b[2] == 2 ? 64 : 0;
 	case 63: /* ZONEMD, RFC 8976 2.2.3 */
 		return b[1] == 1 ? 48 : b[1] == 2 ? 64 : 0;
 	default:

@@ -33,6 +33,7 @@
 #endif
 
 #include "lint/read.h"
+#include "lint/generate.h"
 #include "lint/rdata.h"
 
 #include <errno.h>
@@ -162,6 +163,8 @@ typedef struct reader {
 	bool have_last_ttl; /* an explicit TTL seen (RFC 1035 5.1) */
 	uint32_t last_ttl;
 	lexrec_t rec;
+	lexrec_t gen_rec;    /* a record $GENERATE made, lexed */
+	sbuf_t gen_line;     /* its text */
 	sbuf_t text;
 	sbuf_t scratch;
 	/* The record being handed over: its wire rdata when read here, and
@@ -988,6 +991,8 @@ longest_string(const char *buf, const lexrec_t *r, size_t first)
 /* --- records and directives ------------------------------------------- */
 
 static unsigned read_zfile(reader_t *rd, zfile_t *z, window_t *w);
+static void do_record(reader_t *rd, zfile_t *z, const char *buf,
+    const lexrec_t *r);
 
 static void
 do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
@@ -1146,6 +1151,96 @@ out:
 	free(path);
 }
 
+/*
+ * $GENERATE range owner [ttl] [class] type rdata, as BIND 9.18 reads it
+ * (lint/generate.c): each record's text is made, lexed and read as if it
+ * stood on the directive's line, one at a time, each counted against the
+ * record limit before it is made.
+ */
+static void
+do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
+{
+	const token_t *t = r->tok;
+	unsigned line = r->first_line;
+	zl_generate_t *g;
+	zl_generate_text_t owner = { NULL, 0, 0 }, rdata = { NULL, 0, 0 };
+	uint64_t i, count;
+	size_t k;
+	char err[QUOTE_MAX * 4 + 160];
+
+	if (r->ntok < 5) {
+		problem(rd, z->display, line, "syntax-error",
+		    "$GENERATE needs a range, an owner, a type and rdata");
+		return;
+	}
+	if (t[1].quoted || t[2].quoted) {
+		problem(rd, z->display, line, "syntax-error",
+		    "$GENERATE: the range and the owner are not quoted");
+		return;
+	}
+	g = zl_generate_new(buf + t[1].off, t[1].len, buf + t[2].off,
+	    t[2].len, buf + t[r->ntok - 1].off, t[r->ntok - 1].len, err,
+	    sizeof(err));
+	if (g == NULL) {
+		problem(rd, z->display, line, "syntax-error", "bad $GENERATE: "
+		    "%s", err);
+		return;
+	}
+	count = zl_generate_count(g);
+	for (i = 0; i < count; i++) {
+		window_t w;
+		lexer_t lx;
+
+		if (++rd->records > rd->records_max) {
+			problem(rd, z->display, line, "limit-exceeded",
+			    "more than %zu records ($GENERATE makes %llu): the "
+			    "rest of the file was not read", rd->records_max,
+			    (unsigned long long)count);
+			break;
+		}
+		if (!zl_generate_expand(g, i, &owner, &rdata, err,
+		    sizeof(err))) {
+			problem(rd, z->display, line, "syntax-error",
+			    "bad $GENERATE: %s", err);
+			break;
+		}
+		/* owner [ttl] [class] type rdata, on the directive's line */
+		sbuf_set(&rd->gen_line, owner.s, owner.len);
+		for (k = 3; k + 1 < r->ntok; k++) {
+			sbuf_add(&rd->gen_line, " ", 1);
+			sbuf_add(&rd->gen_line, buf + t[k].off, t[k].len);
+		}
+		sbuf_add(&rd->gen_line, " ", 1);
+		sbuf_add(&rd->gen_line, rdata.s, rdata.len);
+		if (rd->gen_line.failed) {
+			problem(rd, z->display, line, "syntax-error",
+			    "out of memory");
+			break;
+		}
+		memset(&w, 0, sizeof(w));
+		w.buf = rd->gen_line.p;
+		w.len = rd->gen_line.len;
+		w.eof = true;
+		lexer_init(&lx, &w);
+		lx.line = line;
+		if (lex_record(&lx, &rd->gen_rec) != LEX_RECORD) {
+			continue;
+		}
+		rd->gen_rec.first_line = rd->gen_rec.last_line = line;
+		if (rd->gen_rec.bad) {
+			problem(rd, z->display, line, "syntax-error",
+			    "$GENERATE record %llu: %s",
+			    (unsigned long long)zl_generate_value(g, i),
+			    rd->gen_rec.err);
+			continue;
+		}
+		do_record(rd, z, rd->gen_line.p, &rd->gen_rec);
+	}
+	zl_generate_text_free(&owner);
+	zl_generate_text_free(&rdata);
+	zl_generate_free(g);
+}
+
 static void
 do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 {
@@ -1197,8 +1292,7 @@ do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	} else if (tok_is(buf, t, "$INCLUDE")) {
 		do_include(rd, z, buf, r);
 	} else if (tok_is(buf, t, "$GENERATE")) {
-		problem(rd, z->display, line, "syntax-error",
-		    "$GENERATE is not supported: write the records out");
+		do_generate(rd, z, buf, r);
 	} else {
 		quote(buf + t->off, t->len, q, sizeof(q));
 		problem(rd, z->display, line, "syntax-error",
@@ -1703,6 +1797,8 @@ static void
 reader_free(reader_t *rd)
 {
 	free(rd->rec.tok);
+	free(rd->gen_rec.tok);
+	free(rd->gen_line.p);
 	free(rd->text.p);
 	free(rd->scratch.p);
 	free(rd->rdata);

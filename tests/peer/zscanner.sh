@@ -29,7 +29,7 @@ CC=${CC:-cc}
 $CC -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT" -O2 \
 	$(pkg-config --cflags ldns) -o "$TMP/readzone" \
 	"$ROOT/tests/peer/readzone.c" "$ROOT/lint/read.c" \
-	"$ROOT/lint/rdata.c" \
+	"$ROOT/lint/rdata.c" "$ROOT/lint/generate.c" \
 	$(pkg-config --libs ldns) || exit 1
 RZ=$TMP/readzone
 

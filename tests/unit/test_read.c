@@ -554,7 +554,7 @@ test_directives(void)
 	const char *f = FX "directives.zone";
 
 	read_zone(f);
-	expect_counts("directives", 6, 5);
+	expect_counts("directives", 10, 4);
 	expect_rr("directives", 0, "a.example.com.", "A", 3600, false, 3, 3);
 	/* relative $ORIGIN is appended to the current one (BIND) */
 	expect_rr("directives", 1, "b.sub.example.com.", "A", 3600, false, 5,
@@ -568,15 +568,18 @@ test_directives(void)
 	/* a bad $TTL leaves the previous one */
 	expect_rr("directives", 4, "e.sub.example.com.", "A", 5400, false, 11,
 	    11);
-	expect_problem("directives", 1, f, 12, "syntax-error",
-	    "$GENERATE is not supported");
-	expect_problem("directives", 2, f, 13, "syntax-error",
+	/* $GENERATE 1-4 host$ A 192.0.2.$: four records on its line */
+	expect_rr("directives", 5, "host1.sub.example.com.", "A", 5400, false,
+	    12, 12);
+	expect_rr("directives", 8, "host4.sub.example.com.", "A", 5400, false,
+	    12, 12);
+	expect_problem("directives", 1, f, 13, "syntax-error",
 	    "unknown directive $FROB");
-	expect_rr("directives", 5, "f.other.example.", "A", 5400, false, 15,
+	expect_rr("directives", 9, "f.other.example.", "A", 5400, false, 15,
 	    15);
-	expect_problem("directives", 3, f, 16, "syntax-error",
+	expect_problem("directives", 2, f, 16, "syntax-error",
 	    "larger than 2147483647");
-	expect_problem("directives", 4, f, 17, "syntax-error",
+	expect_problem("directives", 3, f, 17, "syntax-error",
 	    "$ORIGIN needs one domain name");
 }
 
