@@ -49,6 +49,9 @@ typedef struct zl_token {
 #define ZL_TYPE_META 0x01     /* not data: refused (RFC 6895 3.1) */
 #define ZL_TYPE_OBSOLETE 0x02 /* MD, MF: refused, as BIND does */
 #define ZL_TYPE_GENERIC 0x04  /* no text form: only "\# LEN HEX" */
+#define ZL_TYPE_CHECK 0x08    /* checks across fields (digest lengths,
+			       * SVCB mandatory keys, KEY flags): the wire
+			       * form is checked after the text is read */
 
 /* One row of the type table. */
 typedef struct zl_rtype {

@@ -1343,6 +1343,9 @@ zl_rr_rdata_wire(const ldns_rr *rr, uint8_t **buf, size_t *cap,
 	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
 		const ldns_rdf *f = ldns_rr_rdf(rr, i);
 
+		if (ldns_rdf_size(f) == 0) {
+			continue; /* its data may be NULL */
+		}
 		memcpy(*buf + *len, ldns_rdf_data(f), ldns_rdf_size(f));
 		*len += ldns_rdf_size(f);
 	}

@@ -4,6 +4,7 @@
 /*
  * Usage:
  *   gen zone N ORIGIN > FILE       a zone of exactly N records
+ *   gen delegations N ORIGIN > FILE  a TLD-like zone of exactly N records
  *   gen smallzones DIR COUNT       DIR/dNNNNN.example.zone and DIR/defects.tsv
  *   gen domains N > FILE           N domain names for zonegen --domains
  *
@@ -22,6 +23,24 @@
  * glue; $TTL and $ORIGIN changes, relative and absolute names, blank
  * owners, explicit TTLs, omitted classes, multi-line records in
  * parentheses, comment lines and trailing comments.
+ *
+ * The delegation zone is what a registry serves: SOA, apex NS and their
+ * addresses, then delegations only.  Each child has 2 or 3 NS records,
+ * most at hosters outside the zone (ns1.hoster123.net.), about one in
+ * seven in-bailiwick (ns1.child.ORIGIN.) with glue A and/or AAAA records;
+ * about half are signed with 1 or 2 DS records (algorithm 8 or 13, digest
+ * type 2 with 32 octets, sometimes 4 with 48: a second digest of the same
+ * key or a rollover's second key).  Child names are letters, digits and
+ * hyphens, 4 to 20 characters, unique by construction (no table: memory
+ * does not grow with N).  Relative and absolute owners, explicit and
+ * default TTLs, blank owners, digests split in parentheses, comments; the
+ * last line: "; end: N records, C delegations (S signed), G glue names, M
+ * owner names".  Valid for
+ * BIND, Knot, ldns and simdzone; clean for zonelint --profile none.
+ *
+ * Both big zones end with a comment line of their counts, which
+ * tests/bench/run.sh reads: "; end: N records, M owner names" (empty
+ * non-terminals not counted) for the zone.
  *
  * The small zones are complete mail zones for the webmo profile; about one
  * in ten carries exactly one planted defect, and defects.tsv (file, line or
@@ -132,6 +151,7 @@ typedef struct {
 	char host[400];     /* absolute name of the last plain address host */
 	unsigned long id;   /* makes every generated name unique */
 	unsigned long ip;   /* next address */
+	unsigned long names; /* owner names written (empty non-terminals not) */
 } zone_t;
 
 static void
@@ -165,6 +185,7 @@ ip6(buf_t *b, zone_t *z)
 static void
 owner(buf_t *b, zone_t *z, const char *label)
 {
+	z->names++;
 	if (chance(20)) {
 		bputf(b, "%s.%s", label, z->cur);
 	} else {
@@ -325,11 +346,13 @@ blk_mail(buf_t *b, zone_t *z)
 	}
 	n += 3;
 	bputf(b, "_dmarc.%s", dom);
+	z->names++;
 	ttlclass(b, name_ttl());
 	bputf(b, "TXT\t\"v=DMARC1; p=%s; rua=mailto:dmarc@%.*s\"\n",
 	    chance(50) ? "reject" : "quarantine", (int)strlen(z->origin) - 1,
 	    z->origin);
 	bputf(b, "s%u._domainkey.%s", 2020 + pick(6), dom);
+	z->names++;
 	ttlclass(b, name_ttl());
 	dkim_txt(b);
 	n += 2;
@@ -407,6 +430,7 @@ blk_deleg(buf_t *b, zone_t *z)
 		ttlclass(b, ttl);
 		bputf(b, "NS\tns2.%s.%s\n", sub, z->cur);
 		bputf(b, "ns1.%s", sub);
+		z->names += 2;
 		ttlclass(b, 0);
 		bputf(b, "A\t");
 		ip4(b, z);
@@ -481,6 +505,7 @@ zone_header(FILE *out, zone_t *z, unsigned long n)
 	    "www\tIN\tCNAME\t%s\n",
 	    o, n, o, o, o, apex_spf, o, o);
 	snprintf(z->host, sizeof(z->host), "ns1.%s", o);
+	z->names = 11;
 	return 20;
 }
 
@@ -490,7 +515,7 @@ mode_zone(int argc, char **argv)
 	static char obuf[1 << 20];
 	zone_t z;
 	buf_t b = {NULL, 0, 0};
-	unsigned long n, done, next_origin, next_ttl;
+	unsigned long n, done, next_origin, next_ttl, names;
 	char *end;
 	size_t ol;
 
@@ -545,6 +570,7 @@ mode_zone(int argc, char **argv)
 			printf("\n; %s servers\n", words[pick(NWORDS)]);
 		}
 		b.len = 0;
+		names = z.names;
 		if (k < 36) {
 			got = blk_host(&b, &z);
 		} else if (k < 52) {
@@ -565,12 +591,432 @@ mode_zone(int argc, char **argv)
 		while (done + got > n) {
 			/* Too many for the exact count: one record instead. */
 			b.len = 0;
+			z.names = names;
 			got = blk_filler(&b, &z);
 		}
 		fwrite(b.p, 1, b.len, stdout);
 		done += got;
 	}
 	free(b.p);
+	printf("; end: %lu records, %lu owner names\n", done, z.names);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		die("write error");
+	}
+	return 0;
+}
+
+/* --- a TLD-like zone of delegations --------------------------------------- */
+
+/*
+ * Child names are unique without a table: a name's core is 2 to 5
+ * consonant-vowel syllables and a closing letter (or none), all lower-case
+ * letters, drawn as the image of a per-length counter under an affine
+ * bijection of that length's name space; what follows the core (digits,
+ * or a hyphen and a word) starts with a character that no core holds, so
+ * two different cores never give the same name.  Memory stays flat in N.
+ */
+
+static const char cons[] = "bcdfgklmnprstvz";   /* 15 */
+static const char vows[] = "aeiou";             /* 5 */
+static const char *const closing[] = {"", "n", "r", "s", "l", "t", "x", "k"};
+#define NSYL 75ULL
+#define NCLOSE 8ULL
+#define MAXSYL 5
+#define NAME_MUL 2654435761ULL
+
+/* a * b mod m, for a, b < m < 2^62. */
+static unsigned long long
+mulmod(unsigned long long a, unsigned long long b, unsigned long long m)
+{
+	unsigned long long r = 0;
+
+	while (b != 0) {
+		if (b & 1) {
+			r = (r + a) % m;
+		}
+		a = (a * 2) % m;
+		b >>= 1;
+	}
+	return r;
+}
+
+/* A 64-bit finaliser (splitmix64's). */
+static unsigned long long
+mix(unsigned long long x)
+{
+	x ^= x >> 30;
+	x *= 0xBF58476D1CE4E5B9ULL;
+	x ^= x >> 27;
+	x *= 0x94D049BB133111EBULL;
+	return x ^ (x >> 31);
+}
+
+typedef struct {
+	const char *origin;           /* with the trailing dot */
+	unsigned long long used[MAXSYL + 1]; /* cores handed out, per length */
+	unsigned long ip;             /* next glue address */
+	unsigned long children, signed_children, glued, names;
+} deleg_t;
+
+/* The core of a new child name into out (at least 9 bytes + 2 per
+ * syllable); its syllable count is drawn, the next longer used when that
+ * length's space is spent. */
+static void
+deleg_core(deleg_t *d, char *out)
+{
+	static const unsigned pct[MAXSYL + 1] = {0, 0, 25, 45, 22, 8};
+	unsigned k = 2, acc = 0, roll = pick(100), i, j, dg[MAXSYL + 1];
+	unsigned long long space, v;
+	size_t len = 0;
+
+	for (k = 2; k < MAXSYL; k++) {
+		acc += pct[k];
+		if (roll < acc) {
+			break;
+		}
+	}
+	for (;;) {
+		space = NCLOSE;
+		for (i = 0; i < k; i++) {
+			space *= NSYL;
+		}
+		if (d->used[k] < space) {
+			break;
+		}
+		if (k == MAXSYL) {
+			die("delegations: out of child names");
+		}
+		k++;
+	}
+	/* NAME_MUL is a prime above 5: prime to space (2^3 3^k 5^2k), so
+	 * the map is a bijection of [0, space). */
+	v = mulmod(d->used[k]++, NAME_MUL % space, space);
+	v = (v + 0x5DEECE66DULL % space) % space;
+	for (i = 0; i < k; i++) {
+		dg[i] = (unsigned)(v % NSYL);
+		v /= NSYL;
+	}
+	dg[k] = (unsigned)v;
+	/* Two rounds that each shift a digit by a hash of the digits above
+	 * it, then below it: each undone digit by digit, so still a
+	 * bijection, and neighbouring counters no longer share syllables. */
+	for (i = 0; i <= k; i++) {
+		unsigned long long h = k, base = i < k ? NSYL : NCLOSE;
+
+		for (j = i + 1; j <= k; j++) {
+			h = mix(h * 131 + dg[j]);
+		}
+		dg[i] = (unsigned)((dg[i] + mix(h) % base) % base);
+	}
+	for (i = k + 1; i-- > 0;) {
+		unsigned long long h = 7 * k, base = i < k ? NSYL : NCLOSE;
+
+		for (j = 0; j < i; j++) {
+			h = mix(h * 131 + dg[j]);
+		}
+		dg[i] = (unsigned)((dg[i] + mix(h) % base) % base);
+	}
+	for (i = 0; i < k; i++) {
+		out[len++] = cons[dg[i] / 5];
+		out[len++] = vows[dg[i] % 5];
+	}
+	strcpy(out + len, closing[dg[k]]);
+}
+
+/* The name of out-of-zone name server n (0-2) of hoster h. */
+static void
+hoster_ns(char *out, size_t size, unsigned h, unsigned n)
+{
+	static const char *const kind[] = {"host", "dns", "hosting", "web",
+		"-hosting", "-dns", "net", "-cloud"};
+	static const char *const tld[] = {"net", "com", "net", "eu", "de",
+		"org", "fr", "io"};
+	static const char *const fmt[] = {"ns%u", "dns%u", "ns%u", "ns%u"};
+	static const char *const abc[] = {"a.ns", "b.ns", "c.ns"};
+	char base[16];
+	unsigned x = h, i;
+
+	for (i = 0; i < 2 || x != 0; i++) {
+		base[2 * i] = cons[x % 15];
+		base[2 * i + 1] = vows[(x / 15) % 5];
+		x /= 75;
+	}
+	base[2 * i] = '\0';
+	if (h % 5 == 4) {
+		snprintf(out, size, "%s.%s%s.%s.", abc[n], base, kind[h % 8],
+		    tld[(h / 8) % 8]);
+	} else if (h % 7 == 3) {
+		/* The brief's example: ns1.hoster123.net. */
+		snprintf(out, size, "ns%u.hoster%u.%s.", n + 1, h, tld[(h / 8) % 8]);
+	} else {
+		char first[8];
+
+		snprintf(first, sizeof(first), fmt[h % 4], n + 1);
+		snprintf(out, size, "%s.%s%s.%s.", first, base, kind[h % 8],
+		    tld[(h / 8) % 8]);
+	}
+}
+
+/* One hoster, most of them small: the low numbers are drawn far more
+ * often (a few big hosters serve most of a TLD). */
+static unsigned
+pick_hoster(void)
+{
+	return chance(40) ? pick(20) : pick(1 + pick(5000));
+}
+
+/* Owner field: the child's name relative, or absolute. */
+static void
+d_owner(buf_t *b, const deleg_t *d, const char *name, int absolute)
+{
+	if (absolute) {
+		bputf(b, "%s.%s", name, d->origin);
+	} else {
+		bputf(b, "%s", name);
+	}
+}
+
+static void
+d_ttlclass(buf_t *b, int absolute, unsigned ttl)
+{
+	if (absolute) {
+		bputf(b, "\t%u\tIN\t", ttl);
+	} else {
+		bputf(b, "\t\t");
+	}
+}
+
+static void
+hex(buf_t *b, unsigned octets)
+{
+	static const char digits[] = "0123456789ABCDEF";
+	char s[2 * 64 + 1];
+	unsigned i;
+
+	for (i = 0; i < 2 * octets; i++) {
+		s[i] = digits[pick(16)];
+	}
+	s[2 * octets] = '\0';
+	bputf(b, "%s", s);
+}
+
+/* One DS record's rdata: KEYTAG ALG DIGESTTYPE DIGEST. */
+static void
+ds_rdata(buf_t *b, unsigned tag, unsigned alg, unsigned dtype)
+{
+	unsigned octets = dtype == 4 ? 48 : 32;
+
+	bputf(b, "DS\t%u %u %u ", tag, alg, dtype);
+	if (chance(10)) {
+		/* Split over two lines, the way BIND prints it. */
+		bputf(b, "(\n\t\t\t\t");
+		hex(b, octets / 2);
+		bputf(b, "\n\t\t\t\t");
+		hex(b, octets - octets / 2);
+		bputf(b, " )");
+	} else {
+		hex(b, octets);
+	}
+	bputf(b, "\n");
+}
+
+/* A delegation: 2 or 3 NS (in-bailiwick with glue, or out of zone), about
+ * half of them signed with 1 or 2 DS.  Returns the records written. */
+static unsigned
+blk_child(buf_t *b, deleg_t *d, unsigned max_ns, int tail)
+{
+	char name[64], ns[128];
+	unsigned n = 0, i, nns = chance(70) ? 2 : 3, ninb = 0;
+	int absolute = chance(40);
+	unsigned h = pick_hoster(), h2 = chance(15) ? pick_hoster() : h;
+
+	deleg_core(d, name);
+	if (chance(12)) {
+		snprintf(name + strlen(name), sizeof(name) - strlen(name), "%u",
+		    chance(50) ? 1 + pick(9) : 10 + pick(990));
+	} else if (chance(18)) {
+		static const char *const w[] = {"shop", "group", "online",
+			"design", "immo", "studio", "consulting", "sport",
+			"info", "solutions", "digital", "bau", "travel", "media"};
+
+		const char *word = w[pick(14)];
+
+		/* Child names stay within 20 characters. */
+		if (strlen(name) + 1 + strlen(word) <= 20) {
+			snprintf(name + strlen(name), sizeof(name) - strlen(name),
+			    "-%s", word);
+		}
+	}
+	if (!tail && chance(14)) {
+		ninb = chance(70) ? nns : 1;
+	}
+	if (nns > max_ns) {
+		nns = max_ns;
+	}
+	if (ninb > nns) {
+		ninb = nns;
+	}
+	d->children++;
+	d->names++;
+	if (chance(3)) {
+		bputf(b, "; %s\n", ninb ? "in-bailiwick name servers" :
+		    "registrar transfer pending");
+	}
+	for (i = 0; i < nns; i++) {
+		if (i == 0) {
+			d_owner(b, d, name, absolute);
+		} else if (absolute) {
+			d_owner(b, d, name, 1);
+		}
+		d_ttlclass(b, absolute, 172800);
+		if (i < ninb) {
+			if (chance(50)) {
+				bputf(b, "NS\tns%u.%s.%s\n", i + 1, name, d->origin);
+			} else {
+				bputf(b, "NS\tns%u.%s\n", i + 1, name);
+			}
+		} else {
+			hoster_ns(ns, sizeof(ns), i == 2 ? h2 : h, i);
+			bputf(b, "NS\t%s\n", ns);
+		}
+		n++;
+	}
+	if (!tail && chance(50)) {
+		unsigned tag = pick(65536), alg = chance(60) ? 13 : 8;
+		unsigned nds = chance(75) ? 1 : 2;
+
+		d->signed_children++;
+		for (i = 0; i < nds; i++) {
+			unsigned dtype = 2;
+
+			if (nds == 1) {
+				dtype = chance(10) ? 4 : 2;
+			} else if (i == 1 && chance(40)) {
+				dtype = 4;      /* the same key, SHA-384 too */
+			} else if (i == 1) {
+				tag = (tag + 1 + pick(65535)) % 65536; /* a rollover */
+			}
+			if (absolute) {
+				d_owner(b, d, name, 1);
+			}
+			d_ttlclass(b, absolute, 86400);
+			ds_rdata(b, tag, alg, dtype);
+			n++;
+		}
+	}
+	for (i = 0; i < ninb; i++) {
+		unsigned r = pick(100);
+		int a = r < 85, aaaa = r >= 55;
+
+		d->names++;
+		d->glued++;
+		if (chance(50)) {
+			bputf(b, "ns%u.%s.%s", i + 1, name, d->origin);
+			absolute = 1;
+		} else {
+			bputf(b, "ns%u.%s", i + 1, name);
+			absolute = 0;
+		}
+		if (a) {
+			unsigned long x = d->ip++;
+
+			d_ttlclass(b, absolute, 172800);
+			bputf(b, "A\t10.%lu.%lu.%lu\n", (x / 253 / 256) % 256,
+			    (x / 253) % 256, 1 + x % 253);
+			n++;
+		}
+		if (aaaa) {
+			unsigned long x = d->ip++;
+
+			if (a && absolute) {
+				bputf(b, "ns%u.%s.%s", i + 1, name, d->origin);
+			}
+			d_ttlclass(b, absolute, 172800);
+			bputf(b, "AAAA\t2001:db8:%lx:%lx::53\n", (x >> 16) & 0xffff,
+			    x & 0xffff);
+			n++;
+		}
+	}
+	return n;
+}
+
+static int
+mode_delegations(int argc, char **argv)
+{
+	static char obuf[1 << 20];
+	char origin[256];
+	deleg_t d, saved;
+	buf_t b = {NULL, 0, 0};
+	unsigned long n, done;
+	const char *o;
+	char *end;
+	size_t ol;
+
+	if (argc != 4) {
+		die("usage: gen delegations N ORIGIN");
+	}
+	n = strtoul(argv[2], &end, 10);
+	ol = strlen(argv[3]);
+	if (*end != '\0' || n < 100 || ol == 0 || ol > 200) {
+		die("delegations: N must be at least 100 and ORIGIN a name");
+	}
+	memset(&d, 0, sizeof(d));
+	snprintf(origin, sizeof(origin), "%s%s", argv[3],
+	    argv[3][ol - 1] == '.' ? "" : ".");
+	d.origin = o = origin;
+	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	printf("; %s: a TLD-like zone of %lu records, delegations only, for\n"
+	    "; the benchmark (make bench); written by tests/bench/gen with a\n"
+	    "; fixed seed: the same arguments give the same bytes\n"
+	    "$ORIGIN %s\n"
+	    "$TTL 86400\n"
+	    "@\t\tIN\tSOA\ta.nic hostmaster.nic (\n"
+	    "\t\t\t\t2024060101\t; serial\n"
+	    "\t\t\t\t1800\t\t; refresh\n"
+	    "\t\t\t\t900\t\t; retry\n"
+	    "\t\t\t\t604800\t\t; expire\n"
+	    "\t\t\t\t3600 )\t\t; negative caching\n"
+	    "\t172800\tIN\tNS\ta.nic\n"
+	    "\t172800\tIN\tNS\tb.nic\n"
+	    "\t172800\tIN\tNS\tc.nic.%s\n"
+	    "a.nic\t172800\tIN\tA\t192.0.2.53\n"
+	    "\t172800\tIN\tAAAA\t2001:db8::53\n"
+	    "b.nic\t172800\tIN\tA\t198.51.100.53\n"
+	    "\t172800\tIN\tAAAA\t2001:db8:1::53\n"
+	    "c.nic.%s\t172800\tIN\tA\t203.0.113.53\n"
+	    "\n; delegations\n",
+	    o, n, o, o, o);
+	done = 9;
+	d.names = 4;
+	while (done < n) {
+		unsigned long left = n - done;
+		unsigned got;
+
+		b.len = 0;
+		saved = d;
+		got = blk_child(&b, &d, 3, 0);
+		if (done + got > n) {
+			/* Too many for the exact count: a plain delegation of
+			 * what is left, or, for one record, a host of the
+			 * registry. */
+			b.len = 0;
+			d = saved;
+			if (left >= 2) {
+				got = blk_child(&b, &d, left > 3 ? 3 : (unsigned)left,
+				    1);
+			} else {
+				bputf(&b, "whois.nic\t172800\tIN\tA\t192.0.2.43\n");
+				d.names++;
+				got = 1;
+			}
+		}
+		fwrite(b.p, 1, b.len, stdout);
+		done += got;
+	}
+	free(b.p);
+	printf("; end: %lu records, %lu delegations (%lu signed), %lu glue "
+	    "names, %lu owner names\n", done, d.children, d.signed_children,
+	    d.glued, d.names);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		die("write error");
 	}
@@ -788,6 +1234,9 @@ main(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "zone") == 0) {
 		return mode_zone(argc, argv);
 	}
+	if (argc >= 2 && strcmp(argv[1], "delegations") == 0) {
+		return mode_delegations(argc, argv);
+	}
 	if (argc >= 2 && strcmp(argv[1], "smallzones") == 0) {
 		return mode_smallzones(argc, argv);
 	}
@@ -795,6 +1244,7 @@ main(int argc, char **argv)
 		return mode_domains(argc, argv);
 	}
 	fprintf(stderr, "usage: gen zone N ORIGIN > FILE\n"
+			"       gen delegations N ORIGIN > FILE\n"
 			"       gen smallzones DIR COUNT\n"
 			"       gen domains N > FILE\n");
 	return 2;

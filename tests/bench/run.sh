@@ -1,6 +1,6 @@
 #!/bin/sh
 # run.sh: the benchmark (make bench): zonelint and zonegen against an ldns
-# floor and against BIND, Knot and validns, on generated inputs.
+# floor and against BIND, Knot, validns and simdzone, on generated inputs.
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Usage (from anywhere): sh tests/bench/run.sh
@@ -12,6 +12,13 @@
 # prints one Markdown table, also written to tests/bench/RESULTS.md.
 # Nothing here is a test: make check has no timing assertions.
 #
+# simdzone (NLnet Labs' zone parser, in NSD) is a peer when its source is
+# beside the repository, in ../shared/peers/simdzone: built out of tree in
+# release mode into build/release/simdzone (cmake), nothing of it copied
+# into the repository; its `zone-bench parse FILE` is timed on the big
+# zones.  Without it, or when it does not build, the tables say
+# "simdzone: not available" and everything else runs.
+#
 # Environment:
 #   BENCH_RUNS=5        runs of each command (the median time is reported)
 #   BENCH_SLOW=60       a command whose first run takes longer (seconds)
@@ -19,6 +26,13 @@
 #   BENCH_SAMPLE=200    small zones that the once-per-file peers are run
 #                       on (every COUNT/SAMPLE-th file); the time is scaled
 #   BENCH_SIZES="10000 100000 1000000"   records of the big zones
+#   BENCH_DELEG=10000000 records of the TLD-like delegation zone (0: none)
+#   BENCH_CAP_S=120     on the delegation zone, named-checkzone and
+#   BENCH_CAP_MIB=8192  kzonecheck are stopped and reported as skipped
+#                       when their first run passes CAP_S seconds or
+#                       their processes hold CAP_MIB MiB together
+#   BENCH_SIMDZONE=DIR  simdzone's source (default ../shared/peers/simdzone
+#                       from the repository's top folder)
 #   BENCH_SMALL=10000   small mail zones
 #   BENCH_DOMAINS=100000                 domains for zonegen
 #   BENCH_OUT=tests/bench/RESULTS.md     where the table is written
@@ -33,7 +47,13 @@ SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
 SMALL=${BENCH_SMALL:-10000}
 DOMAINS=${BENCH_DOMAINS:-100000}
 OUT=${BENCH_OUT:-tests/bench/RESULTS.md}
+DELEG=${BENCH_DELEG:-10000000}
+CAP_S=${BENCH_CAP_S:-120}
+CAP_MIB=${BENCH_CAP_MIB:-8192}
+SZSRC=${BENCH_SIMDZONE:-$ROOT/../shared/peers/simdzone}
+SZSHOW=${BENCH_SIMDZONE:-../shared/peers/simdzone}
 ORIGIN=bench.example
+DORIGIN=example
 
 say() { echo "bench: $*" >&2; }
 
@@ -42,17 +62,30 @@ sh tests/deps.sh build pkg-config libldns-dev libcyaml-dev libyaml-dev \
     libidn2-dev
 # validns is a Debian package (bookworm: 0.8+git20160720); should a
 # release drop it, the table says "not available" and the rest still runs.
-sh tests/deps.sh cmds time:time hyperfine:hyperfine \
+sh tests/deps.sh cmds time:time hyperfine:hyperfine ps:procps \
     kzonecheck:knot-dnssecutils named-checkzone:bind9-utils ||
     exit 1
+have_sz=no
+SZWHY="simdzone: not available (no $SZSHOW)"
+if [ -f "$SZSRC/CMakeLists.txt" ]; then
+	if sh tests/deps.sh cmds cmake:cmake; then
+		have_sz=build
+	else
+		SZWHY="simdzone: not available (cmake could not be installed)"
+	fi
+fi
 sh tests/deps.sh cmds validns:validns 2>/dev/null ||
     say "validns could not be installed: reported as not available"
 [ -x /usr/bin/time ] || { say "/usr/bin/time missing"; exit 1; }
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/zonebench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+# c_pid: a capped run under way (see capped_run), stopped on the way out.
+c_pid=
+trap '[ -z "$c_pid" ] || kill -TERM "$c_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
 trap 'exit 130' INT TERM
 : >"$TMP/results"
+: >"$TMP/szbad"
+: >"$TMP/notes"
 
 say "building the release variant"
 make --no-print-directory VARIANT=release "build/release/zonegen" \
@@ -74,6 +107,34 @@ mkdir "$TMP/bin"
 cp "$BIN/zonelint" "$BIN/zonegen" "$TMP/bin/"
 ZL=$TMP/bin/zonelint
 ZG=$TMP/bin/zonegen
+
+# simdzone: out of tree, release mode, into build/release/simdzone; a
+# cache left by a source elsewhere is dropped and the build tried again.
+SZBUILD=$BIN/simdzone
+sz_build() {
+	cmake -S "$SZSRC" -B "$SZBUILD" -DCMAKE_BUILD_TYPE=Release \
+	    >>"$TMP/simdzone.log" 2>&1 &&
+	    cmake --build "$SZBUILD" -j2 >>"$TMP/simdzone.log" 2>&1 &&
+	    [ -x "$SZBUILD/zone-bench" ]
+}
+SZVER=
+if [ "$have_sz" = build ]; then
+	say "building simdzone ($SZSHOW) into $SZBUILD"
+	if sz_build || { rm -rf "$SZBUILD" && sz_build; }; then
+		have_sz=yes
+		cp "$SZBUILD/zone-bench" "$TMP/bin/"
+		SZVER=$(sed -n 's/^ *VERSION \([0-9][0-9.]*\).*/\1/p' \
+		    "$SZSRC/CMakeLists.txt" | head -n 1)
+		r=$(git -C "$SZSRC" rev-parse --short HEAD 2>/dev/null) &&
+		    SZVER="$SZVER, git $r"
+	else
+		have_sz=no
+		SZWHY="simdzone: not available (its build failed)"
+		tail -n 20 "$TMP/simdzone.log" >&2
+		say "$SZWHY"
+	fi
+fi
+SZ=$TMP/bin/zone-bench
 GITREV="git $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 git diff --quiet HEAD -- lint cmd zonegen 2>/dev/null ||
     GITREV="$GITREV + uncommitted changes"
@@ -98,18 +159,37 @@ q() {
 # exit status, and warms the page cache; then hyperfine runs it RUNS times
 # (its median; hyperfine subtracts the shell's start-up).  When that first
 # run took SLOW seconds or more, it is the only one.  Appends
-# "ID MEDIAN_S MAX_RSS_KIB RUNS STATUS" to results.
+# "ID MEDIAN_S MAX_RSS_KIB RUNS STATUS" to results.  With a third argument
+# "capped", the first run is a capped_run: stopped, and noted as skipped,
+# past CAP_S seconds or CAP_MIB MiB; when it ended before the watcher saw
+# it pass CAP_MIB but its peak RSS did, it is the only run.
 measure() {
 	m_id=$1
 	m_cmd="$2 >$(q "$TMP/out.$1") 2>$(q "$TMP/err.$1")"
 	m_st=0
+	rm -f "$TMP/stopped" "$TMP/rss"
 	m_t0=$(date +%s%N)
-	/usr/bin/time -f "%M" -o "$TMP/rss" sh -c "$m_cmd" || m_st=$?
+	if [ "${3:-}" = capped ]; then
+		capped_run "$m_cmd" || m_st=$?
+	else
+		/usr/bin/time -f "%M" -o "$TMP/rss" sh -c "$m_cmd" || m_st=$?
+	fi
 	m_t1=$(date +%s%N)
+	if [ -s "$TMP/stopped" ]; then
+		note "$m_id" "$(cat "$TMP/stopped")"
+		say "$m_id: $(cat "$TMP/stopped")"
+		return 0
+	fi
 	m_rss=$(tail -n 1 "$TMP/rss")
 	m_n=1
 	m_med=$(awk -v t=$((m_t1 - m_t0)) 'BEGIN { printf "%.3f", t / 1e9 }')
-	if [ $(((m_t1 - m_t0) / 1000000000)) -lt "$SLOW" ] && [ "$RUNS" -gt 1 ]
+	m_more=yes
+	if [ "${3:-}" = capped ] && [ "${m_rss:-0}" -gt $((CAP_MIB * 1024)) ]; then
+		m_more=no
+		echo "$m_id over the $CAP_MIB MiB cap: not run again" >>"$TMP/notes"
+	fi
+	if [ $(((m_t1 - m_t0) / 1000000000)) -lt "$SLOW" ] && [ "$RUNS" -gt 1 ] &&
+	    [ "$m_more" = yes ]
 	then
 		rm -f "$TMP/h.json"
 		hyperfine --shell=sh --ignore-failure --runs "$RUNS" \
@@ -124,6 +204,81 @@ measure() {
 	fi
 	echo "$m_id $m_med $m_rss $m_n $m_st" >>"$TMP/results"
 	say "$m_id: ${m_med}s, ${m_rss} KiB, $m_n runs, exit $m_st"
+}
+
+# capped_run CMD: sh -c CMD under /usr/bin/time (peak RSS to $TMP/rss)
+# and timeout CAP_S; a watcher sums the RSS of its processes every second
+# and stops them past CAP_MIB MiB.  When stopped, $TMP/stopped says why.
+# Returns CMD's exit status.
+capped_run() {
+	timeout "$CAP_S" /usr/bin/time -f "%M" -o "$TMP/rss" sh -c "$1" &
+	c_pid=$!
+	c_t0=$(date +%s)
+	(
+		while sleep 1; do
+			c_kib=$(ps -e -o pid= -o ppid= -o rss= | awk -v root="$c_pid" '
+			    { up[$1] = $2; rss[$1] = $3 }
+			    END {
+				for (p in up) {
+					q = p
+					for (n = 0; q != root && (q in up) && n < 64; n++)
+						q = up[q]
+					if (q == root) s += rss[p]
+				}
+				printf "%d\n", s
+			    }')
+			[ "$c_kib" -gt 0 ] || exit 0
+			if [ "$c_kib" -gt $((CAP_MIB * 1024)) ]; then
+				echo "skipped: its first run passed $CAP_MIB MiB RSS" \
+				    "(stopped after $(($(date +%s) - c_t0)) s)" \
+				    >"$TMP/stopped"
+				kill -TERM "$c_pid" 2>/dev/null
+				exit 0
+			fi
+		done
+	) &
+	c_watch=$!
+	c_st=0
+	wait "$c_pid" || c_st=$?
+	c_pid=
+	kill "$c_watch" 2>/dev/null || :
+	wait "$c_watch" 2>/dev/null || :
+	if [ "$c_st" -eq 124 ] && [ ! -s "$TMP/stopped" ]; then
+		echo "skipped: its first run passed $CAP_S s (stopped)" \
+		    >"$TMP/stopped"
+	fi
+	return "$c_st"
+}
+
+# sz_check ID N: simdzone's run ID must exit 0 and report "Parsed N
+# records"; when not, $TMP/szbad says what it did.
+sz_check() {
+	s_n=$(sed -n 's/^Parsed \([0-9]*\) records$/\1/p' "$TMP/out.$1" \
+	    2>/dev/null | tail -n 1)
+	if [ "$(get "$1" 5)" != 0 ] || [ "$s_n" != "$2" ]; then
+		echo "$1 parsed ${s_n:-no} records of $2" >>"$TMP/szbad"
+		say "$1: simdzone parsed ${s_n:-no} records of $2, exit $(get "$1" 5)"
+	fi
+}
+
+# sz_bad ID: why simdzone's run ID does not count ("" when it does).
+sz_bad() {
+	idtext "$1" "$TMP/szbad"
+}
+
+# idtext ID FILE: the text after ID on its line of FILE.
+idtext() {
+	awk -v id="$1" '$1 == id { $1 = ""; sub(/^ /, ""); print; exit }' "$2"
+}
+
+# zl_sz ZL_ID SZ_ID: zonelint's time over simdzone's, "n/a" when
+# simdzone was not run or did not parse the whole zone.
+zl_sz() {
+	if [ -n "$(sz_bad "$2")" ]; then
+		echo n/a
+	else
+		ratio "$(get "$1" 2)" "$(get "$2" 2)"
+	fi
 }
 
 # note ID TEXT: a row that was not measured (TEXT says why).
@@ -163,6 +318,16 @@ for n in $SIZES; do
 	# validns 0.8 has no CAA: the same zone without its CAA lines.
 	grep -v '	CAA	' "$TMP/z$n.zone" >"$TMP/z$n.nocaa.zone"
 done
+if [ "$DELEG" -gt 0 ]; then
+	"$GEN" delegations "$DELEG" "$DORIGIN" >"$TMP/deleg.zone"
+	# Its last line: "; end: R records, C delegations (S signed), G glue
+	# names, O owner names".
+	read -r DREC DCHILD DSIGNED DGLUE DNAMES <<EOF_DELEG || :
+$(tail -n 1 "$TMP/deleg.zone" | sed -n 's/^; end: \([0-9]*\) records, \([0-9]*\) delegations (\([0-9]*\) signed), \([0-9]*\) glue names, \([0-9]*\) owner names$/\1 \2 \3 \4 \5/p')
+EOF_DELEG
+	[ "${DREC:-}" = "$DELEG" ] ||
+	    { say "gen delegations wrote ${DREC:-?} records, not $DELEG"; exit 1; }
+fi
 mkdir "$TMP/small"
 "$GEN" smallzones "$TMP/small" "$SMALL"
 "$GEN" domains "$DOMAINS" >"$TMP/domains.txt"
@@ -178,6 +343,7 @@ FACTOR=$(awk -v a="$SMALL" -v b="$NSAMPLE" 'BEGIN { printf "%.4f", a / b }')
 QFLOOR=$(q "$FLOOR")
 QZL=$(q "$ZL")
 QZG=$(q "$ZG")
+QSZ=$(q "$SZ")
 for n in $SIZES; do
 	z=$(q "$TMP/z$n.zone")
 	measure "z$n.floor" "$QFLOOR --origin $ORIGIN. $z"
@@ -186,6 +352,12 @@ for n in $SIZES; do
 		measure "z$n.zl2" "$QZL --no-config -j 2 $z"
 	else
 		note "z$n.zl2" "not implemented"
+	fi
+	if [ "$have_sz" = yes ]; then
+		measure "z$n.sz" "$QSZ parse $z"
+		sz_check "z$n.sz" "$n"
+	else
+		note "z$n.sz" "$SZWHY"
 	fi
 	measure "z$n.named" "named-checkzone -i local $ORIGIN $z"
 	measure "z$n.knot" "kzonecheck -o $ORIGIN $z"
@@ -206,6 +378,32 @@ for n in $SIZES; do
 		note "z$n.validns" "not available"
 	fi
 done
+
+# --- the delegation zone ----------------------------------------------------
+# One file: no -j.  zonelint with --profile none (a registry's zone has
+# no mail records) and limits raised past the file (the defaults, 256 MiB
+# and 10,000,000 records, are what 10,000,000 delegation records reach).
+# BIND and Knot may need minutes and many GiB here: capped.
+if [ "$DELEG" -gt 0 ]; then
+	say "delegation zone, $DELEG records"
+	d=$(q "$TMP/deleg.zone")
+	DBYTES=$(wc -c <"$TMP/deleg.zone")
+	DMAXSIZE=$(((DBYTES * 2 + 1048575) / 1048576))
+	[ "$DMAXSIZE" -ge 256 ] || DMAXSIZE=256
+	DMAXREC=$((DELEG * 2))
+	[ "$DMAXREC" -ge 10000000 ] || DMAXREC=10000000
+	DLIMITS="--max-file-size ${DMAXSIZE}M --max-records $DMAXREC"
+	measure dz.floor "$QFLOOR --origin $DORIGIN. $d"
+	measure dz.zl "$QZL --no-config --profile none $DLIMITS $d"
+	if [ "$have_sz" = yes ]; then
+		measure dz.sz "$QSZ parse $d"
+		sz_check dz.sz "$DELEG"
+	else
+		note dz.sz "$SZWHY"
+	fi
+	measure dz.named "named-checkzone -i local $DORIGIN $d" capped
+	measure dz.knot "kzonecheck -o $DORIGIN $d" capped
+fi
 
 # --- small zones ------------------------------------------------------------
 # Run in their folder: the shell expands d*.zone (10,000 names are more
@@ -307,25 +505,42 @@ num() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); r = ""
 	while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) }
 	print s r }'; }
 
-# row ID LABEL FLOOR_ID ZONELINT_ID: one table row.
+# row ID LABEL FLOOR_ID ZONELINT_ID [SIMDZONE_ID]: one table row.  With
+# SIMDZONE_ID, one more column: on zonelint's rows (IDs *.zl, *.zl2) the
+# row's time over simdzone's, "–" on the others.
 row() {
 	r_t=$(get "$1" 2)
 	r_n=$(get "$1" 4)
 	r_why=$(get "$1" 6)
+	r_sz=
+	if [ -n "${5:-}" ]; then
+		case $1 in
+		*.zl | *.zl2) r_sz=" $(zl_sz "$1" "$5") |" ;;
+		*) r_sz=" – |" ;;
+		esac
+	fi
 	if [ -z "$r_t" ] || [ "$r_t" = - ]; then
-		printf '| %s | – | %s | – | – | – |\n' "$2" "${r_why:-not run}"
+		[ -z "$r_sz" ] || r_sz=" – |"
+		printf '| %s | – | %s | – | – | – |%s\n' "$2" "${r_why:-not run}" \
+		    "$r_sz"
 		return
 	fi
 	r_st=$(get "$1" 5)
 	r_ex=
 	[ "$r_st" = 0 ] || r_ex=" (exit $r_st)"
-	printf '| %s%s | %s | %s | %s | %s | %s |\n' "$2" "$r_ex" "$r_n" "$r_t" \
+	r_bad=$(sz_bad "$1")
+	[ -z "$r_bad" ] || r_ex="$r_ex ($r_bad: not counted)"
+	r_note=$(idtext "$1" "$TMP/notes")
+	[ -z "$r_note" ] || r_ex="$r_ex ($r_note)"
+	printf '| %s%s | %s | %s | %s | %s | %s |%s\n' "$2" "$r_ex" "$r_n" "$r_t" \
 	    "$(mib "$(get "$1" 3)")" "$(ratio "$r_t" "$(get "$3" 2)")" \
-	    "$(ratio "$(get "$4" 2)" "$r_t")"
+	    "$(ratio "$(get "$4" 2)" "$r_t")" "$r_sz"
 }
 
 HEAD='| command | runs | median s | peak RSS MiB | time ÷ floor | zonelint ÷ this |
 |---|---:|---:|---:|---:|---:|'
+HEADSZ='| command | runs | median s | peak RSS MiB | time ÷ floor | zonelint ÷ this | zonelint ÷ simdzone |
+|---|---:|---:|---:|---:|---:|---:|'
 
 # target TEXT VALUE CONDITION(awk, on v): one row of the targets table.
 target() {
@@ -360,33 +575,89 @@ for n in $SIZES; do BIG=$n; done
 	    "(release build copied at the start, $GITREV," \
 	    "-j $([ "$have_j" = yes ] && echo supported || echo 'not implemented')), libldns $(pkgv libldns3)," \
 	    "BIND $(pkgv bind9-utils), Knot $(pkgv knot-dnssecutils)," \
-	    "validns $(pkgv validns), GNU time $(pkgv time), gcc $($CC -dumpfullversion 2>/dev/null || echo '?')"
+	    "validns $(pkgv validns), simdzone $(if [ "$have_sz" = yes ]; then
+		echo "$SZVER (built from $SZSHOW, release; kernel $(sed -n 's/^Selected target //p' "$TMP/out.z$BIG.sz" 2>/dev/null | head -n 1))"
+	    else echo "${SZWHY#simdzone: }"; fi)," \
+	    "GNU time $(pkgv time), gcc $($CC -dumpfullversion 2>/dev/null || echo '?')"
 	echo "- method: each command runs once under /usr/bin/time (peak RSS, %M," \
 	    "of its largest process; exit status; warms the page cache), then" \
 	    "$RUNS times under hyperfine (median wall time); a command whose" \
 	    "first run took ${SLOW} s or more is not run again (runs = 1, its" \
 	    "time from that run). \"time ÷ floor\" is the row's" \
 	    "time over the ldns floor's on the same input; \"zonelint ÷ this\" is" \
-	    "zonelint's (one process, no -j) over the row's: below 1 zonelint is faster."
+	    "zonelint's (one process, no -j) over the row's: below 1 zonelint is faster;" \
+	    "\"zonelint ÷ simdzone\", on zonelint's rows, is that row's time over" \
+	    "simdzone's \`zone-bench parse\` (every record to wire form, no checks)" \
+	    "on the same file in the same run, counted only when simdzone exits 0" \
+	    "having parsed every record."
 	echo "- command to reproduce: \`make bench\` (BENCH_RUNS=N to change the runs)"
 	echo
 	for n in $SIZES; do
 		z=$TMP/z$n.zone
 		echo "## Zone of $(num "$n") records ($(size "$z"))"
 		echo
-		echo "$HEAD"
-		row "z$n.floor" "ldns floor \`floor --origin $ORIGIN. ZONE\`" "z$n.floor" "z$n.zl"
-		row "z$n.zl" "\`zonelint ZONE\`" "z$n.floor" "z$n.zl"
-		row "z$n.zl2" "\`zonelint -j 2 ZONE\`" "z$n.floor" "z$n.zl"
-		row "z$n.named" "\`named-checkzone -i local $ORIGIN ZONE\`" "z$n.floor" "z$n.zl"
-		row "z$n.knot" "\`kzonecheck -o $ORIGIN ZONE\`" "z$n.floor" "z$n.zl"
-		row "z$n.validns" "\`validns -z $ORIGIN ZONE\`" "z$n.floor" "z$n.zl"
+		echo "$HEADSZ"
+		row "z$n.floor" "ldns floor \`floor --origin $ORIGIN. ZONE\`" "z$n.floor" "z$n.zl" "z$n.sz"
+		row "z$n.zl" "\`zonelint ZONE\`" "z$n.floor" "z$n.zl" "z$n.sz"
+		row "z$n.zl2" "\`zonelint -j 2 ZONE\`" "z$n.floor" "z$n.zl" "z$n.sz"
+		row "z$n.sz" "simdzone \`zone-bench parse ZONE\`" "z$n.floor" "z$n.zl" "z$n.sz"
+		row "z$n.named" "\`named-checkzone -i local $ORIGIN ZONE\`" "z$n.floor" "z$n.zl" "z$n.sz"
+		row "z$n.knot" "\`kzonecheck -o $ORIGIN ZONE\`" "z$n.floor" "z$n.zl" "z$n.sz"
+		row "z$n.validns" "\`validns -z $ORIGIN ZONE\`" "z$n.floor" "z$n.zl" "z$n.sz"
 		if [ "$(get "z$n.validns-nocaa" 2)" != "" ]; then
 			nr=$(sed -n 's/^floor: \([0-9]*\) records.*/\1/p' "$TMP/out.z$n.floor-nocaa")
-			row "z$n.validns-nocaa" "\`validns\` on the zone without its CAA records ($(num "$nr") records; time ÷ floor on that file)" "z$n.floor-nocaa" "z$n.zl"
+			row "z$n.validns-nocaa" "\`validns\` on the zone without its CAA records ($(num "$nr") records; time ÷ floor on that file)" "z$n.floor-nocaa" "z$n.zl" "z$n.sz"
 		fi
 		echo
 	done
+	if [ "$DELEG" -gt 0 ]; then
+		echo "## Delegation zone of $(num "$DELEG") records ($(size "$TMP/deleg.zone")), TLD-like"
+		echo
+		echo "\`gen delegations $DELEG $DORIGIN\`: SOA, apex NS and their addresses,"
+		echo "then $(num "${DCHILD:-0}") delegations only (2 or 3 NS each, most at hosters out of"
+		echo "the zone; $(num "${DSIGNED:-0}") signed with 1 or 2 DS), $(num "${DGLUE:-0}") in-bailiwick name"
+		echo "servers with glue: $(num "${DNAMES:-0}") owner names in all.  zonelint runs with"
+		echo "\`--profile none\` (a registry's zone has no mail records) and its limits"
+		echo "set explicitly to twice the file's size and records, never below the"
+		echo "defaults (256 MiB and 10,000,000 records, which a 10,000,000-record"
+		echo "delegation zone passes).  No -j row: one file.  named-checkzone and"
+		echo "kzonecheck are stopped, and the row says skipped, when their first run"
+		echo "passes $CAP_S s or $CAP_MIB MiB RSS (their processes together)."
+		echo
+		echo "$HEADSZ"
+		row dz.floor "ldns floor \`floor --origin $DORIGIN. ZONE\`" dz.floor dz.zl dz.sz
+		row dz.zl "\`zonelint --profile none $DLIMITS ZONE\`" dz.floor dz.zl dz.sz
+		row dz.sz "simdzone \`zone-bench parse ZONE\`" dz.floor dz.zl dz.sz
+		row dz.named "\`named-checkzone -i local $DORIGIN ZONE\`" dz.floor dz.zl dz.sz
+		row dz.knot "\`kzonecheck -o $DORIGIN ZONE\`" dz.floor dz.zl dz.sz
+		echo
+		# zonelint's RSS against names, records and bytes, on both big
+		# zones (the counts: the generator's last line).
+		per() {
+			awk -v k="$1" -v n="$2" -v u="$3" 'BEGIN {
+				if (k == "" || k == "-" || n + 0 == 0) print "n/a"
+				else printf "%.1f", k / (n / u) }'
+		}
+		rss_row() {
+			r_kib=$(get "$2" 3)
+			r_b=$(wc -c <"$4")
+			printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" \
+			    "$(num "$3")" "$(num "$5")" "$(size "$4")" \
+			    "$(mib "$r_kib")" "$(per "$r_kib" "$3" 1000)" \
+			    "$(per "$r_kib" "$5" 1000)" \
+			    "$(per "$r_kib" "$r_b" 1048576 | awk '{ if ($1 == "n/a") print; else printf "%.2f", $1 / 1024 }')"
+		}
+		bnames=$(tail -n 1 "$TMP/z$BIG.zone" | sed -n 's/^; end: [0-9]* records, \([0-9]*\) owner names$/\1/p')
+		echo "zonelint's peak RSS set against the owner names, the records and the"
+		echo "bytes of its input (one process; the names counted by the generator,"
+		echo "empty non-terminals not):"
+		echo
+		echo '| zone | owner names | records | size | zonelint peak RSS MiB | KiB per 1,000 names | KiB per 1,000 records | MiB per MiB of text |'
+		echo '|---|---:|---:|---:|---:|---:|---:|---:|'
+		rss_row "delegations, $(num "$DELEG") records" dz.zl "${DNAMES:-0}" "$TMP/deleg.zone" "$DELEG"
+		rss_row "$(num "$BIG")-record zone (above)" "z$BIG.zl" "${bnames:-0}" "$TMP/z$BIG.zone" "$BIG"
+		echo
+	fi
 	echo "## $(num "$SMALL") small mail zones ($(num "$DEFECTIVE") with a planted defect)"
 	echo
 	echo "The once-per-file rows ran on every ${STEP}th file ($NSAMPLE files);"
@@ -458,6 +729,13 @@ for n in $SIZES; do BIG=$n; done
 	    "$(get "$b".zl2 6)"
 	target "$(num "$BIG")-record zone: zonelint peak RSS ≤ 48 MiB (names kept and compared by their bytes)" \
 	    "$(mib "$(get "$b".zl 3)")" 'v <= 48'
+	target "$(num "$BIG")-record zone: full lint within 2.0× simdzone's parse (zonelint ÷ simdzone \`zone-bench parse\`)" \
+	    "$(zl_sz "$b".zl "$b".sz)" 'v <= 2.0' \
+	    "$(sz_bad "$b".sz)$(get "$b".sz 6)"
+	if [ "$DELEG" -gt 0 ]; then
+		target "$(num "$DELEG")-record delegation zone: full lint (--profile none) within 2.0× simdzone's parse (zonelint ÷ simdzone)" \
+		    "$(zl_sz dz.zl dz.sz)" 'v <= 2.0' "$(sz_bad dz.sz)$(get dz.sz 6)"
+	fi
 	target "$(num "$BIG")-record zone: zonelint finds no error (exit status, summary)" \
 	    "$(get "$b".zl 5)" 'v == 0'
 	target "$(num "$SMALL") small zones: one zonelint call ≤ 2× the one-process floor (zonelint ÷ floor)" \

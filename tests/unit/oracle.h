@@ -38,7 +38,7 @@ rng_next(rng_t *r)
 static inline unsigned
 rng_below(rng_t *r, unsigned n)
 {
-	return (unsigned)(rng_next(r) % n);
+	return n == 0 ? 0 : (unsigned)(rng_next(r) % n);
 }
 
 /* The program's path on PATH, /usr/sbin or /sbin, into buf; false if none. */
