@@ -310,6 +310,25 @@ by_letter_init(void)
 	}
 }
 
+/* Upper-case name equal to s[0..n) in any case (ASCII only). */
+static bool
+same_upper(const char *name, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		char c = s[k];
+
+		if (c >= 'a' && c <= 'z') {
+			c = (char)(c - 32);
+		}
+		if (c != name[k]) {
+			return false;
+		}
+	}
+	return true;
+}
+
 bool
 zl_rtype_lookup(const char *s, size_t n, uint16_t *code,
     const zl_rtype_t **row)
@@ -342,7 +361,7 @@ zl_rtype_lookup(const char *s, size_t n, uint16_t *code,
 		const zl_rtype_t *t = &types[by_letter[letter][k]];
 
 		if (name_len[by_letter[letter][k]] == n &&
-		    strncasecmp(t->name, s, n) == 0) {
+		    same_upper(t->name, s, n)) {
 			*code = t->code;
 			*row = t;
 			return true;

@@ -164,6 +164,9 @@ typedef struct reader {
 	uint32_t last_ttl;
 	lexrec_t rec;
 	lexrec_t gen_rec;    /* a record $GENERATE made, lexed */
+	unsigned long problems; /* reported so far */
+	uint8_t apex[256];   /* the zone's origin, wire form */
+	size_t apex_len;
 	sbuf_t gen_line;     /* its text */
 	sbuf_t text;
 	sbuf_t scratch;
@@ -245,6 +248,7 @@ problem(reader_t *rd, const char *file, unsigned line, const char *rule,
 	char msg[512];
 	va_list ap;
 
+	rd->problems++;
 	if (rd->cb == NULL || rd->cb->problem == NULL) {
 		return;
 	}
@@ -1151,6 +1155,43 @@ out:
 	free(path);
 }
 
+/* A made owner that reads as a name at or below the zone's apex (one that
+ * does not read goes on, to be reported as a bad owner). */
+static bool
+owner_in_zone(const reader_t *rd, const zfile_t *z, const char *s, size_t n)
+{
+	uint8_t w[ZL_NAME_MAX];
+	size_t len, k;
+
+	if (rd->apex_len == 0 || !zl_name_read(s, n, ldns_rdf_data(z->origin),
+	    ldns_rdf_size(z->origin), w, &len, NULL, 0)) {
+		return true;
+	}
+	if (len < rd->apex_len) {
+		return false;
+	}
+	/* The apex's labels end the name, on a label boundary. */
+	for (k = 0; k < len - rd->apex_len; k += (size_t)w[k] + 1) {
+	}
+	if (k != len - rd->apex_len) {
+		return false;
+	}
+	for (; k < len; k++) {
+		uint8_t a = w[k], b = rd->apex[k - (len - rd->apex_len)];
+
+		if (a >= 'A' && a <= 'Z') {
+			a = (uint8_t)(a + 32);
+		}
+		if (b >= 'A' && b <= 'Z') {
+			b = (uint8_t)(b + 32);
+		}
+		if (a != b) {
+			return false;
+		}
+	}
+	return true;
+}
+
 /*
  * $GENERATE range owner [ttl] [class] type rdata, as BIND 9.18 reads it
  * (lint/generate.c): each record's text is made, lexed and read as if it
@@ -1165,6 +1206,7 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	zl_generate_t *g;
 	zl_generate_text_t owner = { NULL, 0, 0 }, rdata = { NULL, 0, 0 };
 	uint64_t i, count;
+	unsigned long before;
 	size_t k;
 	char err[QUOTE_MAX * 4 + 160];
 
@@ -1204,6 +1246,11 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			    "bad $GENERATE: %s", err);
 			break;
 		}
+		/* BIND ignores a record made outside the zone before it
+		 * reads its rdata ("ignoring out-of-zone data"). */
+		if (!owner_in_zone(rd, z, owner.s, owner.len)) {
+			continue;
+		}
 		/* owner [ttl] [class] type rdata, on the directive's line */
 		sbuf_set(&rd->gen_line, owner.s, owner.len);
 		for (k = 3; k + 1 < r->ntok; k++) {
@@ -1232,9 +1279,15 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			    "$GENERATE record %llu: %s",
 			    (unsigned long long)zl_generate_value(g, i),
 			    rd->gen_rec.err);
-			continue;
+			break;
 		}
+		before = rd->problems;
 		do_record(rd, z, rd->gen_line.p, &rd->gen_rec);
+		if (rd->problems != before) {
+			/* As BIND: the directive stops at the first record
+			 * it refuses (one message, not one per value). */
+			break;
+		}
 	}
 	zl_generate_text_free(&owner);
 	zl_generate_text_free(&rdata);
@@ -1300,25 +1353,49 @@ do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	}
 }
 
-/* The class a token names, or 0: IN without ldns's table search. */
+/* The class a token names, or 0 (RFC 1035 3.2.4, RFC 3597 5: IN, CS,
+ * CH, HS or CLASSnnn; NONE and ANY are no class of zone data). */
 static ldns_rr_class
 class_of(reader_t *rd, const char *buf, const token_t *t)
 {
 	const char *w = buf + t->off;
+	unsigned v = 0;
+	size_t k;
 
-	if (t->quoted || t->len >= 16) {
+	(void)rd;
+	if (t->quoted) {
 		return 0;
 	}
-	if (t->len == 2 && (w[0] == 'I' || w[0] == 'i') &&
-	    (w[1] == 'N' || w[1] == 'n')) {
-		return LDNS_RR_CLASS_IN;
-	}
-	/* Type names of one letter, or starting with a digit, are never
-	 * classes (CLASS1 is) : spare the search. */
-	if (t->len == 1 || (w[0] >= '0' && w[0] <= '9')) {
+	if (t->len == 2) {
+		char a = (char)(w[0] | 0x20), b = (char)(w[1] | 0x20);
+
+		if (a == 'i' && b == 'n') {
+			return LDNS_RR_CLASS_IN;
+		}
+		if (a == 'c' && b == 's') {
+			return (ldns_rr_class)2; /* CS, RFC 1035 3.2.4 */
+		}
+		if (a == 'c' && b == 'h') {
+			return LDNS_RR_CLASS_CH;
+		}
+		if (a == 'h' && b == 's') {
+			return LDNS_RR_CLASS_HS;
+		}
 		return 0;
 	}
-	return ldns_get_rr_class_by_name(tok_str(rd, buf, t));
+	if (t->len < 6 || t->len > 10 || strncasecmp(w, "CLASS", 5) != 0) {
+		return 0;
+	}
+	for (k = 5; k < t->len; k++) {
+		if (w[k] < '0' || w[k] > '9') {
+			return 0;
+		}
+		v = v * 10 + (unsigned)(w[k] - '0');
+		if (v > 65535) {
+			return 0;
+		}
+	}
+	return (ldns_rr_class)v;
 }
 
 bool
@@ -1912,6 +1989,9 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	z.real = NULL;
 	z.is_stdin = is_stdin;
 	z.origin = origin;
+	rd.apex_len = ldns_rdf_size(origin) <= sizeof(rd.apex) ?
+	    ldns_rdf_size(origin) : 0;
+	memcpy(rd.apex, ldns_rdf_data(origin), rd.apex_len);
 	if (z.dir != NULL) {
 		slash = strrchr(z.dir, '/');
 		if (slash == NULL) {
