@@ -3119,21 +3119,21 @@ svc_mandatory(const uint8_t *d, size_t n)
 		return NULL; /* no mandatory key (keys are in order) */
 	}
 	{
+		/* Both lists are in increasing order (checked before): one
+		 * walk through the two, linear in the rdata. */
 		size_t mlen = (size_t)d[at + 2] << 8 | d[at + 3];
 		const uint8_t *m = d + at + 4;
+		size_t q = at + 4 + mlen;
 
 		for (k = 0; k + 1 < mlen; k += 2) {
-			size_t q = at + 4 + mlen;
-			bool found = false;
+			unsigned want = (unsigned)m[k] << 8 | m[k + 1];
 
-			while (q + 4 <= n) {
-				if (d[q] == m[k] && d[q + 1] == m[k + 1]) {
-					found = true;
-					break;
-				}
+			while (q + 4 <= n &&
+			    ((unsigned)d[q] << 8 | d[q + 1]) < want) {
 				q += 4 + ((size_t)d[q + 2] << 8 | d[q + 3]);
 			}
-			if (!found) {
+			if (q + 4 > n || ((unsigned)d[q] << 8 | d[q + 1]) !=
+			    want) {
 				return "a key in mandatory that the record "
 				    "does not have";
 			}
