@@ -138,7 +138,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    zl_rdata_wire_ok(type, data + 3, size - 3, why, sizeof(why))) {
 		const zl_rtype_t *row = zl_rtype_get(type);
 
-		if (!(type >= 128 && type <= 255) && !(row != NULL &&
+		if (type != 0 && !(type >= 128 && type <= 255) &&
+		    !(row != NULL &&
 		    (row->flags & (ZL_TYPE_META | ZL_TYPE_OBSOLETE)))) {
 			memcpy(out, data + 3, size - 3);
 			generic_again(type, out, size - 3);
