@@ -74,6 +74,7 @@ enum field {
 	F_DOA,     /* media type and data, "-" for none */
 	F_X25,     /* a character-string of digits (RFC 1183) */
 	F_DSYNCSCHEME, /* NOTIFY or 0-255 */
+	F_DIGESTTYPE, /* SHA-256 ... or 0-255 (DS) */
 };
 
 static const uint8_t f_name[] = { F_NAME, F_END };
@@ -108,7 +109,8 @@ static const uint8_t f_cert[] = { F_CERTTYPE, F_U16, F_ALG, F_B64, F_END };
 static const uint8_t f_a6[] = { F_A6, F_END };
 static const uint8_t f_sink[] = { F_U8, F_U8, F_U8, F_B64_0, F_END };
 static const uint8_t f_apl[] = { F_APL, F_END };
-static const uint8_t f_ds[] = { F_U16, F_ALG, F_U8, F_DIGEST, F_END };
+static const uint8_t f_ds[] = { F_U16, F_ALG, F_DIGESTTYPE, F_DIGEST,
+	F_END };
 static const uint8_t f_sshfp[] = { F_U8, F_U8, F_DIGEST, F_END };
 static const uint8_t f_ipseckey[] = { F_U8, F_U8, F_U8, F_IPSECGW, F_END };
 static const uint8_t f_nsec[] = { F_NAME, F_BITMAP, F_END };
@@ -346,7 +348,7 @@ zl_rtype_lookup(const char *s, size_t n, uint16_t *code,
 	if (n == 0 || n > 10) {
 		return false;
 	}
-	if (n > 4 && strncasecmp(s, "TYPE", 4) == 0 &&
+	if (n > 4 && n <= 9 && strncasecmp(s, "TYPE", 4) == 0 &&
 	    decimal(s + 4, n - 4, 65535, &v)) {
 		*code = (uint16_t)v;
 		*row = zl_rtype_get(*code);
@@ -415,6 +417,9 @@ zl_quote(const char *s, size_t n, char *out, size_t outlen)
 {
 	size_t i, o = 0;
 
+	if (outlen == 0) {
+		return out;
+	}
 	for (i = 0; i < n && i < QUOTE_MAX && o + 5 < outlen; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -718,8 +723,9 @@ zl_period_read(const char *s, size_t n, uint64_t *out)
 {
 	uint64_t total = 0;
 	size_t i = 0;
+	bool units = false;
 
-	if (n == 0) {
+	if (n == 0 || n > 63) { /* BIND reads at most 63 characters */
 		return -1;
 	}
 	while (i < n) {
@@ -736,6 +742,11 @@ zl_period_read(const char *s, size_t n, uint64_t *out)
 			i++;
 		}
 		if (i == n) {
+			/* A bare number ends a unit list only when what came
+			 * before adds up to 0 ("0h30"; BIND refuses "1h30"). */
+			if (units && total != 0) {
+				return -1;
+			}
 			total += cur;
 			break;
 		}
@@ -748,6 +759,7 @@ zl_period_read(const char *s, size_t n, uint64_t *out)
 		default: return -1;
 		}
 		i++;
+		units = true;
 		total += cur * mult;
 		if (total > UINT32_MAX) {
 			total = (uint64_t)UINT32_MAX + 1;
@@ -1208,12 +1220,17 @@ static const struct mnemonic {
 	const char *name;
 	unsigned value;
 } algorithms[] = {
+	/* BIND 9.18's names (dns_secalg_fromtext), not all IANA's. */
 	{ "RSAMD5", 1 }, { "DH", 2 }, { "DSA", 3 }, { "RSASHA1", 5 },
-	{ "DSA-NSEC3-SHA1", 6 }, { "RSASHA1-NSEC3-SHA1", 7 },
-	{ "RSASHA256", 8 }, { "RSASHA512", 10 }, { "ECC-GOST", 12 },
-	{ "ECDSAP256SHA256", 13 }, { "ECDSAP384SHA384", 14 },
+	{ "NSEC3DSA", 6 }, { "NSEC3RSASHA1", 7 }, { "RSASHA256", 8 },
+	{ "RSASHA512", 10 }, { "ECCGOST", 12 }, { "ECDSAP256SHA256", 13 },
+	{ "ECDSA256", 13 }, { "ECDSAP384SHA384", 14 }, { "ECDSA384", 14 },
 	{ "ED25519", 15 }, { "ED448", 16 }, { "INDIRECT", 252 },
 	{ "PRIVATEDNS", 253 }, { "PRIVATEOID", 254 },
+}, digest_types[] = {
+	/* dns_dsdigest_fromtext */
+	{ "SHA-1", 1 }, { "SHA1", 1 }, { "SHA-256", 2 }, { "SHA256", 2 },
+	{ "GOST", 3 }, { "SHA-384", 4 }, { "SHA384", 4 },
 }, cert_types[] = {
 	/* RFC 4398 2.1 */
 	{ "PKIX", 1 }, { "SPKI", 2 }, { "PGP", 3 }, { "IPKIX", 4 },
@@ -1477,11 +1494,14 @@ fixed(const char *s, size_t n, unsigned frac, bool neg_ok, bool unit,
 	unsigned digits = 0, fd = 0;
 	bool neg = false;
 
-	if (unit && n > 0 && (s[n - 1] == 'm' || s[n - 1] == 'M')) {
+	if (unit && n > 0 && s[n - 1] == 'm') {
 		n--;
 	}
-	if (neg_ok && i < n && s[i] == '-') {
-		neg = true;
+	bool plus = false;
+
+	if (neg_ok && i < n && (s[i] == '-' || s[i] == '+')) {
+		neg = s[i] == '-';
+		plus = !neg;
 		i++;
 	}
 	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
@@ -1489,9 +1509,6 @@ fixed(const char *s, size_t n, unsigned frac, bool neg_ok, bool unit,
 		if (++digits > 12) {
 			return false;
 		}
-	}
-	if (digits == 0) {
-		return false;
 	}
 	if (i < n && s[i] == '.') {
 		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
@@ -1501,7 +1518,8 @@ fixed(const char *s, size_t n, unsigned frac, bool neg_ok, bool unit,
 			x = x * 10 + (s[i] - '0');
 		}
 	}
-	if (i != n) {
+	/* BIND reads ".5" and "-.5", but "+" only before digits. */
+	if (i != n || (digits == 0 && (fd == 0 || plus))) {
 		return false;
 	}
 	for (; fd < frac; fd++) {
@@ -1552,8 +1570,7 @@ loc_coord(rp_t *p, unsigned maxdeg, char pos, char neg, uint32_t *out)
 			return false;
 		}
 		h = p->buf[t->off];
-		if (k > 0 && t->len == 1 && (h == pos || h == neg ||
-		    h == pos + 32 || h == neg + 32)) {
+		if (k > 0 && t->len == 1 && (h == pos || h == neg)) {
 			break;
 		}
 		if (!fixed(p->buf + t->off, t->len, k == 2 ? 3 : 0, false,
@@ -1565,7 +1582,7 @@ loc_coord(rp_t *p, unsigned maxdeg, char pos, char neg, uint32_t *out)
 	if (!loc_word(p, &t) || t->len != 1) {
 		return false;
 	}
-	h = (char)(p->buf[t->off] & ~0x20);
+	h = p->buf[t->off]; /* upper case only, as BIND */
 	if (h != pos && h != neg) {
 		return false;
 	}
@@ -1602,8 +1619,9 @@ read_loc(rp_t *p)
 	}
 	p->i++;
 	for (k = 0; k < 3 && p->i < p->ntok; k++) {
+		/* BIND bounds the metres, not the centimetres. */
 		if (!loc_word(p, &t) || !fixed(p->buf + t->off, t->len, 2,
-		    false, true, &v[k]) || v[k] > 9000000000LL) {
+		    false, true, &v[k]) || v[k] > 9000000099LL) {
 			fail(p, "bad LOC size or precision: 0 to 90000000.00 "
 			    "metres");
 			return false;
@@ -1722,26 +1740,36 @@ read_wks(rp_t *p)
 /* --- SVCB and HTTPS (RFC 9460) ----------------------------------------- */
 
 static const char *const svc_keys[] = {
+	/* BIND 9.18 knows no name for key 8 (ohttp, RFC 9540): key8. */
 	"mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech",
-	"ipv6hint", "dohpath", "ohttp",
+	"ipv6hint", "dohpath",
 };
 #define SVC_NKEYS (sizeof(svc_keys) / sizeof(svc_keys[0]))
 
-/* A key by name or as keyNNNNN: -1 when it is neither. */
+/*
+ * A key by name or as keyNNNNN: -1 when it is neither.  *generic tells
+ * the keyNNNNN form, whose value is the wire form as written (RFC 9460
+ * 2.1).  Names are compared in any case when anycase is set (BIND, in
+ * mandatory lists), exactly otherwise.
+ */
 static long
-svc_key(const char *s, size_t n)
+svc_key(const char *s, size_t n, bool anycase, bool *generic)
 {
 	size_t k;
 	uint64_t v;
 
+	*generic = false;
 	for (k = 0; k < SVC_NKEYS; k++) {
-		if (strlen(svc_keys[k]) == n && memcmp(svc_keys[k], s, n) ==
-		    0) {
+		if (strlen(svc_keys[k]) == n && (anycase ?
+		    strncasecmp(svc_keys[k], s, n) : memcmp(svc_keys[k], s,
+		    n)) == 0) {
 			return (long)k;
 		}
 	}
-	if (n > 3 && memcmp(s, "key", 3) == 0 && (n == 4 || s[3] != '0') &&
+	if (n > 3 && (anycase ? strncasecmp(s, "key", 3) : memcmp(s, "key",
+	    3)) == 0 && (n == 4 || s[3] != '0') &&
 	    decimal(s + 3, n - 3, 65535, &v)) {
+		*generic = true;
 		return (long)v;
 	}
 	return -1;
@@ -1774,7 +1802,11 @@ svc_list(rp_t *p, const uint8_t *v, size_t n,
 			k++;
 			continue;
 		}
-		if (v[k] == '\\' && k + 1 < n) {
+		if (v[k] == '\\') {
+			if (k + 1 == n) {
+				fail(p, "a backslash at the end of a value list");
+				return false;
+			}
 			k++;
 		}
 		if (w == sizeof(one)) {
@@ -1812,7 +1844,8 @@ svc_addr(rp_t *p, const uint8_t *s, size_t n, void *ctx)
 static bool
 svc_mkey(rp_t *p, const uint8_t *s, size_t n, void *ctx)
 {
-	long k = svc_key((const char *)s, n);
+	bool generic;
+	long k = svc_key((const char *)s, n, true, &generic);
 
 	(void)ctx;
 	if (k < 0 || k == 0) {
@@ -1864,7 +1897,6 @@ svc_value(rp_t *p, long key, const uint8_t *v, size_t n, bool has)
 	case 1: /* alpn */
 		return has && svc_list(p, v, n, svc_alpn, NULL);
 	case 2: /* no-default-alpn */
-	case 8: /* ohttp */
 		if (has) {
 			fail(p, "%s takes no value", svc_keys[key]);
 			return false;
@@ -1880,8 +1912,8 @@ svc_value(rp_t *p, long key, const uint8_t *v, size_t n, bool has)
 	case 6:
 		v6 = key == 6;
 		return has && svc_list(p, v, n, svc_addr, &v6);
-	case 5:
-		return has && n > 0 && b64_token(p, (const char *)v, n,
+	case 5: /* ech: BIND takes it empty too */
+		return !has || n == 0 || b64_token(p, (const char *)v, n,
 		    "ech value");
 	case 7:
 		return has && put(p, v, n);
@@ -1960,7 +1992,7 @@ read_svc(rp_t *p)
 		size_t vn, kn, w = 0, pos, n;
 		uint8_t *val;
 		long key;
-		bool has, too_long = false, ok;
+		bool has, too_long = false, ok, generic;
 
 		if (t == NULL) {
 			return false;
@@ -1968,7 +2000,7 @@ read_svc(rp_t *p)
 		s = p->buf + t->off;
 		eq = memchr(s, '=', t->len);
 		kn = eq ? (size_t)(eq - s) : t->len;
-		key = svc_key(s, kn);
+		key = svc_key(s, kn, false, &generic);
 		if (key < 0) {
 			fail(p, "bad SVCB key \"%s\"", q(s, kn, b, sizeof(b)));
 			return false;
@@ -1991,8 +2023,16 @@ read_svc(rp_t *p)
 			fail(p, "out of memory");
 			return false;
 		}
+		/* BIND reads address and key lists without escapes. */
+		if (!generic && (key == 0 || key == 4 || key == 6) &&
+		    memchr(vs, '\\', vn) != NULL) {
+			free(val);
+			fail(p, "escapes in the value of %s", svc_keys[key]);
+			return false;
+		}
 		ok = unescape(vs, vn, val, vn, &w, &too_long) &&
-		    svc_value(p, key, val, w, has);
+		    (generic ? put(p, val, w) : svc_value(p, key, val, w,
+		    has));
 		free(val);
 		if (!ok) {
 			if (!p->failed) {
@@ -2443,11 +2483,14 @@ read_field(rp_t *p, uint8_t kind)
 	case F_U8:
 	case F_ALG:
 	case F_DSYNCSCHEME:
+	case F_DIGESTTYPE:
 		if (kind == F_U8 ? !read_uint(p, 255, "number", &v) :
 		    kind == F_ALG ? !read_mnemonic(p, algorithms,
 		    sizeof(algorithms) / sizeof(algorithms[0]), 255,
-		    "algorithm", &v) : !read_mnemonic(p, dsync_schemes,
-		    1, 255, "scheme", &v)) {
+		    "algorithm", &v) : kind == F_DIGESTTYPE ?
+		    !read_mnemonic(p, digest_types, sizeof(digest_types) /
+		    sizeof(digest_types[0]), 255, "digest type", &v) :
+		    !read_mnemonic(p, dsync_schemes, 1, 255, "scheme", &v)) {
 			return false;
 		}
 		if (p->nbefore < sizeof(p->before)) {
@@ -2776,7 +2819,76 @@ wbitmap(wc_t *w)
 static bool
 wprecsize(uint8_t v)
 {
-	return (v >> 4) <= 9 && (v & 0xf) <= 9;
+	/* A mantissa of 0 with a power of ten is no size (BIND). */
+	return (v >> 4) <= 9 && (v & 0xf) <= 9 &&
+	    ((v >> 4) != 0 || (v & 0xf) == 0);
+}
+
+/* A LOC latitude or longitude: 2^31 plus or minus at most max degrees
+ * in thousandths of a second of arc. */
+static bool
+wcoord(const uint8_t *d, uint32_t max)
+{
+	uint32_t v = (uint32_t)d[0] << 24 | (uint32_t)d[1] << 16 |
+	    (uint32_t)d[2] << 8 | d[3];
+	uint32_t lim = max * 3600000u;
+
+	return v >= 0x80000000u - lim && v - (0x80000000u - lim) <= 2 * lim;
+}
+
+/* "{?dns}" somewhere in s[0..n). */
+static bool
+has_dns_variable(const uint8_t *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k + 6 <= n; k++) {
+		if (memcmp(s + k, "{?dns}", 6) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Well-formed UTF-8 (RFC 3629 4): no overlong forms, no surrogates. */
+static bool
+utf8_ok(const uint8_t *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n) {
+		uint8_t c = s[k];
+		size_t more, j;
+		uint32_t cp, min;
+
+		if (c < 0x80) {
+			k++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			more = 1, cp = c & 0x1f, min = 0x80;
+		} else if ((c & 0xf0) == 0xe0) {
+			more = 2, cp = c & 0x0f, min = 0x800;
+		} else if ((c & 0xf8) == 0xf0) {
+			more = 3, cp = c & 0x07, min = 0x10000;
+		} else {
+			return false;
+		}
+		if (n - k - 1 < more) {
+			return false;
+		}
+		for (j = 1; j <= more; j++) {
+			if ((s[k + j] & 0xc0) != 0x80) {
+				return false;
+			}
+			cp = cp << 6 | (s[k + j] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 &&
+		    cp <= 0xdfff)) {
+			return false;
+		}
+		k += more + 1;
+	}
+	return true;
 }
 
 static bool
@@ -2825,7 +2937,6 @@ wsvc(wc_t *w)
 			}
 			break;
 		case 2:
-		case 8:
 			if (len != 0) {
 				return wbad(w, "a value where none belongs");
 			}
@@ -2833,6 +2944,15 @@ wsvc(wc_t *w)
 		case 3:
 			if (len != 2) {
 				return wbad(w, "a port that is not 16 bits");
+			}
+			break;
+		case 7: /* dohpath, RFC 9461 5: a relative URI template with
+			 * {?dns}, in UTF-8 */
+			if (len < 7 || w->d[v] != '/' ||
+			    !has_dns_variable(w->d + v, len) ||
+			    !utf8_ok(w->d + v, len)) {
+				return wbad(w, "a dohpath that is not a "
+				    "relative URI template with {?dns}");
 			}
 			break;
 		case 4:
@@ -2884,6 +3004,7 @@ wfield(wc_t *w, uint8_t kind)
 	case F_U8:
 	case F_ALG:
 	case F_DSYNCSCHEME:
+	case F_DIGESTTYPE:
 		if (!wtake(w, 1, "a field cut short")) {
 			return false;
 		}
@@ -2956,10 +3077,18 @@ wfield(wc_t *w, uint8_t kind)
 	case F_BITMAP:
 		return wbitmap(w);
 	case F_LOC:
-		if (w->n - w->at != 16 || w->d[w->at] != 0 ||
-		    !wprecsize(w->d[w->at + 1]) ||
+		/* RFC 1876 2: version 0 is 16 octets with sizes as mantissa
+		 * and exponent and coordinates in range; BIND keeps other
+		 * versions as they are. */
+		if (w->at < w->n && w->d[w->at] != 0) {
+			w->at = w->n;
+			return true;
+		}
+		if (w->n - w->at != 16 || !wprecsize(w->d[w->at + 1]) ||
 		    !wprecsize(w->d[w->at + 2]) ||
-		    !wprecsize(w->d[w->at + 3])) {
+		    !wprecsize(w->d[w->at + 3]) ||
+		    !wcoord(w->d + w->at + 4, 90) ||
+		    !wcoord(w->d + w->at + 8, 180)) {
 			return wbad(w, "bad LOC data (version 0, 16 octets)");
 		}
 		w->at = w->n;
@@ -3075,7 +3204,7 @@ digest_len(uint16_t type, const uint8_t *b)
 		switch (b[1]) {
 		case 1: return 20;  /* SHA-1, RFC 4034 5.1.4 */
 		case 2: return 32;  /* SHA-256, RFC 4509 */
-		case 3: return 32;  /* GOST, RFC 5933 */
+		/* 3, GOST (RFC 5933): BIND takes any length */
 		case 4: return 48;  /* SHA-384, RFC 6605 */
 		default: return 0;
 		}

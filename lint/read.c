@@ -165,6 +165,8 @@ typedef struct reader {
 	lexrec_t rec;
 	lexrec_t gen_rec;    /* a record $GENERATE made, lexed */
 	unsigned long problems; /* reported so far */
+	size_t made;         /* bytes of text $GENERATE made, this file */
+	bool stop;           /* a limit was reached: read no more */
 	uint8_t apex[256];   /* the zone's origin, wire form */
 	size_t apex_len;
 	sbuf_t gen_line;     /* its text */
@@ -923,7 +925,8 @@ tok_is(const char *buf, const token_t *t, const char *word)
 
 /*
  * Parse a TTL: seconds, or numbers with units s, m, h, d, w in any case
- * ("1h30m", "1W"); a bare number may end a unit list ("1h30").  Returns 0,
+ * ("1h30m", "1W"); a bare number ends a unit list only after zeros ("0h30",
+ * as BIND: "1h30" is refused).  Returns 0,
  * -1 for bad syntax or -2 when larger than TTL_MAX.
  */
 static int
@@ -997,6 +1000,8 @@ longest_string(const char *buf, const lexrec_t *r, size_t first)
 static unsigned read_zfile(reader_t *rd, zfile_t *z, window_t *w);
 static void do_record(reader_t *rd, zfile_t *z, const char *buf,
     const lexrec_t *r);
+static ldns_rr_class class_of(reader_t *rd, const char *buf,
+    const token_t *t);
 
 static void
 do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
@@ -1207,7 +1212,8 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	zl_generate_text_t owner = { NULL, 0, 0 }, rdata = { NULL, 0, 0 };
 	uint64_t i, count;
 	unsigned long before;
-	size_t k;
+	size_t k, prev_len;
+	uint8_t prev[256];
 	char err[QUOTE_MAX * 4 + 160];
 
 	if (r->ntok < 5) {
@@ -1220,6 +1226,24 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		    "$GENERATE: the range and the owner are not quoted");
 		return;
 	}
+	/* Between the owner and the rdata: [TTL] [class] type, as BIND
+	 * reads it; the rdata is one token (quote it). */
+	for (k = 3; k + 1 < r->ntok; k++) {
+		const zl_rtype_t *row;
+		uint16_t code;
+		bool last = k + 2 == r->ntok;
+
+		if (r->ntok > 7 || t[k].quoted || (last ?
+		    !zl_rtype_lookup(buf + t[k].off, t[k].len, &code, &row) :
+		    !(buf[t[k].off] >= '0' && buf[t[k].off] <= '9') &&
+		    class_of(rd, buf, &t[k]) == 0)) {
+			problem(rd, z->display, line, "syntax-error",
+			    "bad $GENERATE: only [TTL] [class] type go between "
+			    "the owner and the rdata, which is one token (quote "
+			    "it)");
+			return;
+		}
+	}
 	g = zl_generate_new(buf + t[1].off, t[1].len, buf + t[2].off,
 	    t[2].len, buf + t[r->ntok - 1].off, t[r->ntok - 1].len, err,
 	    sizeof(err));
@@ -1229,6 +1253,10 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		return;
 	}
 	count = zl_generate_count(g);
+	/* The owner the next blank-owner line takes stays the one before
+	 * the directive, as in BIND. */
+	memcpy(prev, z->prev, z->prev_len);
+	prev_len = z->prev_len;
 	for (i = 0; i < count; i++) {
 		window_t w;
 		lexer_t lx;
@@ -1244,6 +1272,17 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		    sizeof(err))) {
 			problem(rd, z->display, line, "syntax-error",
 			    "bad $GENERATE: %s", err);
+			break;
+		}
+		/* The text made counts against the file-size cap: a few
+		 * bytes of template must not make gigabytes. */
+		rd->made += owner.len + rdata.len + 2;
+		if (rd->made > rd->size_max) {
+			problem(rd, z->display, line, "limit-exceeded",
+			    "$GENERATE made more than %zu bytes of records "
+			    "(--max-file-size): the rest of the file was not "
+			    "read", rd->size_max);
+			rd->stop = true;
 			break;
 		}
 		/* BIND ignores a record made outside the zone before it
@@ -1289,6 +1328,8 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			break;
 		}
 	}
+	memcpy(z->prev, prev, prev_len);
+	z->prev_len = prev_len;
 	zl_generate_text_free(&owner);
 	zl_generate_text_free(&rdata);
 	zl_generate_free(g);
@@ -1689,7 +1730,7 @@ read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 	}
 
 	/* Past size_max the window stops at the last complete line. */
-	while (rd->records <= rd->records_max &&
+	while (rd->records <= rd->records_max && !rd->stop &&
 	    next_record(&lx, r, w) == LEX_RECORD) {
 		const char *buf = lx.buf;
 

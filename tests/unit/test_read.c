@@ -583,6 +583,41 @@ test_directives(void)
 	    "$ORIGIN needs one domain name");
 }
 
+/* $GENERATE leaves the owner of blank-owner lines alone, and the text it
+ * makes counts against the file-size cap. */
+static void
+test_generate(void)
+{
+	const char *f = FX "generate-owner.zone";
+	zl_read_options_t o = { 0 };
+	char path[512];
+	FILE *fp;
+
+	read_zone(f);
+	expect_counts("generate-owner", 4, 0);
+	expect_rr("generate-owner", 1, "g1.example.com.", "A", 300, false, 4,
+	    4);
+	expect_rr("generate-owner", 3, "foo.example.com.", "TXT", 300, false,
+	    5, 5);
+
+	snprintf(path, sizeof(path), "%s/gen-bytes.zone", tmpdir);
+	fp = fopen(path, "w");
+	if (fp == NULL) {
+		UNIT_CHECK(false, "generate-bytes: temporary file");
+		return;
+	}
+	fputs("$ORIGIN example.com.\n$TTL 300\n$GENERATE 1-100000 "
+	    "x$ TXT \"0123456789012345678901234567890123456789$\"\n", fp);
+	fclose(fp);
+	o.size_max = 4096; /* the file is 100 bytes, its records 6 MB */
+	read_with(path, &o);
+	UNIT_CHECK(S.nrr < 100 && S.nproblem == 1, "generate-bytes: stopped "
+	    "at the cap (%zu records, %zu problems)", S.nrr, S.nproblem);
+	expect_problem("generate-bytes", 0, path, 3, "limit-exceeded",
+	    "--max-file-size");
+	unlink(path);
+}
+
 static void
 test_ttl(void)
 {
@@ -1235,6 +1270,7 @@ main(void)
 	}
 	test_origin();
 	test_directives();
+	test_generate();
 	test_ttl();
 	test_owners();
 	test_lexical_fixtures();
