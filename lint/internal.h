@@ -11,6 +11,7 @@
 #include <ldns/ldns.h>
 
 #include "lint/lint.h"
+#include "lint/rdata.h"
 
 /* Rule indexes, in the order of the table in rules.c. */
 enum zl_rule_index {
@@ -212,9 +213,6 @@ void zl_names_free(struct zl_names *t);
 
 /* Lower-case the ASCII letters of a wire name, in place. */
 void zl_wire_lower(uint8_t *wire, size_t len);
-/* Wire `name` is `origin` or below it (any case). */
-bool zl_wire_below(const uint8_t *name, size_t len, const uint8_t *origin,
-    size_t olen);
 
 /*
  * The canonical presentation of a wire-format name (lower case, trailing
@@ -381,8 +379,6 @@ struct zone {
 	uint16_t types[255];
 	unsigned types_count;
 	uint8_t type_index[256];   /* type < 256: index + 1, or 0 */
-	uint8_t *wire;             /* rdata of the record being read */
-	size_t wire_cap;
 	/* Kept records, in file order, and their bytes. */
 	struct kept *kept;
 	struct zl_arena *kept_arena;
@@ -490,7 +486,6 @@ struct zl_view {
 	uint32_t ttl;
 	const uint8_t *rdata;  /* wire, or NULL unless the checks read it */
 	size_t rdata_len;
-	bool shaped;           /* rdata has its type's fields */
 	bool kept;             /* the zone keeps the record (its name is the
 				* apex, a plan name or a client host) */
 	const char *strings;   /* TXT and SPF: the strings joined, or NULL */

@@ -786,33 +786,6 @@ zl_wire_lower(uint8_t *w, size_t len)
 	}
 }
 
-bool
-zl_wire_below(const uint8_t *name, size_t len, const uint8_t *origin,
-    size_t olen)
-{
-	size_t i = 0;
-
-	if (olen > len) {
-		return false;
-	}
-	while (i < len - olen && name[i] != 0) {
-		i += 1u + name[i];
-	}
-	if (i != len - olen) {
-		return false;
-	}
-	for (; i < len; i++) {
-		uint8_t a = name[i], b = origin[i - (len - olen)];
-
-		a = a >= 'A' && a <= 'Z' ? (uint8_t)(a - 'A' + 'a') : a;
-		b = b >= 'A' && b <= 'Z' ? (uint8_t)(b - 'A' + 'a') : b;
-		if (a != b) {
-			return false;
-		}
-	}
-	return true;
-}
-
 /* ---- an arena: blocks that never move --------------------------------- */
 
 /* Offsets are block << 18 | position: a block holds at most 256 KiB, and

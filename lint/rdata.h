@@ -105,6 +105,13 @@ bool zl_name_read(const char *s, size_t len, const uint8_t *origin,
 int zl_period_read(const char *s, size_t n, uint64_t *out);
 
 /*
+ * Wire name (len octets) equal to origin (olen octets) or below it, on
+ * label boundaries, letters compared in any case (RFC 4343).
+ */
+bool zl_wire_below(const uint8_t *name, size_t len, const uint8_t *origin,
+    size_t olen);
+
+/*
  * The rdata of a record of the given type: tok[0..ntok) are its tokens in
  * buf.  On success returns true with the wire rdata in out (ZL_RDATA_MAX
  * bytes; names uncompressed, case as written) and its length in *out_len.

@@ -182,9 +182,6 @@ typedef struct reader {
 	const ldns_rdf *origin;
 	ldns_rr *lazy;
 	bool lazy_failed;
-	uint8_t *wire;       /* the record in wire form, for ldns_wire2rr */
-	size_t wire_cap;
-	bool rr_taken;       /* the caller keeps rec->rr */
 } reader_t;
 
 /* --- small helpers ----------------------------------------------------- */
@@ -234,13 +231,6 @@ static bool
 is_control(unsigned char c)
 {
 	return (c < 0x20 && c != '\t') || c == 0x7f;
-}
-
-/* Input quoted for a message (zl_quote). */
-static void
-quote(const char *src, size_t n, char *out, size_t outlen)
-{
-	(void)zl_quote(src, n, out, outlen);
 }
 
 __attribute__((format(printf, 5, 6))) static void
@@ -1031,7 +1021,7 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		if (origin == NULL) {
 			char q[QUOTE_MAX * 4 + 8];
 
-			quote(buf + r->tok[2].off, r->tok[2].len, q,
+			zl_quote(buf + r->tok[2].off, r->tok[2].len, q,
 			    sizeof(q));
 			problem(rd, z->display, line, "syntax-error",
 			    "bad $INCLUDE origin \"%s\"", q);
@@ -1166,35 +1156,13 @@ static bool
 owner_in_zone(const reader_t *rd, const zfile_t *z, const char *s, size_t n)
 {
 	uint8_t w[ZL_NAME_MAX];
-	size_t len, k;
+	size_t len;
 
 	if (rd->apex_len == 0 || !zl_name_read(s, n, ldns_rdf_data(z->origin),
 	    ldns_rdf_size(z->origin), w, &len, NULL, 0)) {
 		return true;
 	}
-	if (len < rd->apex_len) {
-		return false;
-	}
-	/* The apex's labels end the name, on a label boundary. */
-	for (k = 0; k < len - rd->apex_len; k += (size_t)w[k] + 1) {
-	}
-	if (k != len - rd->apex_len) {
-		return false;
-	}
-	for (; k < len; k++) {
-		uint8_t a = w[k], b = rd->apex[k - (len - rd->apex_len)];
-
-		if (a >= 'A' && a <= 'Z') {
-			a = (uint8_t)(a + 32);
-		}
-		if (b >= 'A' && b <= 'Z') {
-			b = (uint8_t)(b + 32);
-		}
-		if (a != b) {
-			return false;
-		}
-	}
-	return true;
+	return zl_wire_below(w, len, rd->apex, rd->apex_len);
 }
 
 /*
@@ -1354,7 +1322,7 @@ do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		 * BIND does (ldns would make it absolute). */
 		o = name_from_token(buf, &r->tok[1], z->origin);
 		if (o == NULL) {
-			quote(buf + r->tok[1].off, r->tok[1].len, q,
+			zl_quote(buf + r->tok[1].off, r->tok[1].len, q,
 			    sizeof(q));
 			problem(rd, z->display, line, "syntax-error",
 			    "bad $ORIGIN \"%s\"", q);
@@ -1374,7 +1342,7 @@ do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		e = r->tok[1].quoted ? -1 : parse_ttl(buf + r->tok[1].off,
 		    r->tok[1].len, &ttl);
 		if (e != 0) {
-			quote(buf + r->tok[1].off, r->tok[1].len, q,
+			zl_quote(buf + r->tok[1].off, r->tok[1].len, q,
 			    sizeof(q));
 			problem(rd, z->display, line, "syntax-error",
 			    e == -2 ? "bad $TTL \"%s\": larger than "
@@ -1388,7 +1356,7 @@ do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	} else if (tok_is(buf, t, "$GENERATE")) {
 		do_generate(rd, z, buf, r);
 	} else {
-		quote(buf + t->off, t->len, q, sizeof(q));
+		zl_quote(buf + t->off, t->len, q, sizeof(q));
 		problem(rd, z->display, line, "syntax-error",
 		    "unknown directive %s", q);
 	}
@@ -1499,7 +1467,7 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		rd->owner_len = z->prev_len;
 	} else {
 		if (t[0].quoted) {
-			quote(buf + t[0].off, t[0].len, q, sizeof(q));
+			zl_quote(buf + t[0].off, t[0].len, q, sizeof(q));
 			problem(rd, z->display, line, "syntax-error",
 			    "bad owner name %s", q);
 			return;
@@ -1525,7 +1493,7 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			int e = parse_ttl(w, t[i].len, &ttl);
 
 			if (e != 0) {
-				quote(w, t[i].len, q, sizeof(q));
+				zl_quote(w, t[i].len, q, sizeof(q));
 				problem(rd, z->display, line, "syntax-error",
 				    e == -2 ? "bad TTL \"%s\": larger than "
 				    "2147483647" : "bad TTL \"%s\"", q);
@@ -1548,7 +1516,7 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	}
 	if (t[i].quoted || !zl_rtype_lookup(buf + t[i].off, t[i].len, &type,
 	    &row)) {
-		quote(buf + t[i].off, t[i].len, q, sizeof(q));
+		zl_quote(buf + t[i].off, t[i].len, q, sizeof(q));
 		problem(rd, z->display, line, "syntax-error",
 		    "unknown record type %s", q);
 		return;
@@ -1607,7 +1575,6 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		ttl = rd->last_ttl;
 	}
 	if (rd->cb != NULL && rd->cb->record != NULL) {
-		rec.rr = NULL;
 		rec.rdata = rd->rdata;
 		rec.owner = rd->owner;
 		rec.owner_len = rd->owner_len;
@@ -1634,10 +1601,6 @@ zl_record_take_rr(const zl_record_t *rec)
 
 	if (rd == NULL) {
 		return NULL;
-	}
-	if (rec->rr != NULL) {
-		rd->rr_taken = true;
-		return (ldns_rr *)rec->rr;
 	}
 	zl_record_rr(rec);
 	rr = rd->lazy;
@@ -1690,8 +1653,8 @@ zl_record_rr(const zl_record_t *rec)
 {
 	reader_t *rd = rec->reader_;
 
-	if (rec->rr != NULL || rd == NULL) {
-		return rec->rr;
+	if (rd == NULL) {
+		return NULL;
 	}
 	if (rd->lazy == NULL && !rd->lazy_failed) {
 		rd->lazy = zl_rr_from_wire(rec->owner, rec->owner_len,
@@ -1923,7 +1886,6 @@ reader_free(reader_t *rd)
 	free(rd->text.p);
 	free(rd->scratch.p);
 	free(rd->rdata);
-	free(rd->wire);
 }
 
 /* --- the entry point ---------------------------------------------------- */

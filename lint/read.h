@@ -50,13 +50,11 @@
  * One record as the reader hands it over.  Everything is borrowed: valid
  * only during the record callback.  Copy what you want to keep.
  *
- * The rdata comes in wire form (lint/rdata.h), for every type; rr is
- * always NULL, and zl_record_rr() has ldns decode the wire form on demand,
- * for printing.
+ * The rdata comes in wire form (lint/rdata.h), for every type;
+ * zl_record_rr() has ldns decode the record on demand, for printing.
  */
 struct reader;
 typedef struct zl_record {
-	const ldns_rr *rr;  /* NULL: see above */
 	const uint8_t *owner; /* the owner in wire format, case as written */
 	size_t owner_len;
 	uint16_t type;
@@ -103,8 +101,8 @@ ldns_rr *zl_rr_from_wire(const uint8_t *owner, size_t owner_len,
 
 /*
  * The same record, handed over to the caller to keep (ldns_rr_free it):
- * cheaper than cloning.  At most once per record, and zl_record_rr() and
- * rec->rr are not to be used after it.  NULL only when out of memory.
+ * cheaper than cloning.  At most once per record, and zl_record_rr() is
+ * not to be used after it.  NULL only when out of memory.
  */
 ldns_rr *zl_record_take_rr(const zl_record_t *rec);
 

@@ -562,54 +562,6 @@ keep(const struct zone *zone, const struct zl_view *v, unsigned flags)
 	return v->id == zone->origin_id || (flags & ZL_NAME_PLAN) != 0;
 }
 
-/*
- * The record's data has the fields its type's descriptor names, of the
- * right kinds (RFC 3597 generic data, "\\# ...", can give a known type
- * other fields): only then do the checks read them.
- */
-static bool
-well_formed(const ldns_rr *rr)
-{
-	const ldns_rr_descriptor *d = ldns_rr_descript(ldns_rr_get_type(rr));
-	size_t i, n = ldns_rr_rd_count(rr);
-
-	if (d == NULL || n < ldns_rr_descriptor_minimum(d) ||
-	    n > ldns_rr_descriptor_maximum(d)) {
-		return false;
-	}
-	for (i = 0; i < n; i++) {
-		const ldns_rdf *rdf = ldns_rr_rdf(rr, i);
-		ldns_rdf_type want = ldns_rr_descriptor_field_type(d, i);
-
-		if (rdf == NULL || ldns_rdf_get_type(rdf) != want ||
-		    (want == LDNS_RDF_TYPE_INT16 && ldns_rdf_size(rdf) != 2)) {
-			return false;
-		}
-	}
-	return true;
-}
-
-/* The types whose rdata the checks read. */
-static bool
-read_rdata(uint16_t type)
-{
-	return type == LDNS_RR_TYPE_CNAME || type == LDNS_RR_TYPE_MX ||
-	    type == LDNS_RR_TYPE_NS || type == LDNS_RR_TYPE_SRV ||
-	    type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
-}
-
-/* The record's rdata in wire form, in zone->wire (names uncompressed). */
-static bool
-wire_rdata(struct zone *zone, const ldns_rr *rr, struct zl_view *v)
-{
-	if (!zl_rr_rdata_wire(rr, &zone->wire, &zone->wire_cap,
-	    &v->rdata_len)) {
-		return false;
-	}
-	v->rdata = zone->wire;
-	return true;
-}
-
 /* Bytes into the kept arena (and a NUL after them); NULL when out of
  * memory. */
 static const void *
@@ -706,18 +658,9 @@ on_record(void *ctx, const zl_record_t *rec)
 	v.file = intern_file(zone, rec->file);
 	v.line = rec->line;
 	v.text = NULL;
-	/* The reader's own rdata has its type's fields by construction. */
-	v.shaped = rec->rr == NULL || well_formed(rec->rr);
-	/* Records ldns read: their rdata as wire, for the types the checks
-	 * read (the rest only if kept, below). */
-	if (rec->rr != NULL && v.shaped && read_rdata(v.type) &&
-	    !wire_rdata(zone, rec->rr, &v)) {
-		zone->nomem = true;
-		return;
-	}
 	/* A CNAME's target is interned first: interning may move the
 	 * owner's slot. */
-	if (v.type == LDNS_RR_TYPE_CNAME && v.shaped && v.rdata != NULL &&
+	if (v.type == LDNS_RR_TYPE_CNAME &&
 	    (target = zl_name_intern(zone, v.rdata, v.rdata_len)) == 0 &&
 	    zone->nomem) {
 		return; /* (a name past 255 octets, which ldns may make of a
@@ -752,11 +695,9 @@ on_record(void *ctx, const zl_record_t *rec)
 	}
 	check_cname_rules(zone, n, &v, target);
 	flags = SLOT_FLAGS(n); /* n is not used after this */
-	/* The checks below read the record's fields: only when they are
-	 * the fields its type has (not RFC 3597 generic data). */
-	if (!v.shaped) {
-		return;
-	}
+	/* The reader hands over every record in its type's wire form (RFC
+	 * 3597 data of a known type is checked to be one), so the checks
+	 * below may read its fields. */
 	kept = keep(zone, &v, flags);
 	v.kept = kept;
 	v.strings = NULL;
@@ -772,11 +713,6 @@ on_record(void *ctx, const zl_record_t *rec)
 	}
 	families_record(zone, &v);
 	if (!kept) {
-		return;
-	}
-	if (rec->rr != NULL && v.rdata == NULL &&
-	    !wire_rdata(zone, rec->rr, &v)) {
-		zone->nomem = true;
 		return;
 	}
 	keep_record(zone, &v, text, text_len);
@@ -935,7 +871,6 @@ zone_free(struct zone *zone)
 	zl_table_free(&zone->kept_owners);
 	zl_table_free(&zone->ttl_index);
 	free(zone->ttls);
-	free(zone->wire);
 	for (i = 0; i < zone->files_count; i++) {
 		free(zone->files[i]);
 	}
