@@ -261,6 +261,17 @@ sz_check() {
 	fi
 }
 
+# measure_sz ID FILE N: simdzone's parse of FILE (N records) as row ID, or
+# the row says why simdzone is not available.
+measure_sz() {
+	if [ "$have_sz" = yes ]; then
+		measure "$1" "$QSZ parse $2"
+		sz_check "$1" "$3"
+	else
+		note "$1" "$SZWHY"
+	fi
+}
+
 # sz_bad ID: why simdzone's run ID does not count ("" when it does).
 sz_bad() {
 	idtext "$1" "$TMP/szbad"
@@ -353,12 +364,7 @@ for n in $SIZES; do
 	else
 		note "z$n.zl2" "not implemented"
 	fi
-	if [ "$have_sz" = yes ]; then
-		measure "z$n.sz" "$QSZ parse $z"
-		sz_check "z$n.sz" "$n"
-	else
-		note "z$n.sz" "$SZWHY"
-	fi
+	measure_sz "z$n.sz" "$z" "$n"
 	measure "z$n.named" "named-checkzone -i local $ORIGIN $z"
 	measure "z$n.knot" "kzonecheck -o $ORIGIN $z"
 	if [ "$have_validns" = yes ]; then
@@ -395,12 +401,7 @@ if [ "$DELEG" -gt 0 ]; then
 	DLIMITS="--max-file-size ${DMAXSIZE}M --max-records $DMAXREC"
 	measure dz.floor "$QFLOOR --origin $DORIGIN. $d"
 	measure dz.zl "$QZL --no-config --profile none $DLIMITS $d"
-	if [ "$have_sz" = yes ]; then
-		measure dz.sz "$QSZ parse $d"
-		sz_check dz.sz "$DELEG"
-	else
-		note dz.sz "$SZWHY"
-	fi
+	measure_sz dz.sz "$d" "$DELEG"
 	measure dz.named "named-checkzone -i local $DORIGIN $d" capped
 	measure dz.knot "kzonecheck -o $DORIGIN $d" capped
 fi
