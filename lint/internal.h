@@ -188,6 +188,7 @@ struct zl_names {
 	size_t used;   /* in the last block */
 	uint8_t origin[ZL_WIRE_MAX];
 	size_t origin_len;
+	unsigned moves; /* counts the growths that moved slots */
 };
 
 /* Set the origin (before the first name). */
@@ -365,6 +366,13 @@ struct zone {
 	uint32_t origin_id;  /* the origin's name id, 0 without */
 	/* Every name seen (ZL_NAME_*), as owner or as a target. */
 	struct zl_names names;
+	/* The last record's owner as written and its slot, valid while
+	 * names.moves is last_moves: a run of records at one owner looks
+	 * the name up once. */
+	uint8_t last_owner[ZL_WIRE_MAX];
+	size_t last_owner_len;
+	struct zl_name_slot *last_slot;
+	unsigned last_moves;
 	/* RRsets other than a name's first (key: name id << 16 | type; a:
 	 * first line, b: TTL), CNAME owners (key: name id; a: line of the
 	 * first, b: its target's name id), owners of kept records (a, b:
@@ -376,6 +384,7 @@ struct zone {
 	uint32_t *ttls;
 	size_t ttls_count;
 	struct zl_table ttl_index; /* key TTL + 1, a: index */
+	unsigned last_ttl_ix;      /* the index ttl_ix gave last */
 	uint16_t types[255];
 	unsigned types_count;
 	uint8_t type_index[256];   /* type < 256: index + 1, or 0 */

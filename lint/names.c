@@ -549,6 +549,7 @@ names_grow(struct zl_names *t, unsigned s)
 	free(t->shard[s]);
 	t->shard[s] = n;
 	t->cap[s] = cap;
+	t->moves++;
 	return true;
 }
 
@@ -620,6 +621,8 @@ store(struct zl_names *t, const uint8_t *w, size_t len, size_t cut)
 	return id;
 }
 
+static void lower_copy(uint8_t *to, const uint8_t *from, size_t len);
+
 static struct zl_name_slot *
 names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
     bool add, bool *added)
@@ -634,8 +637,7 @@ names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
 	if (len == 0 || len > ZL_WIRE_MAX) {
 		return NULL;
 	}
-	memcpy(w, wire, len);
-	zl_wire_lower(w, len);
+	lower_copy(w, wire, len);
 	cut = origin_cut(t, w, len);
 	h64 = siphash13(w, len);
 	s = (unsigned)(h64 >> (64 - ZL_TABLE_SHARD_BITS));
@@ -774,16 +776,38 @@ static const uint8_t lower[256] = {
 	240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
 };
 
+/*
+ * `len` bytes of a name into `to`, ASCII letters lower-cased, eight at a
+ * time: in each byte below 0x80, set 0x20 when it is 'A' to 'Z' (the sums
+ * below carry no byte into the next, each being at most 0x7f + 0x3f).
+ * Length octets are below 64, never letters; bytes from 0x80 stay.
+ */
+static void
+lower_copy(uint8_t *to, const uint8_t *from, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x, low, upper;
+
+		memcpy(&x, from + i, 8);
+		low = x & 0x7f * ones;
+		/* high bit: >= 'A', and > 'Z' */
+		upper = (low + (0x80 - 'A') * ones) ^ (low + (0x7f - 'Z') * ones);
+		upper &= ~x & 0x80 * ones;
+		x |= upper >> 2;
+		memcpy(to + i, &x, 8);
+	}
+	for (; i < len; i++) {
+		to[i] = lower[from[i]];
+	}
+}
+
 void
 zl_wire_lower(uint8_t *w, size_t len)
 {
-	size_t i;
-
-	/* Length octets are below 64, never letters: the whole name goes
-	 * through one table, with no branch per byte. */
-	for (i = 0; i < len; i++) {
-		w[i] = lower[w[i]];
-	}
+	lower_copy(w, w, len); /* each 8 bytes are read before written */
 }
 
 /* ---- an arena: blocks that never move --------------------------------- */

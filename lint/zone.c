@@ -286,8 +286,8 @@ ttl_ix(struct zone *zone, uint32_t ttl)
 	bool added;
 	struct zl_slot *s;
 
-	if (zone->ttls_count > 0 && zone->ttls[zone->ttls_count - 1] == ttl) {
-		return (unsigned)zone->ttls_count - 1;
+	if (zone->ttls_count > 0 && zone->ttls[zone->last_ttl_ix] == ttl) {
+		return zone->last_ttl_ix;
 	}
 	s = zl_table_get(&zone->ttl_index, zl_exact_key((uint64_t)ttl + 1),
 	    &added);
@@ -306,6 +306,9 @@ ttl_ix(struct zone *zone, uint32_t ttl)
 		zone->ttls = p;
 		p[zone->ttls_count] = ttl;
 		s->a = (uint32_t)zone->ttls_count++;
+	}
+	if (s->a != ZL_TTL_IX_MAX) {
+		zone->last_ttl_ix = s->a; /* TTLs come in runs */
 	}
 	return s->a;
 }
@@ -669,11 +672,25 @@ on_record(void *ctx, const zl_record_t *rec)
 	if (v.owner_len > ZL_WIRE_MAX) {
 		return; /* the reader refuses such owners (RFC 1035 3.1) */
 	}
-	n = v.file != NULL ? zl_names_get(&zone->names, v.owner, v.owner_len,
-	    &added) : NULL;
-	if (n == NULL) {
+	if (v.file == NULL) {
 		zone->nomem = true;
 		return;
+	}
+	/* The same bytes are the same name; any growth of the table may
+	 * have moved the slot. */
+	if (zone->last_slot != NULL && zone->last_moves == zone->names.moves &&
+	    v.owner_len == zone->last_owner_len &&
+	    memcmp(v.owner, zone->last_owner, v.owner_len) == 0) {
+		n = zone->last_slot;
+	} else if ((n = zl_names_get(&zone->names, v.owner, v.owner_len,
+	    &added)) == NULL) {
+		zone->nomem = true;
+		return;
+	} else {
+		memcpy(zone->last_owner, v.owner, v.owner_len);
+		zone->last_owner_len = v.owner_len;
+		zone->last_slot = n;
+		zone->last_moves = zone->names.moves;
 	}
 	v.id = n->id;
 	if (!(n->b & ZL_NAME_DATA)) {

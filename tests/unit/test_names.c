@@ -296,9 +296,47 @@ from_text(void)
 	UNIT_CHECK(wrong == 0, "names/from-text-as-ldns (%u wrong)", wrong);
 }
 
+/*
+ * zl_wire_lower works eight bytes at a time: every byte value, at every
+ * position of buffers of 1 to 24 bytes, among random neighbours, must come
+ * out as a byte-wise ASCII lower-casing gives it (and nothing else moves).
+ */
+static void
+lowering(void)
+{
+	unsigned len, pos, c, wrong = 0;
+	uint64_t x = 0x9e3779b97f4a7c15u;
+
+	for (len = 1; len <= 24; len++) {
+		for (pos = 0; pos < len; pos++) {
+			for (c = 0; c < 256; c++) {
+				uint8_t b[32], want[32];
+				unsigned i;
+
+				for (i = 0; i < sizeof(b); i++) {
+					x = x * 6364136223846793005u +
+					    1442695040888963407u;
+					b[i] = (uint8_t)(x >> 56);
+				}
+				b[pos] = (uint8_t)c;
+				memcpy(want, b, sizeof(b));
+				for (i = 0; i < len; i++) {
+					if (want[i] >= 'A' && want[i] <= 'Z') {
+						want[i] += 'a' - 'A';
+					}
+				}
+				zl_wire_lower(b, len);
+				wrong += memcmp(b, want, sizeof(b)) != 0;
+			}
+		}
+	}
+	UNIT_CHECK(wrong == 0, "names/lower-every-byte (%u wrong)", wrong);
+}
+
 int
 main(void)
 {
+	lowering();
 	random_ops(0, 400000);
 	random_ops(1, 100000);
 	name_keys();
