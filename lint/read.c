@@ -35,6 +35,7 @@
 #include "lint/read.h"
 #include "lint/generate.h"
 #include "lint/rdata.h"
+#include "lint/scan.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -508,10 +509,10 @@ control_error(lexrec_t *r, unsigned line, unsigned char c)
 }
 
 /*
- * What each byte is to the lexer: one table lookup decides whether a word
- * or a quoted string goes on (0 in the bits that stop it), as simdzone
- * classifies its input.  The window keeps a NUL after its data, a control
- * byte here, so scanning loops need no length check: they stop at it.
+ * What each byte is to the lexer, where it is not in a word or a quoted
+ * string (lint/scan.h finds where those end).  The window keeps a NUL
+ * after its data, a control byte here, so scanning loops need no length
+ * check: they stop at it.
  */
 #define B_BLANK 1 /* space, tab */
 #define B_EOL 2   /* LF, CR */
@@ -519,8 +520,6 @@ control_error(lexrec_t *r, unsigned line, unsigned char c)
 #define B_QUOTE 8 /* " */
 #define B_ESC 16  /* backslash */
 #define B_CTRL 32 /* other control bytes, DEL, NUL */
-#define WORD_STOP (B_BLANK | B_EOL | B_DELIM | B_QUOTE | B_ESC | B_CTRL)
-#define QUOTED_STOP (B_EOL | B_QUOTE | B_ESC | B_CTRL)
 
 static const uint8_t lexclass[256] = {
 	32, 32, 32, 32, 32, 32, 32, 32, 32,  1,  2, 32, 32,  2, 32, 32, /* 00 */
@@ -587,9 +586,7 @@ lex_quoted(lexer_t *lx, lexrec_t *r)
 	for (;;) {
 		unsigned char c;
 
-		while ((lexclass[b[lx->pos]] & QUOTED_STOP) == 0) {
-			lx->pos++;
-		}
+		lx->pos = zl_scan_quoted(b, lx->pos, lx->len);
 		if (lx->pos >= lx->len) {
 			break;
 		}
@@ -626,9 +623,7 @@ lex_word(lexer_t *lx, lexrec_t *r)
 	for (;;) {
 		unsigned char c;
 
-		while ((lexclass[b[lx->pos]] & WORD_STOP) == 0) {
-			lx->pos++;
-		}
+		lx->pos = zl_scan_word(b, lx->pos, lx->len);
 		if (lx->pos >= lx->len) {
 			break;
 		}
