@@ -566,6 +566,49 @@ name_fail(char *why, size_t whylen, const char *msg, const char *s,
 	return false;
 }
 
+/*
+ * The common name, without escapes and well formed: copied whole behind
+ * one octet, each dot then becomes the length of the label before it.
+ * false for anything else (an escape, an empty or long label, too long),
+ * which the general reader below reads, or refuses with its reason.
+ */
+static bool
+name_plain(const char *s, size_t len, const uint8_t *origin,
+    size_t origin_len, uint8_t *out, size_t *out_len)
+{
+	size_t k, lab = 0;
+
+	if (len + 1 > ZL_NAME_MAX) {
+		return false;
+	}
+	memcpy(out + 1, s, len);
+	for (k = 1; k <= len; k++) {
+		if (out[k] == '.') {
+			size_t ll = k - lab - 1;
+
+			if (ll == 0 || ll > LABEL_MAX) {
+				return false;
+			}
+			out[lab] = (uint8_t)ll;
+			lab = k;
+		} else if (out[k] == '\\') {
+			return false;
+		}
+	}
+	if (s[len - 1] == '.') {
+		out[lab] = 0; /* the last dot: the root label */
+		*out_len = len + 1;
+		return true;
+	}
+	if (len - lab > LABEL_MAX || len + 1 + origin_len > ZL_NAME_MAX) {
+		return false;
+	}
+	out[lab] = (uint8_t)(len - lab);
+	memcpy(out + len + 1, origin, origin_len);
+	*out_len = len + 1 + origin_len;
+	return true;
+}
+
 bool
 zl_name_read(const char *s, size_t len, const uint8_t *origin,
     size_t origin_len, uint8_t *out, size_t *out_len, char *why,
@@ -585,6 +628,9 @@ zl_name_read(const char *s, size_t len, const uint8_t *origin,
 	if (len == 1 && s[0] == '.') {
 		out[0] = 0;
 		*out_len = 1;
+		return true;
+	}
+	if (name_plain(s, len, origin, origin_len, out, out_len)) {
 		return true;
 	}
 	/* out[lab] is the current label's length octet.  Runs of plain
@@ -925,19 +971,31 @@ read_string(rp_t *p, const char *what)
 
 /* --- hex, base64, base32hex -------------------------------------------- */
 
+/* Each byte's value as a digit, plus one: 0 for no digit.  One load and
+ * no branch per byte; hex digits of mixed kinds defeat branch prediction. */
+#define DIGITS10(b, v) \
+	[(b) + 0] = (v) + 1, [(b) + 1] = (v) + 2, [(b) + 2] = (v) + 3, \
+	[(b) + 3] = (v) + 4, [(b) + 4] = (v) + 5, [(b) + 5] = (v) + 6, \
+	[(b) + 6] = (v) + 7, [(b) + 7] = (v) + 8, [(b) + 8] = (v) + 9, \
+	[(b) + 9] = (v) + 10
+#define DIGITS6(b, v) \
+	[(b) + 0] = (v) + 1, [(b) + 1] = (v) + 2, [(b) + 2] = (v) + 3, \
+	[(b) + 3] = (v) + 4, [(b) + 4] = (v) + 5, [(b) + 5] = (v) + 6
+
+static const uint8_t hex_digit[256] = {
+	DIGITS10('0', 0), DIGITS6('a', 10), DIGITS6('A', 10),
+};
+
+static const uint8_t b64_digit[256] = {
+	DIGITS10('A', 0), DIGITS10('K', 10), DIGITS6('U', 20),
+	DIGITS10('a', 26), DIGITS10('k', 36), DIGITS6('u', 46),
+	DIGITS10('0', 52), ['+'] = 63, ['/'] = 64,
+};
+
 static int
 hexval(unsigned char c)
 {
-	if (c >= '0' && c <= '9') {
-		return c - '0';
-	}
-	if (c >= 'a' && c <= 'f') {
-		return c - 'a' + 10;
-	}
-	if (c >= 'A' && c <= 'F') {
-		return c - 'A' + 10;
-	}
-	return -1;
+	return hex_digit[c] - 1;
 }
 
 /*
@@ -959,6 +1017,12 @@ read_hex_rest(rp_t *p, size_t min, const char *what)
 			fail(p, "%s: hex expected, not a quoted string", what);
 			return false;
 		}
+		/* Room for the token's octets first, then no check per
+		 * digit but its value. */
+		if (t->len / 2 + 1 > ZL_RDATA_MAX - p->len) {
+			fail(p, "rdata longer than %u octets", ZL_RDATA_MAX);
+			return false;
+		}
 		for (k = 0; k < t->len; k++) {
 			int v = hexval((unsigned char)s[k]);
 
@@ -970,9 +1034,7 @@ read_hex_rest(rp_t *p, size_t min, const char *what)
 			if (hi < 0) {
 				hi = v;
 			} else {
-				if (!put8(p, (unsigned)(hi << 4 | v))) {
-					return false;
-				}
+				p->out[p->len++] = (uint8_t)(hi << 4 | v);
 				hi = -1;
 			}
 		}
@@ -991,22 +1053,7 @@ read_hex_rest(rp_t *p, size_t min, const char *what)
 static int
 b64val(unsigned char c)
 {
-	if (c >= 'A' && c <= 'Z') {
-		return c - 'A';
-	}
-	if (c >= 'a' && c <= 'z') {
-		return c - 'a' + 26;
-	}
-	if (c >= '0' && c <= '9') {
-		return c - '0' + 52;
-	}
-	if (c == '+') {
-		return 62;
-	}
-	if (c == '/') {
-		return 63;
-	}
-	return -1;
+	return b64_digit[c] - 1;
 }
 
 /* Base64 (RFC 4648 4) decoder, fed a byte at a time. */

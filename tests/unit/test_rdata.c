@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ldns/ldns.h>
+
 #include "lint/rdata.h"
 #include "tests/unit/unit.h"
 
@@ -256,6 +258,113 @@ test_names(void)
 	    len) == 0, "names/at-is-the-origin");
 }
 
+/* One name against ldns (see test_names_random); true when it agrees. */
+static bool
+name_as_ldns(const char *name, size_t len, bool *accepted)
+{
+	uint8_t w[ZL_NAME_MAX], want[600];
+	size_t wl = 0, got_len = 0, bs = 0;
+	char why[512];
+	ldns_rdf *d = NULL;
+	bool ok = ldns_str2rdf_dname(&d, name) == LDNS_STATUS_OK, got;
+
+	if (ok) {
+		wl = ldns_rdf_size(d);
+		memcpy(want, ldns_rdf_data(d), wl);
+		while (bs + 2 <= len && name[len - 2 - bs] == '\\') {
+			bs++; /* backslashes before the last byte */
+		}
+		if (name[len - 1] != '.' || bs % 2 == 1) {
+			/* relative: ldns ends it with the root */
+			memcpy(want + wl - 1, origin, sizeof(origin));
+			wl += sizeof(origin) - 1;
+		}
+		ok = wl <= ZL_NAME_MAX;
+	}
+	ldns_rdf_deep_free(d);
+	got = zl_name_read(name, len, origin, sizeof(origin), w, &got_len,
+	    why, sizeof(why));
+	*accepted = got;
+	if (got != ok || (ok && (got_len != wl || memcmp(w, want, wl) != 0))) {
+		printf("  name %s: reader %d, ldns %d\n", name, got, ok);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Names against ldns: random ones (labels of 0 to 67 characters: letters,
+ * digits, '-', '_', and the escapes \\. \\\\ \\065; absolute or
+ * relative), then every length from 230 to 260 characters, absolute and
+ * relative, around the 255-octet limit.  The reader must accept a name
+ * exactly when ldns reads it and it fits in 255 octets with the origin,
+ * and give the same wire form: the plain-name fast path and the general
+ * reader both.
+ */
+static void
+test_names_random(void)
+{
+	static const char *const esc[] = { "\\.", "\\\\", "\\065" };
+	uint64_t x = 0x853c49e6748fea9bu;
+	unsigned n, wrong = 0, accepted = 0;
+	bool acc;
+
+	for (n = 0; n < 20000; n++) {
+		char name[700];
+		size_t len = 0;
+		unsigned labels, l, k;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		labels = 1 + (unsigned)(x % 6);
+		for (l = 0; l < labels; l++) {
+			unsigned ll;
+
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			ll = x % 16 == 0 ? 0 : x % 4 == 0
+			    ? 58 + (unsigned)(x >> 8) % 10	/* near 63 */
+			    : 1 + (unsigned)(x >> 8) % 20;
+			for (k = 0; k < ll && len < 600; k++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				if (x % 61 == 0) {
+					const char *e = esc[(x >> 8) % 3];
+
+					memcpy(name + len, e, strlen(e));
+					len += strlen(e);
+				} else {
+					name[len++] = "abcXYZ019-_"[(x >> 8) % 11];
+				}
+			}
+			if (l + 1 < labels || x % 2 == 0) {
+				name[len++] = '.';
+			}
+		}
+		name[len] = '\0';
+		if (len == 0 || strcmp(name, ".") == 0) {
+			continue;
+		}
+		wrong += !name_as_ldns(name, len, &acc) && wrong < 5;
+		accepted += acc;
+	}
+	for (n = 230; n <= 260; n++) {
+		char name[300];
+		unsigned abs;
+
+		for (abs = 0; abs < 2; abs++) {
+			size_t i;
+
+			for (i = 0; i < n; i++) {
+				name[i] = i % 50 == 49 ? '.' : 'q';
+			}
+			name[n - 1] = abs ? '.' : 'q';
+			name[n] = '\0';
+			wrong += !name_as_ldns(name, n, &acc) && wrong < 5;
+			accepted += acc;
+		}
+	}
+	UNIT_CHECK(wrong == 0 && accepted > 2000,
+	    "names/random-as-ldns (%u accepted, %u wrong)", accepted, wrong);
+}
+
 static void
 test_table(void)
 {
@@ -290,6 +399,7 @@ main(void)
 {
 	test_cases();
 	test_names();
+	test_names_random();
 	test_table();
 	return unit_summary();
 }
