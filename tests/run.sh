@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Environment: BUILDDIR (build), VARIANT (debug|san|release), ONLY (space-
-# separated groups out of "unit fuzz cli integration"; default all), VALGRIND=1
+# separated groups out of "unit fuzz cli hostile integration"; default all),
+# VALGRIND=1
 # (run the programs under valgrind memcheck), UPDATE=1 (rewrite golden
 # files; review that diff like code).
 #
@@ -13,7 +14,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 BUILDDIR=${BUILDDIR:-build}
-ONLY=${ONLY:-unit fuzz cli integration}
+ONLY=${ONLY:-unit fuzz cli hostile integration}
 export LC_ALL=C
 export BUILDDIR
 
@@ -87,6 +88,14 @@ for group in $ONLY; do
 		;;
 	cli)
 		run_one tests/cli.sh sh tests/cli.sh
+		;;
+	hostile)
+		# Attacks from untrusted repositories (issue 12), one file
+		# each; the ones that need named or nsupdate say so.
+		for t in tests/hostile/*.sh; do
+			[ -f "$t" ] || continue
+			run_one "$t" sh "$t"
+		done
 		;;
 	integration)
 		for t in tests/integration/*.sh; do
