@@ -79,6 +79,20 @@ write_add_data(FILE *fp, const struct zone *zone, const struct zl_change *c)
 	}
 }
 
+/*
+ * A file name in a comment: its display form (zg_display), one line that
+ * no byte of the name can end, so that nothing of it is read as a command
+ * or a record.
+ */
+static void
+write_path(FILE *fp, const char *path)
+{
+	char *d = zg_display(path, true);
+
+	fputs(d != NULL ? d : "(out of memory)", fp);
+	free(d);
+}
+
 /* Kept records in file order: the order of the kept array. */
 static int
 kept_order(const void *a, const void *b)
@@ -97,8 +111,10 @@ zl_fix_write(struct zone *zone, FILE *fp)
 	const struct kept **del;
 	size_t i, ndel = 0;
 
-	fprintf(fp, "; zonelint --fix=%s: %s (origin %s, profile %s)\n",
-	    o->fix == ZL_FIX_ZONE ? "zone" : "nsupdate", zone->path,
+	fprintf(fp, "; zonelint --fix=%s: ",
+	    o->fix == ZL_FIX_ZONE ? "zone" : "nsupdate");
+	write_path(fp, zone->path);
+	fprintf(fp, " (origin %s, profile %s)\n",
 	    zone->origin ? zone->origin : "unknown",
 	    o->profile ? o->profile->name : "none");
 	if (d == NULL || d->null_mx) {
@@ -123,8 +139,10 @@ zl_fix_write(struct zone *zone, FILE *fp)
 		for (i = 0; i < ndel; i++) {
 			const struct kept *k = del[i];
 
-			fprintf(fp, "; %s:%u\nupdate delete %s IN ", k->file,
-			    k->line, k->owner);
+			fputs("; ", fp);
+			write_path(fp, k->file);
+			fprintf(fp, ":%u\nupdate delete %s IN ", k->line,
+			    k->owner);
 			write_type(fp, k->type);
 			fputc(' ', fp);
 			write_rdata(fp, zone, k);
@@ -149,8 +167,10 @@ zl_fix_write(struct zone *zone, FILE *fp)
 		for (i = 0; i < ndel; i++) {
 			const struct kept *k = del[i];
 
-			fprintf(fp, ";   %s:%u: %s %u IN ", k->file, k->line,
-			    k->owner, (unsigned)k->ttl);
+			fputs(";   ", fp);
+			write_path(fp, k->file);
+			fprintf(fp, ":%u: %s %u IN ", k->line, k->owner,
+			    (unsigned)k->ttl);
 			write_type(fp, k->type);
 			fputc(' ', fp);
 			write_rdata(fp, zone, k);

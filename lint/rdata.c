@@ -423,7 +423,7 @@ zl_quote(const char *s, size_t n, char *out, size_t outlen)
 	for (i = 0; i < n && i < QUOTE_MAX && o + 5 < outlen; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x20 || c >= 0x7f || c == '"') {
+		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
 			o += (size_t)snprintf(out + o, outlen - o, "\\x%02X",
 			    c);
 		} else {

@@ -71,7 +71,7 @@ bool zl_rtype_lookup(const char *s, size_t n, uint16_t *code,
 
 /*
  * Input quoted for a message: s[0..n), at most 60 bytes of it ("..." when
- * cut), bytes outside printable ASCII and '"' written as \xHH, into out
+ * cut), bytes outside printable ASCII, '"' and '\\' written as \xHH, into out
  * (outlen bytes, 248 are always enough).  Returns out.
  */
 const char *zl_quote(const char *s, size_t n, char *out, size_t outlen);

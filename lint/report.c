@@ -439,6 +439,37 @@ plural(size_t n, const char *word, char *buf, size_t size)
 	    n == 1 ? "" : "s");
 }
 
+/*
+ * Untrusted text (file names: raw; messages and owners, whose input parts
+ * are escaped already: not raw) in its display form (zg_display), written
+ * as `how` wants it: as it is in a text line, as a JSON string, or with
+ * GitHub's escaping for a message or a property.
+ */
+enum show { SHOW_TEXT, SHOW_JSON, SHOW_GITHUB, SHOW_GITHUB_PROPERTY };
+
+static void print_github_escaped(FILE *fp, const char *s, bool property);
+
+static void
+show(FILE *fp, const char *s, bool raw, enum show how)
+{
+	char *d = zg_display(s, raw);
+	const char *t = d != NULL ? d : "(out of memory)";
+
+	switch (how) {
+	case SHOW_TEXT:
+		fputs(t, fp);
+		break;
+	case SHOW_JSON:
+		zg_json_write_string(fp, "", t);
+		break;
+	case SHOW_GITHUB:
+	case SHOW_GITHUB_PROPERTY:
+		print_github_escaped(fp, t, how == SHOW_GITHUB_PROPERTY);
+		break;
+	}
+	free(d);
+}
+
 /* A failed allocation or write while collecting or printing. */
 static zg_status_t
 print_status(const zl_report_t *report, FILE *fp)
@@ -629,7 +660,7 @@ print_sarif(const zl_report_t *report, FILE *fp)
 		fprintf(fp, ", \"ruleIndex\": %d, \"level\": \"%s\", "
 			    "\"message\": {\"text\": ",
 		    f->rule, severity_name(f->severity));
-		zg_json_write_string(fp, "", f->message);
+		show(fp, f->message, false, SHOW_JSON);
 		fputs("}, \"locations\": [{\"physicalLocation\": {", fp);
 		print_sarif_artifact(fp, f->file);
 		/*
@@ -711,7 +742,7 @@ print_github(const zl_report_t *report, FILE *fp)
 			: severity_name(f->severity));
 		if (strcmp(f->file, "-") != 0) {
 			fputs("file=", fp);
-			print_github_escaped(fp, f->file, true);
+			show(fp, f->file, true, SHOW_GITHUB_PROPERTY);
 			fputc(',', fp);
 		}
 		if (f->line > 0) {
@@ -720,7 +751,7 @@ print_github(const zl_report_t *report, FILE *fp)
 		fputs("title=", fp);
 		print_github_escaped(fp, r->id, true);
 		fputs("::", fp);
-		print_github_escaped(fp, f->message, false);
+		show(fp, f->message, false, SHOW_GITHUB);
 		fputs(" -- ", fp);
 		print_github_escaped(fp, r->hint, false);
 		fputs(" (", fp);
@@ -779,27 +810,31 @@ zl_report_print(zl_report_t *report, zl_format_t format, FILE *fp)
 		const zl_rule_t *r = &table[f->rule];
 
 		if (format == ZL_FORMAT_TEXT) {
-			fprintf(fp, "%s:%u: %s: %s [%s]\n", f->file, f->line,
-			    severity_name(f->severity), f->message, r->id);
-			fprintf(fp, "%s:%u: note: %s (%s)\n", f->file, f->line,
-			    r->hint, r->rfc);
+			show(fp, f->file, true, SHOW_TEXT);
+			fprintf(fp, ":%u: %s: ", f->line,
+			    severity_name(f->severity));
+			show(fp, f->message, false, SHOW_TEXT);
+			fprintf(fp, " [%s]\n", r->id);
+			show(fp, f->file, true, SHOW_TEXT);
+			fprintf(fp, ":%u: note: %s (%s)\n", f->line, r->hint,
+			    r->rfc);
 			continue;
 		}
 		fputs(i > 0 ? ",\n    {" : "\n    {", fp);
 		fputs("\"file\": ", fp);
-		zg_json_write_string(fp, "", f->file);
+		show(fp, f->file, true, SHOW_JSON);
 		fprintf(fp, ", \"line\": %u, \"rule\": ", f->line);
 		zg_json_write_string(fp, "", r->id);
 		fprintf(fp, ", \"severity\": \"%s\", \"message\": ",
 		    severity_name(f->severity));
-		zg_json_write_string(fp, "", f->message);
+		show(fp, f->message, false, SHOW_JSON);
 		fputs(", \"hint\": ", fp);
 		zg_json_write_string(fp, "", r->hint);
 		fputs(", \"rfc\": ", fp);
 		zg_json_write_string(fp, "", r->rfc);
 		fputs(", \"owner\": ", fp);
 		if (f->owner != NULL) {
-			zg_json_write_string(fp, "", f->owner);
+			show(fp, f->owner, false, SHOW_JSON);
 		} else {
 			fputs("null", fp);
 		}

@@ -25,46 +25,6 @@ type_name(zg_rr_type_t type)
 	return "TYPE0";
 }
 
-/* Escape one byte of TXT data for a quoted string (RFC 1035 5.1). */
-static void
-txt_byte(FILE *fp, unsigned char c)
-{
-	if (c == '"' || c == '\\') {
-		fputc('\\', fp);
-		fputc(c, fp);
-	} else if (c < 0x20 || c >= 0x7f) {
-		fprintf(fp, "\\%03u", (unsigned)c);
-	} else {
-		fputc(c, fp);
-	}
-}
-
-zg_status_t
-zg_txt_write_quoted(FILE *fp, const char *text)
-{
-	size_t len = strlen(text);
-	size_t at = 0;
-
-	/* Split on octets, not on escaped text: each character-string
-	 * holds at most 255 octets of data (RFC 1035 3.3). */
-	do {
-		size_t n = len - at > ZG_TXT_CHUNK_MAX ? ZG_TXT_CHUNK_MAX
-						       : len - at;
-		size_t i;
-
-		if (at > 0) {
-			fputc(' ', fp);
-		}
-		fputc('"', fp);
-		for (i = 0; i < n; i++) {
-			txt_byte(fp, (unsigned char)text[at + i]);
-		}
-		fputc('"', fp);
-		at += n;
-	} while (at < len);
-	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
-}
-
 /* The record data in presentation form, TXT quoted and split. */
 static void
 write_rdata(FILE *fp, const zg_record_t *r)
@@ -189,26 +149,6 @@ emit_nsupdate(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 		nsupdate_add(fp, r);
 	}
 	fputs("send\n", fp);
-}
-
-zg_status_t
-zg_json_write_string(FILE *fp, const char *prefix, const char *s)
-{
-	fprintf(fp, "\"%s", prefix);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			fputc('\\', fp);
-			fputc(c, fp);
-		} else if (c < 0x20 || c == 0x7f) {
-			fprintf(fp, "\\u%04x", (unsigned)c);
-		} else {
-			fputc(c, fp);
-		}
-	}
-	fputc('"', fp);
-	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
 }
 
 /*

@@ -28,6 +28,11 @@ zg_ascii_lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+/* The length of the UTF-8 sequence at s (at most len bytes) when it is
+ * well formed and shown as it is (zonegen/escape.c says which are not),
+ * or 0. */
+size_t zg_utf8_length(const unsigned char *s, size_t len);
+
 /* True when s[0..n) and the string `b` are equal, ignoring ASCII case. */
 static inline bool
 zg_ascii_equal(const char *s, size_t n, const char *b)

@@ -67,6 +67,18 @@ typedef enum zg_severity {
 void zg_text_quote(char *out, size_t size, const char *text,
     size_t len, size_t max);
 
+/*
+ * The display form of a whole string of untrusted text for a line of
+ * output (a file name, a message): valid UTF-8 as it is, every other byte
+ * (controls, DEL, bytes that are not UTF-8, and the characters
+ * zonegen/escape.c lists) as \xHH, so that the result is one line of valid
+ * UTF-8.  With `raw`, a backslash is \x5c too, which makes the form
+ * unambiguous; text the program composed, whose input parts zg_text_quote
+ * already escaped, is shown with `raw` false.  A new string, NULL when out
+ * of memory.
+ */
+char *zg_display(const char *text, bool raw);
+
 /* ------------------------------------------------------------------ */
 /* Problems found in SPF and DMARC texts.                              */
 /* ------------------------------------------------------------------ */
@@ -422,11 +434,15 @@ zg_status_t zg_emit_end(FILE *fp, const zg_emit_options_t *options,
  * input can end the string or the line.
  */
 zg_status_t zg_txt_write_quoted(FILE *fp, const char *text);
+/* The same for `len` bytes of text, which may hold NUL bytes. */
+zg_status_t zg_txt_write_quoted_n(FILE *fp, const char *text, size_t len);
 
 /*
  * Write `prefix` (trusted text that needs no escaping) followed by `s` as
- * one JSON string: '"' and '\\' escaped, control characters as \u00XX,
- * other bytes (UTF-8) as they are.
+ * one JSON string of strict UTF-8: '"' and '\\' escaped, control
+ * characters and the hidden characters of zonegen/escape.c as \uXXXX,
+ * other UTF-8 as it is, and a byte that is not UTF-8 as \ufffd (pass
+ * untrusted text through zg_display first to keep it).
  */
 zg_status_t zg_json_write_string(FILE *fp, const char *prefix,
     const char *s);
