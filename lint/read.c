@@ -147,6 +147,8 @@ typedef struct zfile {
 	size_t prev_len;     /* 0 for none */
 	unsigned depth;
 	const struct zfile *parent;
+	unsigned include_line; /* the parent's $INCLUDE line */
+	bool vetted;         /* an included file: its first record read */
 	struct reader *rd;   /* for forward_comment */
 } zfile_t;
 
@@ -168,6 +170,8 @@ typedef struct reader {
 	unsigned long problems; /* reported so far */
 	size_t made;         /* bytes of text $GENERATE made, this file */
 	bool stop;           /* a limit was reached: read no more */
+	bool quiet;          /* count problems, show none (the first
+				record of an included file) */
 	uint8_t apex[256];   /* the zone's origin, wire form */
 	size_t apex_len;
 	sbuf_t gen_line;     /* its text */
@@ -242,7 +246,7 @@ problem(reader_t *rd, const char *file, unsigned line, const char *rule,
 	va_list ap;
 
 	rd->problems++;
-	if (rd->cb == NULL || rd->cb->problem == NULL) {
+	if (rd->quiet || rd->cb == NULL || rd->cb->problem == NULL) {
 		return;
 	}
 	va_start(ap, fmt);
@@ -983,6 +987,8 @@ longest_string(const char *buf, const lexrec_t *r, size_t first)
 /* --- records and directives ------------------------------------------- */
 
 static unsigned read_zfile(reader_t *rd, zfile_t *z, window_t *w);
+static void read_one(reader_t *rd, zfile_t *z, const char *buf,
+    const lexrec_t *r);
 static void do_record(reader_t *rd, zfile_t *z, const char *buf,
     const lexrec_t *r);
 static ldns_rr_class class_of(reader_t *rd, const char *buf,
@@ -1129,6 +1135,7 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	child.prev_len = z->prev_len;
 	child.depth = z->depth + 1;
 	child.parent = z;
+	child.include_line = line;
 	read_zfile(rd, &child, &win);
 	if (win.error != 0) {
 		/* A read failed part way: what came before it was read. */
@@ -1691,25 +1698,32 @@ read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 	while (rd->records <= rd->records_max && !rd->stop &&
 	    next_record(&lx, r, w) == LEX_RECORD) {
 		const char *buf = lx.buf;
+		unsigned long before = rd->problems;
+		bool quiet = rd->quiet;
 
-		if (r->bad) {
-			/* A record past the length limit is a limit, not
-			 * a mistake in its syntax. */
-			problem(rd, z->display, r->first_line,
-			    r->too_long ? "limit-exceeded" : "syntax-error",
-			    "%s", r->err);
-		} else if (r->ntok == 0) {
+		/*
+		 * An included file is a zone file or nothing: its first
+		 * record or directive is read without a word, and when it
+		 * does not read, the $INCLUDE gets one include-failed and no
+		 * byte of the file is shown (it may be a .env file or any
+		 * other file the repository holds).
+		 */
+		if (z->parent != NULL && !z->vetted && (r->ntok > 0 || r->bad)) {
+			rd->quiet = true;
+			read_one(rd, z, buf, r);
+			rd->quiet = quiet;
+			z->vetted = true;
+			if (rd->problems != before) {
+				problem(rd, z->parent->display,
+				    z->include_line, "include-failed",
+				    "included file %s does not read as a zone "
+				    "file: its first record is not one (none "
+				    "of it is shown)", z->display);
+				break;
+			}
 			continue;
-		} else if (!r->blank_owner && !r->tok[0].quoted &&
-		    buf[r->tok[0].off] == '$') {
-			do_directive(rd, z, buf, r);
-		} else if (++rd->records > rd->records_max) {
-			problem(rd, z->display, r->first_line,
-			    "limit-exceeded", "more than %zu records: the "
-			    "rest of the file was not read", rd->records_max);
-		} else {
-			do_record(rd, z, buf, r);
 		}
+		read_one(rd, z, buf, r);
 	}
 	/* Stopped at the record limit: the line count below and the cap
 	 * need the file's end, as when files were read whole. */
@@ -1724,6 +1738,30 @@ read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 	/* lx.line is the line after the last line end; data cut at the cap
 	 * ends with one (or is empty). */
 	return w->cut || is_line_end(w->last) ? lx.line - 1 : lx.line;
+}
+
+/* One lexed record or directive of file z. */
+static void
+read_one(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
+{
+	if (r->bad) {
+		/* A record past the length limit is a limit, not a mistake
+		 * in its syntax. */
+		problem(rd, z->display, r->first_line,
+		    r->too_long ? "limit-exceeded" : "syntax-error", "%s",
+		    r->err);
+	} else if (r->ntok == 0) {
+		return;
+	} else if (!r->blank_owner && !r->tok[0].quoted &&
+	    buf[r->tok[0].off] == '$') {
+		do_directive(rd, z, buf, r);
+	} else if (++rd->records > rd->records_max) {
+		problem(rd, z->display, r->first_line, "limit-exceeded",
+		    "more than %zu records: the rest of the file was not read",
+		    rd->records_max);
+	} else {
+		do_record(rd, z, buf, r);
+	}
 }
 
 /* --- the zone origin ---------------------------------------------------- */
