@@ -51,6 +51,18 @@ FILE *fuzz_devnull(void);
 int fuzz_no_controls(const char *s, size_t len);
 
 /*
+ * True when `s` (length `len`) is what an output may show: strict UTF-8
+ * (no overlong form, surrogate or code point past U+10FFFF) without a
+ * control character other than line feed and tab, DEL, a C1 control, the
+ * line and paragraph separators or bidirectional formatting.  Written
+ * apart from zonegen/escape.c, as its oracle.
+ */
+int fuzz_shown(const char *s, size_t len);
+
+/* The number of line feeds in s[0..len). */
+size_t fuzz_lines(const char *s, size_t len);
+
+/*
  * Every problem an SPF or DMARC parse reports has an id and a message of
  * one line, NUL-terminated inside its buffer, without control bytes.
  */

@@ -108,6 +108,63 @@ fuzz_no_controls(const char *s, size_t len)
 	return 1;
 }
 
+int
+fuzz_shown(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = p[i], cp, n, k;
+
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+				return 0;
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 2, cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 3, cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 4, cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		if (i + n > len) {
+			return 0;
+		}
+		for (k = 1; k < n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80) {
+				return 0;
+			}
+			cp = cp << 6 | (p[i + k] & 0x3f);
+		}
+		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff ||
+		    cp <= 0x9f || cp == 0x2028 || cp == 0x2029 ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069)) {
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+size_t
+fuzz_lines(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		n += s[i] == '\n';
+	}
+	return n;
+}
+
 void
 fuzz_check_problems(const struct zg_problems *problems)
 {
