@@ -93,6 +93,38 @@ write_path(FILE *fp, const char *path)
 	free(d);
 }
 
+/*
+ * The discrepancies no change mends (a record that does not parse, which
+ * a rewrite would lose a part of): said in comments, each one line, so
+ * that whoever applies the fix knows what is left to do by hand.
+ */
+static void
+write_unfixed(FILE *fp, const struct zl_diff *d)
+{
+	const zl_rule_t *table;
+	size_t count, i;
+
+	table = zl_rules(&count);
+	for (i = 0; i < d->count; i++) {
+		const struct zl_disc *x = &d->items[i];
+		char *m;
+
+		if (x->rule < 0 || x->count > 0) {
+			continue;
+		}
+		m = zg_display(x->message, false);
+		fputs("; not changed (", fp);
+		fputs(table[x->rule].id, fp);
+		if (x->at != NULL) {
+			fputs(", ", fp);
+			write_path(fp, x->at->file);
+			fprintf(fp, ":%u", x->at->line);
+		}
+		fprintf(fp, "): %s\n", m != NULL ? m : "(out of memory)");
+		free(m);
+	}
+}
+
 /* Kept records in file order: the order of the kept array. */
 static int
 kept_order(const void *a, const void *b)
@@ -132,6 +164,7 @@ zl_fix_write(struct zone *zone, FILE *fp)
 		}
 	}
 	qsort(del, ndel, sizeof(*del), kept_order);
+	write_unfixed(fp, d);
 	if (d->nchanges == 0) {
 		fputs("; nothing to change\n", fp);
 	} else if (o->fix == ZL_FIX_NSUPDATE) {
