@@ -74,18 +74,27 @@ typedef struct zl_options {
 typedef struct zl_config zl_config_t;
 
 /*
- * Find .zonelint.yaml in the current folder or its parents; writes its
+ * Find .zonelint.yaml in the current folder or its parents, up to the
+ * repository's root (the first folder holding .git) or "/"; writes its
  * path into `path` and returns ZG_OK, or ZG_ERR_IO when there is none.
  */
 zg_status_t zl_config_find(char *path, size_t size);
 
+/* zl_config_load flags: what only the command line may allow. */
+#define ZL_CONFIG_PROFILE_ANY 0x1 /* profiles outside the file's folder */
+
 /*
  * Load a configuration and the profiles it names (paths relative to its
- * folder).  On failure `*out` is untouched and `message` holds one
- * "FILE:LINE: text" line.  Free with zl_config_free.
+ * folder).  The file must be a regular file owned by the effective user
+ * or root and writable by neither group nor others; "includes: any" is
+ * refused; a profile must resolve inside the file's folder tree unless
+ * `flags` has ZL_CONFIG_PROFILE_ANY; a profile that does not load is
+ * named, never quoted.  On failure `*out` is untouched and `message`
+ * holds one "FILE:LINE: text" (or "FILE: text") line.  Free with
+ * zl_config_free.
  */
-zg_status_t zl_config_load(const char *path, zl_config_t **out,
-    char *message, size_t size);
+zg_status_t zl_config_load(const char *path, unsigned flags,
+    zl_config_t **out, char *message, size_t size);
 
 /* Free a configuration; NULL does nothing. */
 void zl_config_free(zl_config_t *config);
