@@ -442,15 +442,14 @@ main(int argc, char **argv)
 	if (options.dmarc_rfc == 0) {
 		options.dmarc_rfc = ZG_DMARC_RFC9989;
 	}
-	if (profile_arg == NULL ||
-	    strcmp(profile_arg, zg_profile_builtin_name) == 0) {
-		st = zg_profile_load_builtin(&profile, message,
-		    sizeof(message));
-	} else if (strcmp(profile_arg, "none") == 0) {
+	if (profile_arg != NULL && strcmp(profile_arg, "none") == 0) {
 		st = ZG_OK;
 	} else {
-		st = zg_profile_load(profile_arg, NULL, 0, &profile, message,
-		    sizeof(message));
+		st = zl_profile_load(profile_arg == NULL ||
+			strcmp(profile_arg, zg_profile_builtin_name) == 0
+			? NULL
+			: profile_arg,
+		    &profile, message, sizeof(message));
 	}
 	if (st != ZG_OK) {
 		fprintf(stderr, "%s\n", message);

@@ -280,6 +280,16 @@ load_profiles(zl_config_t *c, const zg_yaml_doc_t *doc, unsigned flags,
 			return zg_yaml_error(doc, message, size, key,
 			    "profile '%s' does not load: %s", name, inner);
 		}
+		st = zl_profile_check(c->profiles[i], inner, sizeof(inner));
+		if (st == ZG_ERR_PROFILE) {
+			return zg_yaml_error(doc, message, size, key,
+			    "profile '%s' is refused: the records it plans "
+			    "would be a zonelint error: %s", name, inner);
+		}
+		if (st != ZG_OK) {
+			return zg_yaml_error(doc, message, size, key, "%s",
+			    inner);
+		}
 	}
 	return ZG_OK;
 }

@@ -69,6 +69,27 @@ typedef struct zl_options {
 	FILE *fix_out;
 } zl_options_t;
 
+/* ---- profiles --------------------------------------------------------- */
+
+/*
+ * Check that the records profile `p` plans pass the linter: the plan for a
+ * sample domain (example.com, with SRV records) is linted against `p`.
+ * Returns ZG_OK, or ZG_ERR_PROFILE with the first finding at error level
+ * in `msg` ("MESSAGE [rule-id]", no file or line), or ZG_ERR_IO or
+ * ZG_ERR_NOMEM with the reason in `msg`.  Call it wherever a user's
+ * profile is loaded: a profile zonelint would refuse must not be used.
+ */
+zg_status_t zl_profile_check(const zg_profile_t *p, char *msg, size_t size);
+
+/*
+ * Load a user's profile (`path`, or NULL for the built-in one) as
+ * zg_profile_load does, then zl_profile_check it.  On failure `*out` is
+ * untouched and `msg` holds one line: zg_profile_load's, or "PATH:
+ * refused: ...".
+ */
+zg_status_t zl_profile_load(const char *path, zg_profile_t **out, char *msg,
+    size_t size);
+
 /* ---- repository configuration (.zonelint.yaml) ---------------------- */
 
 typedef struct zl_config zl_config_t;
