@@ -127,7 +127,9 @@ $(BUILDDIR)/libzonegen.a: $(ZONEGEN_OBJS)
 $(BUILDDIR)/liblint.a: $(LINT_OBJS)
 	$(Q)$(AR) rcs $@ $^
 
-$(BUILDDIR)/zonegen: $(BUILDDIR)/obj/cmd/zonegen.o $(BUILDDIR)/libzonegen.a
+# zonegen asks the linter to judge a profile's records (lint/profile.c).
+$(BUILDDIR)/zonegen: $(BUILDDIR)/obj/cmd/zonegen.o $(BUILDDIR)/liblint.a \
+		$(BUILDDIR)/libzonegen.a
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILDDIR)/zonelint: $(BUILDDIR)/obj/cmd/zonelint.o $(BUILDDIR)/liblint.a \

@@ -32,6 +32,8 @@ static const char usage_text[] =
     "  -c, --config FILE     configuration (default: .zonelint.yaml in the\n"
     "                        current folder or a parent)\n"
     "      --no-config       do not look for .zonelint.yaml\n"
+    "      --config-profile-any  let the configuration name profiles\n"
+    "                        outside its folder\n"
     "  -W RULE=SEVERITY      error, warning, note or off for one rule\n"
     "      --strict          warnings count as errors for the exit status\n"
     "  -j, --jobs N          lint N files at once (default 1)\n"
@@ -57,6 +59,7 @@ static const char usage_text[] =
 enum {
 	OPT_DMARC = 256,
 	OPT_NO_CONFIG,
+	OPT_CONFIG_PROFILE_ANY,
 	OPT_FIX,
 	OPT_MAX_FILE_SIZE,
 	OPT_MAX_RECORDS,
@@ -72,6 +75,7 @@ static const struct option long_options[] = {
 	{ "include-any", no_argument, NULL, OPT_INCLUDE_ANY },
 	{ "config", required_argument, NULL, 'c' },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "config-profile-any", no_argument, NULL, OPT_CONFIG_PROFILE_ANY },
 	{ "fix", required_argument, NULL, OPT_FIX },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
@@ -284,6 +288,7 @@ main(int argc, char **argv)
 	const char *config_arg = NULL;
 	zl_config_t *config = NULL;
 	bool no_config = false;
+	unsigned config_flags = 0;
 	char config_path[4096];
 	zl_report_t *report;
 	zl_counts_t counts;
@@ -349,6 +354,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_CONFIG:
 			no_config = true;
+			break;
+		case OPT_CONFIG_PROFILE_ANY:
+			config_flags |= ZL_CONFIG_PROFILE_ANY;
 			break;
 		case 'j':
 			jobs = strtol(optarg, &end, 10);
@@ -422,8 +430,8 @@ main(int argc, char **argv)
 		config_arg = config_path;
 	}
 	if (config_arg != NULL) {
-		st = zl_config_load(config_arg, &config, message,
-		    sizeof(message));
+		st = zl_config_load(config_arg, config_flags, &config,
+		    message, sizeof(message));
 		if (st != ZG_OK) {
 			fprintf(stderr, "%s\n", message);
 			free(severity);
@@ -434,15 +442,14 @@ main(int argc, char **argv)
 	if (options.dmarc_rfc == 0) {
 		options.dmarc_rfc = ZG_DMARC_RFC9989;
 	}
-	if (profile_arg == NULL ||
-	    strcmp(profile_arg, zg_profile_builtin_name) == 0) {
-		st = zg_profile_load_builtin(&profile, message,
-		    sizeof(message));
-	} else if (strcmp(profile_arg, "none") == 0) {
+	if (profile_arg != NULL && strcmp(profile_arg, "none") == 0) {
 		st = ZG_OK;
 	} else {
-		st = zg_profile_load(profile_arg, NULL, 0, &profile, message,
-		    sizeof(message));
+		st = zl_profile_load(profile_arg == NULL ||
+			strcmp(profile_arg, zg_profile_builtin_name) == 0
+			? NULL
+			: profile_arg,
+		    &profile, message, sizeof(message));
 	}
 	if (st != ZG_OK) {
 		fprintf(stderr, "%s\n", message);

@@ -12,10 +12,20 @@
  * profiles (the YAML layer in zonegen/yaml.c): an unknown key, a value of
  * the wrong type, an unknown rule id or a profile that does not load is
  * one "FILE:LINE: message" and nothing is linted.
+ *
+ * The repository is not trusted (zonelint runs in CI on strangers' pull
+ * requests), so what it may say is bounded by whoever runs zonelint: the
+ * search for the file stops at the repository's root; a file another
+ * user could have written is refused; it cannot lift the $INCLUDE
+ * confinement (only --include-any can), nor name a profile outside its
+ * own folder tree (only --config-profile-any can); and a profile it names
+ * that does not load is never quoted, since it may be any file, a .env
+ * full of secrets.
  */
 
 #include <errno.h>
 #include <fnmatch.h>
+#include <sys/stat.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,9 +195,30 @@ has_control(const char *s)
 	return false;
 }
 
+/*
+ * True when `path` resolves (symbolic links followed) inside the folder
+ * tree of `dir`; a path that does not resolve is left to the load, which
+ * says it cannot be opened.
+ */
+static bool
+inside(const char *dir, const char *path)
+{
+	char top[PATH_MAX], real[PATH_MAX];
+	size_t n;
+
+	if (realpath(path, real) == NULL) {
+		return errno == ENOENT || errno == ENOTDIR;
+	}
+	if (realpath(dir, top) == NULL) {
+		return false;
+	}
+	n = strlen(top);
+	return strncmp(real, top, n) == 0 && (real[n] == '/' || n == 1);
+}
+
 static zg_status_t
-load_profiles(zl_config_t *c, const zg_yaml_doc_t *doc, char *message,
-    size_t size)
+load_profiles(zl_config_t *c, const zg_yaml_doc_t *doc, unsigned flags,
+    char *message, size_t size)
 {
 	struct config_yaml *y = c->yaml;
 	char key[KEY_MAX];
@@ -228,12 +259,36 @@ load_profiles(zl_config_t *c, const zg_yaml_doc_t *doc, char *message,
 				return zg_yaml_error(doc, message, size, key,
 				    "path too long");
 			}
+			if (!(flags & ZL_CONFIG_PROFILE_ANY) &&
+			    !inside(c->dir, name[0] == '/' ? name : path)) {
+				return zg_yaml_error(doc, message, size, key,
+				    "profile '%s' is outside the "
+				    "configuration's folder (only "
+				    "--config-profile-any allows it)", name);
+			}
 			st = zg_profile_load(name[0] == '/' ? name : path,
 			    NULL, 0, &c->profiles[i], inner, sizeof(inner));
+		}
+		/* The file may be anything (/etc/passwd, a .env file): its
+		 * content is never quoted; zonegen -p FILE says why. */
+		if (st == ZG_ERR_PROFILE) {
+			return zg_yaml_error(doc, message, size, key,
+			    "'%s' is not a valid profile (zonegen -p FILE "
+			    "--print-profile says why)", name);
 		}
 		if (st != ZG_OK) {
 			return zg_yaml_error(doc, message, size, key,
 			    "profile '%s' does not load: %s", name, inner);
+		}
+		st = zl_profile_check(c->profiles[i], inner, sizeof(inner));
+		if (st == ZG_ERR_PROFILE) {
+			return zg_yaml_error(doc, message, size, key,
+			    "profile '%s' is refused: the records it plans "
+			    "would be a zonelint error: %s", name, inner);
+		}
+		if (st != ZG_OK) {
+			return zg_yaml_error(doc, message, size, key, "%s",
+			    inner);
 		}
 	}
 	return ZG_OK;
@@ -307,6 +362,11 @@ check_values(const zl_config_t *c, const zg_yaml_doc_t *doc, char *message,
 		return zg_yaml_error(doc, message, size, "dmarc",
 		    "%u is not 7489 or 9989", y->dmarc);
 	}
+	if (y->includes == INCLUDES_ANY) {
+		return zg_yaml_error(doc, message, size, "includes",
+		    "'any' is refused here: the repository cannot lift the "
+		    "$INCLUDE confinement (only --include-any can)");
+	}
 	if (zg_yaml_line(doc, "include-depth") != 0 &&
 	    (y->include_depth < 1 || y->include_depth > 32)) {
 		return zg_yaml_error(doc, message, size, "include-depth",
@@ -329,16 +389,55 @@ check_values(const zl_config_t *c, const zg_yaml_doc_t *doc, char *message,
 	return ZG_OK;
 }
 
-zg_status_t
-zl_config_load(const char *path, zl_config_t **out, char *message,
-    size_t size)
+/*
+ * Refuse a configuration another user could have written, as ssh's
+ * StrictModes and git's safe.directory do: it must be a regular file
+ * owned by the user running zonelint or by root, and writable by no one
+ * else.
+ */
+static zg_status_t
+check_owner(const char *path, char *message, size_t size)
 {
-	zl_config_t *c = calloc(1, sizeof(*c));
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		snprintf(message, size, "%s: cannot open: %s", path,
+		    strerror(errno));
+		return ZG_ERR_IO;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(message, size, "%s: refused: not a regular file",
+		    path);
+		return ZG_ERR_PROFILE;
+	}
+	if (st.st_uid != geteuid() && st.st_uid != 0) {
+		snprintf(message, size, "%s: refused: owned by user %lu, not "
+		    "by the user running zonelint (%lu) or root", path,
+		    (unsigned long)st.st_uid, (unsigned long)geteuid());
+		return ZG_ERR_PROFILE;
+	}
+	if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+		snprintf(message, size, "%s: refused: writable by %s (chmod "
+		    "go-w)", path, (st.st_mode & S_IWOTH) ? "others" : "its "
+		    "group");
+		return ZG_ERR_PROFILE;
+	}
+	return ZG_OK;
+}
+
+zg_status_t
+zl_config_load(const char *path, unsigned flags, zl_config_t **out,
+    char *message, size_t size)
+{
+	zl_config_t *c;
 	zg_yaml_doc_t *doc = NULL;
 	const char *slash;
 	zg_status_t st;
 
-	if (c == NULL) {
+	if ((st = check_owner(path, message, size)) != ZG_OK) {
+		return st;
+	}
+	if ((c = calloc(1, sizeof(*c))) == NULL) {
 		return ZG_ERR_NOMEM;
 	}
 	st = zg_yaml_load(path, NULL, 0, CONFIG_SIZE_MAX, &config_schema,
@@ -367,7 +466,7 @@ zl_config_load(const char *path, zl_config_t **out, char *message,
 		st = set_rules(c, doc, message, size);
 	}
 	if (st == ZG_OK) {
-		st = load_profiles(c, doc, message, size);
+		st = load_profiles(c, doc, flags, message, size);
 	}
 	zg_yaml_doc_free(doc);
 	if (st != ZG_OK) {
@@ -391,13 +490,22 @@ zl_config_find(char *path, size_t size)
 		return ZG_ERR_IO;
 	}
 	for (;;) {
-		if ((size_t)snprintf(path, size, "%s/.zonelint.yaml",
-			strcmp(dir, "/") == 0 ? "" : dir) < size &&
+		const char *top = strcmp(dir, "/") == 0 ? "" : dir;
+		char git[PATH_MAX + 8];
+		struct stat st;
+
+		if ((size_t)snprintf(path, size, "%s/.zonelint.yaml", top) <
+			size &&
 		    access(path, F_OK) == 0) {
 			return ZG_OK;
 		}
+		/* The repository's root (.git, a folder or a worktree's
+		 * file) ends the search: a file above it is someone
+		 * else's. */
+		snprintf(git, sizeof(git), "%s/.git", top);
 		slash = strrchr(dir, '/');
-		if (slash == NULL || strcmp(dir, "/") == 0) {
+		if (lstat(git, &st) == 0 || slash == NULL ||
+		    strcmp(dir, "/") == 0) {
 			return ZG_ERR_IO;
 		}
 		*(slash == dir ? slash + 1 : slash) = '\0';
@@ -472,8 +580,6 @@ zl_config_apply(const zl_config_t *c, zl_options_t *options, bool *strict)
 		options->dmarc_rfc = (zg_dmarc_rfc_t)y->dmarc;
 	}
 	*strict = *strict || y->strict;
-	options->include_any = options->include_any ||
-	    y->includes == INCLUDES_ANY;
 	if (options->include_depth == 0) {
 		options->include_depth = y->include_depth;
 	}

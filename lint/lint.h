@@ -69,23 +69,53 @@ typedef struct zl_options {
 	FILE *fix_out;
 } zl_options_t;
 
+/* ---- profiles --------------------------------------------------------- */
+
+/*
+ * Check that the records profile `p` plans pass the linter: the plan for a
+ * sample domain (example.com, with SRV records) is linted against `p`.
+ * Returns ZG_OK, or ZG_ERR_PROFILE with the first finding at error level
+ * in `msg` ("MESSAGE [rule-id]", no file or line), or ZG_ERR_IO or
+ * ZG_ERR_NOMEM with the reason in `msg`.  Call it wherever a user's
+ * profile is loaded: a profile zonelint would refuse must not be used.
+ */
+zg_status_t zl_profile_check(const zg_profile_t *p, char *msg, size_t size);
+
+/*
+ * Load a user's profile (`path`, or NULL for the built-in one) as
+ * zg_profile_load does, then zl_profile_check it.  On failure `*out` is
+ * untouched and `msg` holds one line: zg_profile_load's, or "PATH:
+ * refused: ...".
+ */
+zg_status_t zl_profile_load(const char *path, zg_profile_t **out, char *msg,
+    size_t size);
+
 /* ---- repository configuration (.zonelint.yaml) ---------------------- */
 
 typedef struct zl_config zl_config_t;
 
 /*
- * Find .zonelint.yaml in the current folder or its parents; writes its
+ * Find .zonelint.yaml in the current folder or its parents, up to the
+ * repository's root (the first folder holding .git) or "/"; writes its
  * path into `path` and returns ZG_OK, or ZG_ERR_IO when there is none.
  */
 zg_status_t zl_config_find(char *path, size_t size);
 
+/* zl_config_load flags: what only the command line may allow. */
+#define ZL_CONFIG_PROFILE_ANY 0x1 /* profiles outside the file's folder */
+
 /*
  * Load a configuration and the profiles it names (paths relative to its
- * folder).  On failure `*out` is untouched and `message` holds one
- * "FILE:LINE: text" line.  Free with zl_config_free.
+ * folder).  The file must be a regular file owned by the effective user
+ * or root and writable by neither group nor others; "includes: any" is
+ * refused; a profile must resolve inside the file's folder tree unless
+ * `flags` has ZL_CONFIG_PROFILE_ANY; a profile that does not load is
+ * named, never quoted.  On failure `*out` is untouched and `message`
+ * holds one "FILE:LINE: text" (or "FILE: text") line.  Free with
+ * zl_config_free.
  */
-zg_status_t zl_config_load(const char *path, zl_config_t **out,
-    char *message, size_t size);
+zg_status_t zl_config_load(const char *path, unsigned flags,
+    zl_config_t **out, char *message, size_t size);
 
 /* Free a configuration; NULL does nothing. */
 void zl_config_free(zl_config_t *config);

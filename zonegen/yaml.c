@@ -55,9 +55,38 @@ log_collect(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 
 /* ---- position index (libyaml) ---------------------------------------- */
 
+/*
+ * The index is also where numbers are checked.  libcyaml 1.3 converts an
+ * integer field with strtoull() and ignores what follows the digits, and
+ * it takes C's prefixes: "1h" is 1, "010" is 8, "0x10" 16, "1e3" 1, "10x"
+ * 10.  It has no validation hook, so the scalar text of every integer
+ * field is checked here, while the events are walked: the schema itself
+ * says which fields are integers (no second list of keys to keep in step
+ * with it), and the walk sees the text libyaml read, before any
+ * conversion.
+ *
+ * Aliases: an alias of a scalar is checked with the anchor's text at the
+ * alias's place; an alias of a mapping or list gets the anchor's key paths
+ * again under its own path, at the alias's line (so a key reached through
+ * an alias has a line, never 0).  The numbers inside an anchored mapping
+ * were checked where it was defined: libcyaml loads it there too, by a
+ * schema in which every key named like an integer field is one.
+ */
+
+#define INDEX_ITEMS_MAX 262144 /* key paths, aliases expanded */
+#define ANCHORS_MAX 256
+
 struct position {
 	char path[PATH_MAX_LEN];
 	unsigned line;
+};
+
+struct anchor {
+	char *name;
+	char *text;          /* a scalar's text, or NULL */
+	char path[PATH_MAX_LEN];
+	size_t first, end;   /* a collection's index entries */
+	bool open;           /* its end is not read yet */
 };
 
 struct index {
@@ -66,6 +95,15 @@ struct index {
 	size_t capacity;
 	char syntax[160];     /* libyaml's syntax error, if any */
 	unsigned syntax_line; /* and its line */
+	char limit[96];       /* a limit of the walk that was reached */
+	unsigned limit_line;
+	/* The first integer field whose text is not a plain number. */
+	char number[PATH_MAX_LEN];
+	char number_text[32];
+	unsigned number_line;
+	bool number_range;    /* digits, but past the field's range */
+	struct anchor anchors[ANCHORS_MAX];
+	size_t anchors_count;
 };
 
 struct frame {
@@ -74,11 +112,21 @@ struct frame {
 	unsigned item;       /* sequence: index of the next item */
 	char path[PATH_MAX_LEN];
 	char key[PATH_MAX_LEN]; /* mapping: path of the current key */
+	const cyaml_schema_value_t *schema; /* of this node, or NULL */
+	const cyaml_schema_value_t *child;  /* of the next value, or NULL */
+	int anchor;          /* anchors[] entry of this node, or -1 */
 };
 
 static bool
 index_add(struct index *idx, const char *path, unsigned line)
 {
+	if (idx->count == INDEX_ITEMS_MAX) {
+		snprintf(idx->limit, sizeof(idx->limit), "more than %u keys "
+		    "and entries (aliases counted as expanded)",
+		    INDEX_ITEMS_MAX);
+		idx->limit_line = line;
+		return false;
+	}
 	if (idx->count == idx->capacity) {
 		size_t cap = idx->capacity ? idx->capacity * 2 : 32;
 		struct position *p = realloc(idx->items, cap * sizeof(*p));
@@ -115,12 +163,172 @@ node_path(struct index *idx, struct frame *parent, unsigned line, char *out)
 	return index_add(idx, out, line);
 }
 
+/* The schema of the next value in `parent` (NULL: none known). */
+static const cyaml_schema_value_t *
+child_schema(const struct frame *parent)
+{
+	if (parent == NULL || parent->schema == NULL) {
+		return NULL;
+	}
+	if (parent->mapping) {
+		return parent->child;
+	}
+	if (parent->schema->type == CYAML_SEQUENCE ||
+	    parent->schema->type == CYAML_SEQUENCE_FIXED) {
+		return parent->schema->sequence.entry;
+	}
+	return NULL;
+}
+
+/* The schema of mapping field `key`, or NULL. */
+static const cyaml_schema_value_t *
+field_schema(const cyaml_schema_value_t *schema, const char *key)
+{
+	const cyaml_schema_field_t *f;
+
+	if (schema == NULL || schema->type != CYAML_MAPPING) {
+		return NULL;
+	}
+	for (f = schema->mapping.fields; f->key != NULL; f++) {
+		if (strcmp(f->key, key) == 0) {
+			return &f->value;
+		}
+	}
+	return NULL;
+}
+
 /*
- * Build the index of key paths and lines.  A document libyaml cannot parse
- * leaves the index partial; libcyaml then reports the error itself.
+ * Record the first integer field whose text is not plain decimal digits
+ * (no sign, no leading zero but in "0", no blank, prefix or unit), or is
+ * past what the field holds.
  */
 static void
-index_build(struct index *idx, const unsigned char *text, size_t len)
+check_number(struct index *idx, const cyaml_schema_value_t *schema,
+    const char *path, const char *text, unsigned line)
+{
+	uint64_t max, v = 0;
+	bool range = false;
+	size_t n = strlen(text), i;
+
+	if (schema == NULL || idx->number_line != 0 ||
+	    (schema->type != CYAML_UINT && schema->type != CYAML_INT)) {
+		return;
+	}
+	max = schema->data_size >= 8 ? UINT64_MAX
+				     : (UINT64_C(1) << (8 * schema->data_size)) - 1;
+	if (schema->type == CYAML_INT) {
+		max >>= 1;
+	}
+	for (i = 0; i < n && text[i] >= '0' && text[i] <= '9'; i++) {
+		unsigned d = (unsigned)(text[i] - '0');
+
+		if (v > (max - d) / 10) {
+			range = true;
+		} else {
+			v = v * 10 + d;
+		}
+	}
+	if (n > 0 && i == n && (text[0] != '0' || n == 1) && !range) {
+		return;
+	}
+	idx->number_range = n > 0 && i == n && text[0] != '0';
+	snprintf(idx->number, sizeof(idx->number), "%s", path);
+	/* Raw, cut: the whole message is escaped when it is written. */
+	snprintf(idx->number_text, sizeof(idx->number_text), "%.20s%s", text,
+	    n > 20 ? "..." : "");
+	idx->number_line = line;
+}
+
+/* The anchors[] entry named `name`, or -1. */
+static int
+anchor_find(const struct index *idx, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < idx->anchors_count; i++) {
+		if (strcmp(idx->anchors[i].name, name) == 0) {
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* Remember anchor `name` of the node at `path`; -1 when there is none. */
+static int
+anchor_add(struct index *idx, const unsigned char *name, const char *path,
+    const unsigned char *text, unsigned line)
+{
+	struct anchor *a;
+
+	if (name == NULL) {
+		return -1;
+	}
+	if (idx->anchors_count == ANCHORS_MAX) {
+		snprintf(idx->limit, sizeof(idx->limit), "more than %u anchors",
+		    ANCHORS_MAX);
+		idx->limit_line = line;
+		return -2;
+	}
+	a = &idx->anchors[idx->anchors_count];
+	memset(a, 0, sizeof(*a));
+	a->name = strdup((const char *)name);
+	a->text = text != NULL ? strdup((const char *)text) : NULL;
+	if (a->name == NULL || (text != NULL && a->text == NULL)) {
+		free(a->name);
+		free(a->text);
+		return -2;
+	}
+	snprintf(a->path, sizeof(a->path), "%s", path);
+	a->first = idx->count;
+	a->end = idx->count;
+	a->open = text == NULL;
+	return (int)idx->anchors_count++;
+}
+
+/*
+ * An alias at `path`: check a scalar anchor's text as a number where one
+ * is wanted; give a collection anchor's key paths again under `path`.
+ */
+static bool
+alias_expand(struct index *idx, const char *name,
+    const cyaml_schema_value_t *schema, const char *path, unsigned line)
+{
+	int i = anchor_find(idx, name);
+	const struct anchor *a;
+	size_t plen, k, end;
+
+	if (i < 0) {
+		return true; /* libcyaml reports it */
+	}
+	a = &idx->anchors[i];
+	if (a->text != NULL) {
+		check_number(idx, schema, path, a->text, line);
+		return true;
+	}
+	if (a->open) {
+		return true; /* an alias inside its own anchor: libcyaml's */
+	}
+	plen = strlen(a->path);
+	end = a->end;
+	for (k = a->first; k < end; k++) {
+		char p[2 * PATH_MAX_LEN];
+
+		snprintf(p, sizeof(p), "%s%s", path, idx->items[k].path + plen);
+		if (!index_add(idx, p, line)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Build the index of key paths and lines, and check the numbers.  A
+ * document libyaml cannot parse leaves the index partial; the syntax
+ * error is kept and reported.
+ */
+static void
+index_build(struct index *idx, const unsigned char *text, size_t len,
+    const cyaml_schema_value_t *schema)
 {
 	struct frame stack[16];
 	int depth = 0;
@@ -135,7 +343,9 @@ index_build(struct index *idx, const unsigned char *text, size_t len)
 	while (!done && yaml_parser_parse(&parser, &event)) {
 		struct frame *top = depth > 0 ? &stack[depth - 1] : NULL;
 		unsigned line = (unsigned)event.start_mark.line + 1;
+		const cyaml_schema_value_t *s = child_schema(top);
 		char path[PATH_MAX_LEN];
+		int a;
 
 		switch (event.type) {
 		case YAML_SCALAR_EVENT:
@@ -157,18 +367,38 @@ index_build(struct index *idx, const unsigned char *text, size_t len)
 				memcpy(top->key + plen, key, klen);
 				top->key[plen + klen] = '\0';
 				top->want_key = false;
+				top->child = field_schema(top->schema, key);
 				done = !index_add(idx, top->key, line);
-			} else {
-				done = !node_path(idx, top, line, path);
+				break;
 			}
+			done = !node_path(idx, top, line, path);
+			if (done) {
+				break;
+			}
+			check_number(idx, s, path,
+			    (const char *)event.data.scalar.value, line);
+			done = anchor_add(idx, event.data.scalar.anchor, path,
+			    event.data.scalar.value, line) == -2;
 			break;
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
 			if (depth == (int)(sizeof(stack) / sizeof(stack[0]))) {
+				snprintf(idx->limit, sizeof(idx->limit),
+				    "nested deeper than %d levels", depth);
+				idx->limit_line = line;
 				done = true;
 				break;
 			}
 			if (!node_path(idx, top, line, path)) {
+				done = true;
+				break;
+			}
+			a = anchor_add(idx, event.type ==
+				YAML_MAPPING_START_EVENT
+				? event.data.mapping_start.anchor
+				: event.data.sequence_start.anchor,
+			    path, NULL, line);
+			if (a == -2) {
 				done = true;
 				break;
 			}
@@ -178,16 +408,27 @@ index_build(struct index *idx, const unsigned char *text, size_t len)
 			stack[depth].item = 0;
 			memcpy(stack[depth].path, path, PATH_MAX_LEN);
 			stack[depth].key[0] = '\0';
+			stack[depth].schema = depth == 0 ? schema : s;
+			stack[depth].child = NULL;
+			stack[depth].anchor = a;
 			depth++;
 			break;
 		case YAML_MAPPING_END_EVENT:
 		case YAML_SEQUENCE_END_EVENT:
 			if (depth > 0) {
 				depth--;
+				a = stack[depth].anchor;
+				if (a >= 0) {
+					idx->anchors[a].end = idx->count;
+					idx->anchors[a].open = false;
+				}
 			}
 			break;
 		case YAML_ALIAS_EVENT:
-			done = !node_path(idx, top, line, path);
+			done = !node_path(idx, top, line, path) ||
+			    !alias_expand(idx,
+				(const char *)event.data.alias.anchor, s, path,
+				line);
 			break;
 		case YAML_STREAM_END_EVENT:
 			done = true;
@@ -204,6 +445,18 @@ index_build(struct index *idx, const unsigned char *text, size_t len)
 		idx->syntax_line = (unsigned)parser.problem_mark.line + 1;
 	}
 	yaml_parser_delete(&parser);
+}
+
+static void
+index_free(struct index *idx)
+{
+	size_t i;
+
+	for (i = 0; i < idx->anchors_count; i++) {
+		free(idx->anchors[i].name);
+		free(idx->anchors[i].text);
+	}
+	free(idx->items);
 }
 
 /* ---- turning libcyaml's log into one message ------------------------- */
@@ -306,6 +559,25 @@ index_nth_line(const struct index *idx, const char *path, unsigned nth)
 	return 0;
 }
 
+/* The number of entries of the list at `path` ("mx[0]", "mx[1]"...). */
+static size_t
+index_entries(const struct index *idx, const char *path)
+{
+	size_t n = strlen(path), count = 0, i;
+
+	for (i = 0; i < idx->count; i++) {
+		const char *p = idx->items[i].path;
+
+		if (strncmp(p, path, n) == 0 && p[n] == '[' &&
+		    strspn(p + n + 1, "0123456789") > 0 &&
+		    strcmp(p + n + 1 + strspn(p + n + 1, "0123456789"),
+			"]") == 0) {
+			count++;
+		}
+	}
+	return count;
+}
+
 static void
 compose_message(const struct log_buffer *log, const struct index *idx,
     const zg_yaml_hint_t *hints, const char *file, char *message,
@@ -406,6 +678,25 @@ compose_message(const struct log_buffer *log, const struct index *idx,
 		    strtoul(lp.what + 16, NULL, 10));
 		return;
 	}
+	if (strncmp(lp.what, "Excessive entries (", 19) == 0) {
+		unsigned long limit = strtoul(lp.what + 19, NULL, 10);
+		char *bracket = strrchr(lp.path, '[');
+		char first[2 * PATH_MAX_LEN];
+
+		/* libcyaml stops at the first entry too many and names only
+		 * the limit: count the entries in the index. */
+		if (bracket != NULL) {
+			*bracket = '\0';
+		}
+		snprintf(first, sizeof(first), "%s[%lu]", lp.path, limit);
+		if (index_nth_line(idx, first, 1) != 0) {
+			lp.line = index_nth_line(idx, first, 1);
+		}
+		snprintf(message, size, "%s:%u: %s: has %zu entries; allows at "
+		    "most %lu", file, lp.line, lp.path,
+		    index_entries(idx, lp.path), limit);
+		return;
+	}
 	if ((arg = strstr(lp.what, "entries (")) != NULL) {
 		unsigned long have = strtoul(arg + 9, NULL, 10);
 		const char *of = strstr(arg, " of ");
@@ -437,6 +728,55 @@ log_to_message(const struct log_buffer *log, const struct index *idx,
 
 	compose_message(log, idx, hints, file, raw, sizeof(raw));
 	zg_text_quote(message, size, raw, strlen(raw), SIZE_MAX);
+}
+
+/* The hint for the field at the end of `path` ("mx[0].priority"). */
+static const char *
+hint_for(const zg_yaml_hint_t *hints, const char *path)
+{
+	const char *field = strrchr(path, '.');
+
+	field = field != NULL ? field + 1 : path;
+	for (; hints != NULL && hints->field != NULL; hints++) {
+		if (strcmp(hints->field, field) == 0) {
+			return hints->takes;
+		}
+	}
+	return "a whole number";
+}
+
+/*
+ * What the walk of the events refuses before libcyaml loads anything: a
+ * syntax error, a document past the walk's limits (so that no alias can
+ * make libcyaml expand a document without end), a number that is not
+ * plain decimal digits.  True, with `message` set, when refused.
+ */
+static bool
+walk_refused(const struct index *idx, const zg_yaml_hint_t *hints,
+    const char *file, char *message, size_t size)
+{
+	char raw[1024];
+
+	if (idx->syntax[0] != '\0') {
+		snprintf(raw, sizeof(raw), "%s:%u: YAML syntax error: %s",
+		    file, idx->syntax_line, idx->syntax);
+	} else if (idx->limit[0] != '\0') {
+		snprintf(raw, sizeof(raw), "%s:%u: %s", file, idx->limit_line,
+		    idx->limit);
+	} else if (idx->number_line != 0) {
+		/* "010" or "1h" looks like a number: say what is wrong. */
+		snprintf(raw, sizeof(raw), "%s:%u: %s: '%s' is not %s%s", file,
+		    idx->number_line, idx->number, idx->number_text,
+		    hint_for(hints, idx->number),
+		    !idx->number_range && idx->number_text[0] >= '0' &&
+			idx->number_text[0] <= '9'
+			? " (plain decimal digits, no leading zero)"
+			: "");
+	} else {
+		return false;
+	}
+	zg_text_quote(message, size, raw, strlen(raw), SIZE_MAX);
+	return true;
 }
 
 static const cyaml_config_t base_config = {
@@ -544,7 +884,12 @@ zg_yaml_load(const char *path, const char *text, size_t len, size_t size_max,
 	}
 	log.text[0] = '\0';
 	config.log_ctx = &log;
-	index_build(&doc->idx, (const unsigned char *)text, len);
+	index_build(&doc->idx, (const unsigned char *)text, len, schema);
+	if (walk_refused(&doc->idx, hints, path, message, size)) {
+		free(owned);
+		zg_yaml_doc_free(doc);
+		return ZG_ERR_PROFILE;
+	}
 	err = cyaml_load_data((const uint8_t *)text, len, &config, schema,
 	    (cyaml_data_t **)&data, NULL);
 	free(owned);
@@ -575,6 +920,28 @@ zg_yaml_line(const zg_yaml_doc_t *doc, const char *key)
 	return index_nth_line(&doc->idx, key, 1);
 }
 
+/* The line of `key`, else of the nearest key above it: never 0. */
+static unsigned
+line_of(const zg_yaml_doc_t *doc, const char *key)
+{
+	char path[PATH_MAX_LEN];
+	unsigned line;
+	char *cut;
+
+	snprintf(path, sizeof(path), "%s", key);
+	while ((line = zg_yaml_line(doc, path)) == 0) {
+		cut = strrchr(path, '.');
+		if (strrchr(path, '[') > cut) {
+			cut = strrchr(path, '[');
+		}
+		if (cut == NULL) {
+			return 1;
+		}
+		*cut = '\0';
+	}
+	return line;
+}
+
 zg_status_t
 zg_yaml_error(const zg_yaml_doc_t *doc, char *message, size_t size,
     const char *key, const char *fmt, ...)
@@ -586,7 +953,7 @@ zg_yaml_error(const zg_yaml_doc_t *doc, char *message, size_t size,
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	snprintf(message, size, "%s:%u: %s: %s", doc->path,
-	    zg_yaml_line(doc, key), key, text);
+	    line_of(doc, key), key, text);
 	return ZG_ERR_PROFILE;
 }
 
@@ -596,7 +963,7 @@ zg_yaml_doc_free(zg_yaml_doc_t *doc)
 	if (doc == NULL) {
 		return;
 	}
-	free(doc->idx.items);
+	index_free(&doc->idx);
 	free(doc->path);
 	free(doc);
 }

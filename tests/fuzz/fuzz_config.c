@@ -76,7 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	zg_status_t st;
 
 	fuzz_write_file(config_path, data, size);
-	st = zl_config_load(config_path, &config, message, sizeof(message));
+	st = zl_config_load(config_path, 0, &config, message, sizeof(message));
 	if (st != ZG_OK) {
 		size_t n = strnlen(message, sizeof(message));
 
