@@ -99,7 +99,7 @@ usage(const char *complaint)
 	const char *p = usage_text;
 	int lines = 0;
 
-	fprintf(stderr, "zonegen: %s\n", complaint);
+	zg_say(stderr, "zonegen: %s", complaint);
 	while (lines < 3 && *p != '\0') {
 		size_t n = strcspn(p, "\n") + 1;
 
@@ -171,7 +171,7 @@ write_file(struct run *run, const char *domain)
 		domain, format_ext(run->emit.format)) >= (int)sizeof(final) ||
 	    snprintf(temp_path, sizeof(temp_path), "%s/.%s.XXXXXX",
 		run->output_dir, domain) >= (int)sizeof(temp_path)) {
-		fprintf(stderr, "zonegen: %s: output path too long\n", domain);
+		zg_say(stderr, "zonegen: %s: output path too long", domain);
 		return false;
 	}
 	/* Signals wait while the temporary file is made and marked, and
@@ -182,7 +182,7 @@ write_file(struct run *run, const char *domain)
 	temp_live = fd >= 0;
 	sigprocmask(SIG_SETMASK, &saved, NULL);
 	if (fd < 0) {
-		fprintf(stderr, "zonegen: cannot create a file in %s: %s\n",
+		zg_say(stderr, "zonegen: cannot create a file in %s: %s",
 		    run->output_dir, strerror(errno));
 		return false;
 	}
@@ -202,7 +202,7 @@ write_file(struct run *run, const char *domain)
 	sigprocmask(SIG_BLOCK, &run->signals, &saved);
 	ok = ok && rename(temp_path, final) == 0;
 	if (!ok) {
-		fprintf(stderr, "zonegen: cannot write %s: %s\n", final,
+		zg_say(stderr, "zonegen: cannot write %s: %s", final,
 		    strerror(errno));
 		unlink(temp_path);
 	}
@@ -235,7 +235,7 @@ do_domain(struct run *run, const char *input, const char *where)
 		if (st == ZG_ERR_NOMEM) {
 			why = "cannot be processed: out of memory";
 		}
-		fprintf(stderr, "zonegen: %s%sinvalid domain '%s': %s\n",
+		zg_say(stderr, "zonegen: %s%sinvalid domain '%s': %s",
 		    where ? where : "", where ? ": " : "", quoted,
 		    why ? why : zg_status_str(st));
 		run->failures++;
@@ -249,7 +249,7 @@ do_domain(struct run *run, const char *input, const char *where)
 	}
 	if (zg_emit_plan(stdout, &run->plan, &run->emit, &run->json_state) !=
 	    ZG_OK) {
-		fprintf(stderr, "zonegen: cannot write output: %s\n",
+		zg_say(stderr, "zonegen: cannot write output: %s",
 		    strerror(errno));
 		run->failures++;
 	}
@@ -267,7 +267,7 @@ do_list(struct run *run, const char *path)
 	unsigned long lineno = 0;
 
 	if (fp == NULL) {
-		fprintf(stderr, "zonegen: cannot open %s: %s\n", path,
+		zg_say(stderr, "zonegen: cannot open %s: %s", path,
 		    strerror(errno));
 		run->failures++;
 		return false;
@@ -291,7 +291,7 @@ do_list(struct run *run, const char *path)
 		}
 		snprintf(where, sizeof(where), "%s:%lu", name, lineno);
 		if (len > DOMAIN_LINE_MAX || strlen(s) != len) {
-			fprintf(stderr, "zonegen: %s: invalid domain: %s\n",
+			zg_say(stderr, "zonegen: %s: invalid domain: %s",
 			    where, len > DOMAIN_LINE_MAX
 				       ? "line too long"
 				       : "contains a NUL byte");
@@ -301,7 +301,7 @@ do_list(struct run *run, const char *path)
 		do_domain(run, s, where);
 	}
 	if (ferror(fp)) {
-		fprintf(stderr, "zonegen: cannot read %s: %s\n", name,
+		zg_say(stderr, "zonegen: cannot read %s: %s", name,
 		    strerror(errno));
 		run->failures++;
 	}
@@ -421,7 +421,7 @@ main(int argc, char **argv)
 	st = zl_profile_load(profile_path, &profile, message,
 	    sizeof(message));
 	if (st != ZG_OK) {
-		fprintf(stderr, "%s\n", message);
+		zg_say(stderr, "%s", message);
 		return 1;
 	}
 	if (print_profile) {
@@ -457,7 +457,7 @@ main(int argc, char **argv)
 		zg_emit_end(stdout, &run.emit, &run.json_state);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "zonegen: cannot write output: %s\n",
+		zg_say(stderr, "zonegen: cannot write output: %s",
 		    strerror(errno));
 		run.failures++;
 	}

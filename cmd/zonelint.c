@@ -91,10 +91,10 @@ static const struct option long_options[] = {
 static noreturn void
 usage(const char *complaint)
 {
-	fprintf(stderr, "zonelint: %s\n"
-			"usage: zonelint [options] FILE...\n"
-			"Try 'zonelint --help' for more information.\n",
-	    complaint);
+	zg_say(stderr, "zonelint: %s", complaint);
+	fputs("usage: zonelint [options] FILE...\n"
+	      "Try 'zonelint --help' for more information.\n",
+	    stderr);
 	exit(2);
 }
 
@@ -261,8 +261,8 @@ set_severity(int *severity, const char *arg)
 	memcpy(id, arg, n);
 	id[n] = '\0';
 	if ((rule = zl_rule_find(id)) < 0) {
-		fprintf(stderr, "zonelint: unknown rule '%.60s' (see "
-				"--list-rules)\n", id);
+		zg_say(stderr, "zonelint: unknown rule '%.60s' (see "
+			       "--list-rules)", id);
 		exit(2);
 	}
 	if (strcmp(eq + 1, "error") == 0) {
@@ -433,7 +433,7 @@ main(int argc, char **argv)
 		st = zl_config_load(config_arg, config_flags, &config,
 		    message, sizeof(message));
 		if (st != ZG_OK) {
-			fprintf(stderr, "%s\n", message);
+			zg_say(stderr, "%s", message);
 			free(severity);
 			return 2;
 		}
@@ -452,7 +452,7 @@ main(int argc, char **argv)
 		    &profile, message, sizeof(message));
 	}
 	if (st != ZG_OK) {
-		fprintf(stderr, "%s\n", message);
+		zg_say(stderr, "%s", message);
 		zl_config_free(config);
 		free(severity);
 		return 2;
@@ -486,7 +486,7 @@ main(int argc, char **argv)
 				unreadable = true;
 			}
 			if (w.messages[i] != NULL) {
-				fprintf(stderr, "zonelint: %s\n",
+				zg_say(stderr, "zonelint: %s",
 				    w.messages[i]);
 				free(w.messages[i]);
 			}

@@ -23,12 +23,98 @@
 #include <string.h>
 
 #include "lint/internal.h"
+#include "lint/rdata.h"
 #include "lint/read.h"
 
 /*
+ * ldns's text of a record's data with every byte outside printable ASCII
+ * made \DDD (the same data in zone and nsupdate syntax, in a quoted string
+ * or a name alike), in a new string; NULL when ldns does not print it, or
+ * when the text does not read back, by zonelint's own reader, as the very
+ * same octets (ldns 1.8.3 prints some data it cannot print, such as an APL
+ * item of an unknown address family, as prose).
+ */
+static char *
+checked_text(uint16_t type, const ldns_rr *rr, const uint8_t *rdata,
+    size_t rdlen)
+{
+	static const uint8_t root[1] = { 0 };
+	char *text = NULL, why[256];
+	size_t len = 0, i, n = 0;
+	zl_token_t tok[512];
+	uint8_t *wire;
+	size_t wlen = 0;
+	bool ok = false;
+	FILE *fp = open_memstream(&text, &len);
+
+	if (fp == NULL) {
+		return NULL;
+	}
+	for (i = 0; rr != NULL && i < ldns_rr_rd_count(rr); i++) {
+		char *f = ldns_rdf2str(ldns_rr_rdf(rr, i));
+		const unsigned char *c;
+
+		if (f == NULL) {
+			rr = NULL;
+			break;
+		}
+		if (i > 0) {
+			fputc(' ', fp);
+		}
+		for (c = (const unsigned char *)f; *c != '\0'; c++) {
+			if (*c < 0x20 || *c >= 0x7f) {
+				fprintf(fp, "\\%03u", *c);
+			} else {
+				fputc(*c, fp);
+			}
+		}
+		free(f);
+	}
+	if (fclose(fp) != 0 || rr == NULL || ldns_rr_rd_count(rr) == 0 ||
+	    (wire = malloc(ZL_RDATA_MAX)) == NULL) {
+		free(text);
+		return NULL;
+	}
+	/* Its words and quoted strings, as the lexer splits them. */
+	for (i = 0; i < len && n < sizeof(tok) / sizeof(tok[0]);) {
+		size_t start = i;
+
+		if (text[i] == ' ') {
+			i++;
+			continue;
+		}
+		if (text[i] == '"') {
+			for (i++; i < len && text[i] != '"'; i++) {
+				i += text[i] == '\\';
+			}
+			i++;
+		} else {
+			while (i < len && text[i] != ' ') {
+				i++;
+			}
+		}
+		tok[n].off = start;
+		tok[n].len = (i < len ? i : len) - start;
+		tok[n].line = 1;
+		tok[n++].quoted = text[start] == '"';
+	}
+	if (i >= len && zl_rdata_read(type, text, tok, n, root, sizeof(root),
+	    wire, &wlen, why, sizeof(why))) {
+		ok = wlen == rdlen && memcmp(wire, rdata, rdlen) == 0;
+	}
+	free(wire);
+	if (!ok) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+/*
  * A kept record's data as the zone file would show it, from its wire form
- * (ldns prints each field); in RFC 3597 form ("\\# LENGTH HEX") when ldns
- * does not take it, which nsupdate reads the same.
+ * (ldns prints each field, checked by checked_text); in RFC 3597 form
+ * ("\\# LENGTH HEX") when that text does not hold, which nsupdate and BIND
+ * read the same.
  */
 static void
 write_rdata(FILE *fp, const struct zone *zone, const struct kept *k)
@@ -37,25 +123,21 @@ write_rdata(FILE *fp, const struct zone *zone, const struct kept *k)
 	size_t olen = zl_names_wire(&zone->names, k->owner_id, owner), i;
 	ldns_rr *rr = zl_rr_from_wire(owner, olen, k->type, LDNS_RR_CLASS_IN,
 	    k->ttl, k->rdata, k->rdlen);
+	char *text = checked_text(k->type, rr, k->rdata, k->rdlen);
 
-	if (rr == NULL || ldns_rr_rd_count(rr) == 0) {
-		fprintf(fp, "\\# %zu", k->rdlen);
-		if (k->rdlen > 0) {
-			fputc(' ', fp);
-		}
-		for (i = 0; i < k->rdlen; i++) {
-			fprintf(fp, "%02X", (unsigned)k->rdata[i]);
-		}
-		ldns_rr_free(rr);
+	ldns_rr_free(rr);
+	if (text != NULL) {
+		fputs(text, fp);
+		free(text);
 		return;
 	}
-	for (i = 0; i < ldns_rr_rd_count(rr); i++) {
-		char *s = ldns_rdf2str(ldns_rr_rdf(rr, i));
-
-		fprintf(fp, "%s%s", i ? " " : "", s ? s : "");
-		free(s);
+	fprintf(fp, "\\# %zu", k->rdlen);
+	if (k->rdlen > 0) {
+		fputc(' ', fp);
 	}
-	ldns_rr_free(rr);
+	for (i = 0; i < k->rdlen; i++) {
+		fprintf(fp, "%02X", (unsigned)k->rdata[i]);
+	}
 }
 
 static void

@@ -14,14 +14,16 @@
  * What they share (zg_utf8_length): valid UTF-8 is shown as it is, except
  * what can move the cursor or change what a reader sees without a visible
  * byte: C0 and C1 controls, DEL, the Unicode line and paragraph separators
- * (U+2028, U+2029) and the bidirectional formatting characters (U+202A to
- * U+202E, U+2066 to U+2069, which can make text read in another order).
+ * (U+2028, U+2029) and the bidirectional formatting characters (U+061C,
+ * U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069, which can make text
+ * read in another order).
  * Those, and bytes that are not UTF-8, become \xHH.  So no input can end a
  * line, a string or a comment, start a command, or make output invalid
  * UTF-8.  GitHub workflow commands and SARIF URIs add their own encodings
  * on top (lint/report.c).
  */
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,12 +70,15 @@ utf8_decode(const unsigned char *s, size_t len, unsigned *code)
 }
 
 /* C1 controls (a terminal may act on them), the line and paragraph
- * separators, bidirectional formatting: valid, never shown as they are. */
-static bool
-hidden(unsigned cp)
+ * separators, and the bidirectional formatting characters of Unicode's
+ * UAX #9 2.4 to 2.6 (embeddings, overrides, isolates and the implicit
+ * marks ALM, LRM and RLM): valid, never shown as they are. */
+bool
+zg_hidden(unsigned cp)
 {
 	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x061c || cp == 0x200e || cp == 0x200f;
 }
 
 size_t
@@ -82,7 +87,7 @@ zg_utf8_length(const unsigned char *s, size_t len)
 	unsigned cp = 0;
 	size_t n = utf8_decode(s, len, &cp);
 
-	return n > 0 && !hidden(cp) ? n : 0;
+	return n > 0 && !zg_hidden(cp) ? n : 0;
 }
 
 void
@@ -215,7 +220,7 @@ zg_json_write_string(FILE *fp, const char *prefix, const char *s)
 
 		if (n > 0) {
 			/* The hidden ones are all in the BMP. */
-			if (hidden(cp)) {
+			if (zg_hidden(cp)) {
 				fprintf(fp, "\\u%04x", cp);
 			} else {
 				fwrite(p + i, 1, n, fp);
@@ -241,4 +246,33 @@ zg_json_write_string(FILE *fp, const char *prefix, const char *s)
 	}
 	fputc('"', fp);
 	return ferror(fp) ? ZG_ERR_IO : ZG_OK;
+}
+
+void
+zg_say(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024], *line = buf, *shown;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		return;
+	}
+	if ((size_t)n >= sizeof(buf) && (line = malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(line, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (line == NULL) {
+		line = buf; /* cut, but shown */
+	}
+	shown = zg_display(line, false);
+	fprintf(fp, "%s\n", shown != NULL ? shown : line == buf ? buf : "?");
+	free(shown);
+	if (line != buf) {
+		free(line);
+	}
 }

@@ -33,6 +33,10 @@ zg_ascii_lower(char c)
  * or 0. */
 size_t zg_utf8_length(const unsigned char *s, size_t len);
 
+/* A code point no output shows as it is: C1 controls, U+2028, U+2029 and
+ * the bidirectional formatting characters (zonegen/escape.c). */
+bool zg_hidden(unsigned cp);
+
 /* True when s[0..n) and the string `b` are equal, ignoring ASCII case. */
 static inline bool
 zg_ascii_equal(const char *s, size_t n, const char *b)

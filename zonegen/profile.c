@@ -342,15 +342,16 @@ zg_profile_free(zg_profile_t *profile)
 /* ---- print ------------------------------------------------------------ */
 
 /*
- * A code point YAML does not read back as it is inside a double-quoted
- * scalar: the C1 controls and U+FFFE, U+FFFF are not printable (YAML 1.1
- * 5.1) and NEL, LS and PS are line breaks, folded into a space.
+ * A code point written as \uXXXX inside a double-quoted scalar: those YAML
+ * does not read back as they are (the C1 controls and U+FFFE, U+FFFF are
+ * not printable, YAML 1.1 5.1; NEL, LS and PS are line breaks, folded into
+ * a space), and those no output of the project shows (zg_hidden: the
+ * bidirectional formatting characters too).
  */
 static bool
 yaml_escape(unsigned cp)
 {
-	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
-	    cp == 0xfffe || cp == 0xffff;
+	return zg_hidden(cp) || cp == 0xfffe || cp == 0xffff;
 }
 
 /*

@@ -79,6 +79,14 @@ void zg_text_quote(char *out, size_t size, const char *text,
  */
 char *zg_display(const char *text, bool raw);
 
+/*
+ * One line of a message on `fp` (standard error): printf's `fmt` and its
+ * arguments, the result in its display form (zg_display, not raw) and a
+ * line feed, so that no path or text inside can start another line.
+ */
+void zg_say(FILE *fp, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* ------------------------------------------------------------------ */
 /* Problems found in SPF and DMARC texts.                              */
 /* ------------------------------------------------------------------ */

@@ -54,7 +54,8 @@ int fuzz_no_controls(const char *s, size_t len);
  * True when `s` (length `len`) is what an output may show: strict UTF-8
  * (no overlong form, surrogate or code point past U+10FFFF) without a
  * control character other than line feed and tab, DEL, a C1 control, the
- * line and paragraph separators or bidirectional formatting.  Written
+ * line and paragraph separators or bidirectional formatting (U+061C,
+ * U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).  Written
  * apart from zonegen/escape.c, as its oracle.
  */
 int fuzz_shown(const char *s, size_t len);

@@ -146,7 +146,8 @@ fuzz_shown(const char *s, size_t len)
 		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff ||
 		    cp <= 0x9f || cp == 0x2028 || cp == 0x2029 ||
 		    (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069)) {
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061c ||
+		    cp == 0x200e || cp == 0x200f) {
 			return 0;
 		}
 		i += n;

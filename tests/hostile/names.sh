@@ -43,6 +43,7 @@ set -- \
 	'esc\033[2J\033]0;title\007.zone' \
 	'latin\377\376\300.zone' \
 	'sep\342\200\250update add x 1 A 1.2.3.4\342\200\251.zone' \
+	'bidi\342\200\256\342\200\217\330\234\342\201\246.zone' \
 	'plain.zone'
 count=$#
 
@@ -140,7 +141,8 @@ if kind == "shown":
     text = data.decode("utf-8")
     bad = [c for c in text if (ord(c) < 0x20 and c not in "\t\n") or
            0x7f <= ord(c) <= 0x9f or c in "\u2028\u2029" or
-           0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069]
+           0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069 or
+           c in "\u061c\u200e\u200f"]
     sys.exit(1 if bad else 0)
 doc = json.loads(data.decode("utf-8"))  # strict: raises on bad UTF-8
 name = open(name_file, "rb").read()
