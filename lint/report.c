@@ -39,9 +39,9 @@ struct zl_report {
 	char **tops;         /* top-level files merged, in merge order */
 	size_t ntops;
 	size_t tops_cap;
-	/* The findings by line and rule, for suppressions: key line << 8 |
-	 * rule, a: the first finding + 1; chain[i]: the next + 1.  Valid
-	 * while `indexed` equals count. */
+	/* The findings by file, line and rule, for suppressions: key
+	 * finding_key(), a: the first finding + 1; chain[i]: the next + 1.
+	 * Valid while `indexed` equals count. */
 	struct zl_table *index; /* made by the first suppression */
 	uint32_t *chain;
 	size_t indexed;
@@ -155,10 +155,20 @@ zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top)
 	zl_report_free(from);
 }
 
+/*
+ * The index key of a finding's file, line and rule: the run's keyed hash
+ * of the file's name mixed with the line and rule.  Findings of one line
+ * and rule in many files (one file $INCLUDEd under many spellings) get
+ * keys of their own, so that a suppression walks only its own; the walk
+ * compares file, line and rule exactly, no hash decides alone.
+ */
 static uint64_t
-index_key(unsigned line, int rule)
+finding_key(const char *file, unsigned line, int rule)
 {
-	return zl_exact_key((uint64_t)line << 8 | (uint64_t)(rule & 0xff));
+	uint64_t h = zl_hash_bytes(file, strlen(file));
+
+	return zl_exact_key((h ^ zl_exact_key((uint64_t)line << 8 |
+	    (uint64_t)(rule & 0xff))) >> 1);
 }
 
 /* Index the findings by line and rule (the lock held); false when out of
@@ -172,6 +182,7 @@ index_findings(zl_report_t *report)
 	if (report->indexed == report->count && report->chain != NULL) {
 		return true;
 	}
+	zl_hash_init();
 	if (report->index == NULL &&
 	    (report->index = calloc(1, sizeof(*report->index))) == NULL) {
 		return false;
@@ -187,8 +198,8 @@ index_findings(zl_report_t *report)
 		struct zl_slot *s;
 		bool added;
 
-		if ((s = zl_table_get(report->index, index_key(f->line,
-		    f->rule), &added)) == NULL) {
+		if ((s = zl_table_get(report->index, finding_key(f->file,
+		    f->line, f->rule), &added)) == NULL) {
 			return false;
 		}
 		chain[i - 1] = added ? 0 : s->a;
@@ -212,7 +223,7 @@ zl_report_suppress(zl_report_t *report, const char *file, unsigned line,
 		pthread_mutex_unlock(&report->lock);
 		return 0;
 	}
-	s = zl_table_find(report->index, index_key(line, rule));
+	s = zl_table_find(report->index, finding_key(file, line, rule));
 	/* Dropped findings leave the chain, so that suppressions written
 	 * many times (an $INCLUDE read many times) stay linear. */
 	for (link = s != NULL ? &s->a : NULL; link != NULL && *link != 0;) {
