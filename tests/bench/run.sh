@@ -401,7 +401,9 @@ scaling() {
 		echo "in seconds of $SCALING_RUNS hyperfine runs after one under /usr/bin/time"
 		echo "(the method above); \"A ÷ B\" is the time at A over the time at B."
 		echo "Linear costs about 4 times per step; the issue's criterion is at most"
-		echo "about 4.5.  Written $START, $GITREV, $(nproc) CPUs (load at start"
+		echo "about 4.5.  The spellings grow by a \`./\` or \`.//\` each time N doubles,"
+		echo "so the \`\$INCLUDE\` input grows about 4.4 times in bytes per step, and"
+		echo "every spelling is resolved (realpath) once.  Written $START, $GITREV, $(nproc) CPUs (load at start"
 		echo "$(echo "$LOAD_START" | cut -d ' ' -f 1-3))."
 		echo
 		printf '| input (N)'
