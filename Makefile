@@ -13,6 +13,9 @@
 #                   through named)
 #   make bench      release build against ldns, BIND, Knot, validns
 #                   (tests/bench/RESULTS.md; measures, asserts nothing)
+#   make bench-scaling  its scaling section alone (issue 12: suppressions,
+#                   $INCLUDE spellings, SARIF over many files at 10,000,
+#                   40,000, 160,000), rewriting only that section
 #   make fuzz       build the libFuzzer targets (clang) and run each for
 #                   FUZZ_SECONDS (180); fails when one finds anything
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -101,7 +104,7 @@ ifneq ($(wildcard cmd/zonelint.c),)
 endif
 
 .PHONY: all demo check san valgrind install clean format deps deps-build \
-	deps-test unit peer fuzz fuzz-build bench differential
+	deps-test unit peer fuzz fuzz-build bench bench-scaling differential
 .DEFAULT_GOAL := all
 # Keep objects that only a test binary needs.
 .SECONDARY:
@@ -215,6 +218,9 @@ differential: deps
 # peers, on generated inputs; writes tests/bench/RESULTS.md.
 bench:
 	$(Q)sh tests/bench/run.sh
+
+bench-scaling:
+	$(Q)BENCH_ONLY=scaling sh tests/bench/run.sh
 
 # --- install ------------------------------------------------------------
 install: $(PROGS)

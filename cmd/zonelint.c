@@ -424,6 +424,13 @@ main(int argc, char **argv)
 	if (optind == argc) {
 		usage("no zone file given");
 	}
+	/* Standard input can be read once: a second '-' would lint nothing
+	 * under the name of what the first read. */
+	for (c = optind, i = 0; c < argc; c++) {
+		if (strcmp(argv[c], "-") == 0 && i++ > 0) {
+			usage("standard input ('-') given more than once");
+		}
+	}
 	/* The configuration fills what the command line left unset. */
 	if (config_arg == NULL && !no_config &&
 	    zl_config_find(config_path, sizeof(config_path)) == ZG_OK) {

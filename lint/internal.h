@@ -399,6 +399,7 @@ struct zone {
 	char **files;
 	size_t files_count;
 	size_t files_cap;
+	struct zl_set files_set; /* the files by name (intern_file) */
 	struct suppression *suppressions;
 	size_t suppressions_count;
 	size_t suppressions_cap;

@@ -36,12 +36,14 @@ struct zl_report {
 	} *lines;            /* per file read */
 	size_t nlines;
 	size_t lines_cap;
+	/* lines[] by file name, the first of each name (file_lines). */
+	struct zl_set lines_set;
 	char **tops;         /* top-level files merged, in merge order */
 	size_t ntops;
 	size_t tops_cap;
-	/* The findings by line and rule, for suppressions: key line << 8 |
-	 * rule, a: the first finding + 1; chain[i]: the next + 1.  Valid
-	 * while `indexed` equals count. */
+	/* The findings by file, line and rule, for suppressions: key
+	 * finding_key(), a: the first finding + 1; chain[i]: the next + 1.
+	 * Valid while `indexed` equals count. */
 	struct zl_table *index; /* made by the first suppression */
 	uint32_t *chain;
 	size_t indexed;
@@ -80,6 +82,7 @@ zl_report_free(zl_report_t *report)
 		free(report->lines[i].file);
 	}
 	free(report->lines);
+	zl_set_free(&report->lines_set);
 	for (i = 0; i < report->ntops; i++) {
 		free(report->tops[i]);
 	}
@@ -116,6 +119,37 @@ zl_report_new_file(const zl_report_t *parent)
 	return report;
 }
 
+/* The file lines of a look-up: `probe` is the name looked for, item
+ * UINT32_MAX of lines_eq. */
+struct lines_probe {
+	const struct file_lines *lines;
+	const char *probe;
+};
+
+static bool
+lines_eq(const void *ctx, uint32_t a, uint32_t b)
+{
+	const struct lines_probe *p = ctx;
+
+	return strcmp(p->lines[a].file,
+	    b == UINT32_MAX ? p->probe : p->lines[b].file) == 0;
+}
+
+/* Index lines[i] by its file's name, unless that name has an entry
+ * already (the first counts, as a scan from the start would find);
+ * false when out of memory. */
+static bool
+lines_index(zl_report_t *report, size_t i)
+{
+	struct lines_probe p = { report->lines, NULL };
+	const char *file = report->lines[i].file;
+	uint32_t found;
+
+	zl_hash_init();
+	return i < UINT32_MAX && zl_set_add(&report->lines_set,
+	    zl_hash_bytes(file, strlen(file)), (uint32_t)i, lines_eq, &p,
+	    &found) >= 0;
+}
 
 void
 zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top)
@@ -147,7 +181,9 @@ zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top)
 		memcpy(into->lines + into->nlines, from->lines,
 		    from->nlines * sizeof(*from->lines));
 	}
-	into->nlines += from->nlines;
+	for (i = 0; i < from->nlines; i++) {
+		into->nomem |= !lines_index(into, into->nlines++);
+	}
 	from->nlines = 0;
 	into->files += from->files;
 	into->nomem |= from->nomem;
@@ -155,10 +191,20 @@ zl_report_merge(zl_report_t *into, zl_report_t *from, const char *top)
 	zl_report_free(from);
 }
 
+/*
+ * The index key of a finding's file, line and rule: the run's keyed hash
+ * of the file's name mixed with the line and rule.  Findings of one line
+ * and rule in many files (one file $INCLUDEd under many spellings) get
+ * keys of their own, so that a suppression walks only its own; the walk
+ * compares file, line and rule exactly, no hash decides alone.
+ */
 static uint64_t
-index_key(unsigned line, int rule)
+finding_key(const char *file, unsigned line, int rule)
 {
-	return zl_exact_key((uint64_t)line << 8 | (uint64_t)(rule & 0xff));
+	uint64_t h = zl_hash_bytes(file, strlen(file));
+
+	return zl_exact_key((h ^ zl_exact_key((uint64_t)line << 8 |
+	    (uint64_t)(rule & 0xff))) >> 1);
 }
 
 /* Index the findings by line and rule (the lock held); false when out of
@@ -172,6 +218,7 @@ index_findings(zl_report_t *report)
 	if (report->indexed == report->count && report->chain != NULL) {
 		return true;
 	}
+	zl_hash_init();
 	if (report->index == NULL &&
 	    (report->index = calloc(1, sizeof(*report->index))) == NULL) {
 		return false;
@@ -187,8 +234,8 @@ index_findings(zl_report_t *report)
 		struct zl_slot *s;
 		bool added;
 
-		if ((s = zl_table_get(report->index, index_key(f->line,
-		    f->rule), &added)) == NULL) {
+		if ((s = zl_table_get(report->index, finding_key(f->file,
+		    f->line, f->rule), &added)) == NULL) {
 			return false;
 		}
 		chain[i - 1] = added ? 0 : s->a;
@@ -212,7 +259,7 @@ zl_report_suppress(zl_report_t *report, const char *file, unsigned line,
 		pthread_mutex_unlock(&report->lock);
 		return 0;
 	}
-	s = zl_table_find(report->index, index_key(line, rule));
+	s = zl_table_find(report->index, finding_key(file, line, rule));
 	/* Dropped findings leave the chain, so that suppressions written
 	 * many times (an $INCLUDE read many times) stay linear. */
 	for (link = s != NULL ? &s->a : NULL; link != NULL && *link != 0;) {
@@ -254,21 +301,24 @@ zl_report_file_lines(zl_report_t *report, const char *file, unsigned lines)
 		report->nomem = true;
 	} else {
 		report->lines[report->nlines].file = copy;
-		report->lines[report->nlines++].lines = lines;
+		report->lines[report->nlines].lines = lines;
+		report->nomem |= !lines_index(report, report->nlines++);
 	}
 	pthread_mutex_unlock(&report->lock);
 }
 
-/* The number of lines of a file read, or 0 when unknown. */
+/* The number of lines of a file read, or 0 when unknown: one look-up,
+ * not a scan of every file (SARIF asks once per whole-file finding). */
 static unsigned
 file_lines(const zl_report_t *report, const char *file)
 {
-	size_t i;
+	struct lines_probe p = { report->lines, file };
+	uint32_t found;
 
-	for (i = 0; i < report->nlines; i++) {
-		if (strcmp(report->lines[i].file, file) == 0) {
-			return report->lines[i].lines;
-		}
+	if (report->nlines > 0 && zl_set_find(&report->lines_set,
+	    zl_hash_bytes(file, strlen(file)), UINT32_MAX, lines_eq, &p,
+	    &found)) {
+		return report->lines[found].lines;
 	}
 	return 0;
 }

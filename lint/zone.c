@@ -100,27 +100,46 @@ zl_name_from_text(const char *text, uint8_t *out)
 
 /* ---- reader callbacks ------------------------------------------------- */
 
+static bool
+file_eq(const void *ctx, uint32_t a, uint32_t b)
+{
+	char *const *files = ctx;
+
+	return strcmp(files[a], files[b]) == 0;
+}
+
+/*
+ * The file's name, kept once per name: records and suppressions point at
+ * it.  Found by the run's keyed hash and compared byte for byte, so that
+ * a file read under many spellings ($INCLUDE inc, ./inc, .//inc, ...)
+ * costs one look-up a record, not one a name seen before.
+ */
 static const char *
 intern_file(struct zone *zone, const char *file)
 {
-	char **p;
-	size_t i;
+	char *copy;
+	uint32_t found;
+	int r;
 
 	/* The file of the last record first: records come in runs. */
-	for (i = zone->files_count; i > 0; i--) {
-		if (strcmp(zone->files[i - 1], file) == 0) {
-			return zone->files[i - 1];
-		}
+	if (zone->files_count > 0 &&
+	    strcmp(zone->files[zone->files_count - 1], file) == 0) {
+		return zone->files[zone->files_count - 1];
 	}
 	if (!zl_grow((void **)&zone->files, &zone->files_cap,
-	    zone->files_count + 1, sizeof(*zone->files))) {
+	    zone->files_count + 1, sizeof(*zone->files)) ||
+	    zone->files_count >= UINT32_MAX ||
+	    (copy = strdup(file)) == NULL) {
 		return NULL;
 	}
-	p = zone->files;
-	if ((p[zone->files_count] = strdup(file)) == NULL) {
-		return NULL;
+	zone->files[zone->files_count] = copy;
+	r = zl_set_add(&zone->files_set, zl_hash_bytes(copy, strlen(copy)),
+	    (uint32_t)zone->files_count, file_eq, zone->files, &found);
+	if (r != 0) {
+		free(copy);
+		return r > 0 ? zone->files[found] : NULL;
 	}
-	return p[zone->files_count++];
+	return zone->files[zone->files_count++];
 }
 
 static void
@@ -892,6 +911,7 @@ zone_free(struct zone *zone)
 		free(zone->files[i]);
 	}
 	free(zone->files);
+	zl_set_free(&zone->files_set);
 	free(zone->origin);
 	free(zone->suppressions);
 	zg_plan_free(&zone->plan);

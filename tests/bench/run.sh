@@ -36,6 +36,11 @@
 #   BENCH_SMALL=10000   small mail zones
 #   BENCH_DOMAINS=100000                 domains for zonegen
 #   BENCH_OUT=tests/bench/RESULTS.md     where the table is written
+#   BENCH_ONLY=scaling  run only the scaling section (make bench-scaling):
+#                       no peers, and only its part of BENCH_OUT, between
+#                       the "scaling" markers, is rewritten
+#   BENCH_SCALING="10000 40000 160000"   sizes of the scaling section
+#   BENCH_SCALING_RUNS=3                 runs of each of its commands
 set -eu
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -48,6 +53,9 @@ SMALL=${BENCH_SMALL:-10000}
 DOMAINS=${BENCH_DOMAINS:-100000}
 OUT=${BENCH_OUT:-tests/bench/RESULTS.md}
 DELEG=${BENCH_DELEG:-10000000}
+ONLY=${BENCH_ONLY:-}
+SCALING=${BENCH_SCALING:-"10000 40000 160000"}
+SCALING_RUNS=${BENCH_SCALING_RUNS:-3}
 CAP_S=${BENCH_CAP_S:-120}
 CAP_MIB=${BENCH_CAP_MIB:-8192}
 SZSRC=${BENCH_SIMDZONE:-$ROOT/../shared/peers/simdzone}
@@ -60,22 +68,35 @@ say() { echo "bench: $*" >&2; }
 # --- tools, builds --------------------------------------------------------
 sh tests/deps.sh build pkg-config libldns-dev libcyaml-dev libyaml-dev \
     libidn2-dev
-# validns is a Debian package (bookworm: 0.8+git20160720); should a
-# release drop it, the table says "not available" and the rest still runs.
-sh tests/deps.sh cmds time:time hyperfine:hyperfine ps:procps \
-    kzonecheck:knot-dnssecutils named-checkzone:bind9-utils ||
-    exit 1
 have_sz=no
 SZWHY="simdzone: not available (no $SZSHOW)"
-if [ -f "$SZSRC/CMakeLists.txt" ]; then
-	if sh tests/deps.sh cmds cmake:cmake; then
-		have_sz=build
-	else
-		SZWHY="simdzone: not available (cmake could not be installed)"
+case $ONLY in
+scaling)
+	# zonelint alone: no peer to install or build.
+	sh tests/deps.sh cmds time:time hyperfine:hyperfine || exit 1
+	;;
+'')
+	# validns is a Debian package (bookworm: 0.8+git20160720); should
+	# a release drop it, the table says "not available" and the rest
+	# still runs.
+	sh tests/deps.sh cmds time:time hyperfine:hyperfine ps:procps \
+	    kzonecheck:knot-dnssecutils named-checkzone:bind9-utils ||
+	    exit 1
+	if [ -f "$SZSRC/CMakeLists.txt" ]; then
+		if sh tests/deps.sh cmds cmake:cmake; then
+			have_sz=build
+		else
+			SZWHY="simdzone: not available (cmake could not be installed)"
+		fi
 	fi
-fi
-sh tests/deps.sh cmds validns:validns 2>/dev/null ||
-    say "validns could not be installed: reported as not available"
+	sh tests/deps.sh cmds validns:validns 2>/dev/null ||
+	    say "validns could not be installed: reported as not available"
+	;;
+*)
+	say "BENCH_ONLY is empty or scaling, not $ONLY"
+	exit 2
+	;;
+esac
 [ -x /usr/bin/time ] || { say "/usr/bin/time missing"; exit 1; }
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/zonebench.XXXXXX")
@@ -314,6 +335,13 @@ ratio() {
 		else printf "%.2f", a / b }'
 }
 
+# mib KIB: KiB as MiB, one decimal.
+mib() { awk -v k="$1" 'BEGIN { if (k == "" || k == "-") print "-"; else printf "%.1f", k / 1024 }'; }
+# num N: N with thousands separated by commas.
+num() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); r = ""
+	while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) }
+	print s r }'; }
+
 # scale ID NEWID FACTOR: a sampled measurement extrapolated to all files.
 scale() {
 	awk -v id="$1" -v nid="$2" -v f="$3" '$1 == id {
@@ -321,6 +349,132 @@ scale() {
 	    "$TMP/results" >"$TMP/scaled"
 	cat "$TMP/scaled" >>"$TMP/results"
 }
+
+# --- scaling ----------------------------------------------------------------
+# Inputs of issue 12 that once cost the square of their size, made by
+# tests/scale-inputs.sh (tests/hostile/scale.sh checks their findings) at
+# the SCALING sizes, 4 times apart: N inline suppressions in one zone
+# (half unused); N $INCLUDEs of three small files, each spelt differently
+# (a.zone, .//a.zone, ././/a.zone, ...), with findings and suppressions of
+# one line and rule in every one of them; and N small zones in one call,
+# in SARIF and in text, each with a finding about the whole file (line 0),
+# whose SARIF region needs the file's line count.  Linear means each step
+# costs about 4 times the one before; the issue asks at most about 4.5.
+# Writes $TMP/scaling.md, between markers that BENCH_ONLY=scaling finds.
+SCALING_BEGIN='<!-- scaling: begin (BENCH_ONLY=scaling sh tests/bench/run.sh rewrites this section alone) -->'
+SCALING_END='<!-- scaling: end -->'
+
+scaling() {
+	say "scaling: $SCALING"
+	s_runs=$RUNS
+	RUNS=$SCALING_RUNS
+	s_zl=$(q "$ZL")
+	for n in $SCALING; do
+		d=$TMP/scale/$n
+		for k in supp inc files; do
+			sh "$ROOT/tests/scale-inputs.sh" "$k" "$n" "$d/$k"
+		done
+		measure "sc.supp.$n" "$s_zl --no-config --profile none $(q "$d/supp/supp.zone")"
+		measure "sc.inc.$n" "$s_zl --no-config --profile none $(q "$d/inc/main.zone")"
+		# 160,000 names pass the 2 MiB that an 8 MiB stack gives
+		# arguments: a larger stack, for this shell only.
+		for f in sarif text; do
+			measure "sc.$f.$n" "ulimit -s 65536 2>/dev/null; cd $(q "$d/files") && $s_zl --no-config --profile none --format $f ./*.zone"
+		done
+		rm -rf "$d"
+	done
+	RUNS=$s_runs
+	s_last=
+	for n in $SCALING; do s_last=$n; done
+	{
+		echo "$SCALING_BEGIN"
+		echo
+		echo "## Scaling: inputs of issue 12 at $(for n in $SCALING; do printf '%s ' "$(num "$n")"; done | sed 's/ $//; s/ / and /g')"
+		echo
+		echo "Inputs that once cost the square of their size (issue 12), generated"
+		echo "in the run by tests/scale-inputs.sh: N inline suppressions in one"
+		echo "zone (half of them unused); N \`\$INCLUDE\`s of three small files, each"
+		echo "spelt differently (\`a.zone\`, \`.//a.zone\`, \`././/a.zone\`, ...), with"
+		echo "findings and suppressions of one line in each; N small zones in one"
+		echo "call, each with a finding about the whole file (line 0), in SARIF"
+		echo "(whose region needs the file's line count) and in text.  Median wall time"
+		echo "in seconds of $SCALING_RUNS hyperfine runs after one under /usr/bin/time"
+		echo "(the method above); \"A ÷ B\" is the time at A over the time at B."
+		echo "Linear costs about 4 times per step; the issue's criterion is at most"
+		echo "about 4.5.  The spellings grow by a \`./\` or \`.//\` each time N doubles,"
+		echo "so the \`\$INCLUDE\` input grows about 4.4 times in bytes per step, and"
+		echo "every spelling is resolved (realpath) once.  Written $START, $GITREV, $(nproc) CPUs (load at start"
+		echo "$(echo "$LOAD_START" | cut -d ' ' -f 1-3))."
+		echo
+		printf '| input (N)'
+		for n in $SCALING; do printf ' | %s s' "$(num "$n")"; done
+		s_prev=
+		for n in $SCALING; do
+			[ -z "$s_prev" ] || printf ' | %s ÷ %s' "$(num "$n")" "$(num "$s_prev")"
+			s_prev=$n
+		done
+		printf ' | peak RSS MiB at %s | each step ≤ 4.5× |\n|---' "$(num "$s_last")"
+		for n in $SCALING; do printf '|---:'; done
+		s_prev=
+		for n in $SCALING; do
+			[ -z "$s_prev" ] || printf '|---:'
+			s_prev=$n
+		done
+		printf '|---:|---|\n'
+		for r in "supp:inline suppressions in one zone" \
+		    "inc:\`\$INCLUDE\`s of three files, each spelt differently" \
+		    "sarif:small zones in one call, \`--format sarif\`" \
+		    "text:small zones in one call, \`--format text\`"; do
+			s_id=${r%%:*}
+			printf '| %s' "${r#*:}"
+			s_st=
+			for n in $SCALING; do
+				printf ' | %s' "$(get "sc.$s_id.$n" 2)"
+				s_x=$(get "sc.$s_id.$n" 5)
+				case $s_x in
+				0 | 1) ;;
+				*) s_st="$s_st exit $s_x at $(num "$n");" ;;
+				esac
+			done
+			s_prev=
+			s_met=MET
+			for n in $SCALING; do
+				if [ -n "$s_prev" ]; then
+					s_r=$(ratio "$(get "sc.$s_id.$n" 2)" "$(get "sc.$s_id.$s_prev" 2)")
+					printf ' | %s' "$s_r"
+					if [ "$s_r" = n/a ] || ! awk -v v="$s_r" 'BEGIN { exit !(v <= 4.5) }'; then
+						s_met="NOT MET"
+					fi
+				fi
+				s_prev=$n
+			done
+			[ -z "$s_st" ] || s_met="NOT MET (${s_st% })"
+			printf ' | %s | %s |\n' "$(mib "$(get "sc.$s_id.$s_last" 3)")" "$s_met"
+		done
+		echo
+		echo "$SCALING_END"
+	} >"$TMP/scaling.md"
+}
+
+# BENCH_ONLY=scaling: that section alone, spliced into BENCH_OUT between
+# its markers (or added at its end); the rest of the file stays as the
+# last full run wrote it.
+if [ "$ONLY" = scaling ]; then
+	scaling
+	if [ -f "$OUT" ] && grep -qF -e "$SCALING_BEGIN" "$OUT"; then
+		awk -v b="$SCALING_BEGIN" -v e="$SCALING_END" -v f="$TMP/scaling.md" '
+		    $0 == b { while ((getline l <f) > 0) print l; skip = 1; next }
+		    $0 == e && skip { skip = 0; next }
+		    !skip' "$OUT" >"$TMP/spliced.md"
+	else
+		{ [ ! -f "$OUT" ] || { cat "$OUT"; echo; }; cat "$TMP/scaling.md"; } \
+		    >"$TMP/spliced.md"
+	fi
+	cp "$TMP/spliced.md" "$OUT"
+	cat "$TMP/scaling.md"
+	say "scaling section written to $OUT"
+	exit 0
+fi
 
 # --- inputs ---------------------------------------------------------------
 say "generating inputs in $TMP"
@@ -497,14 +651,12 @@ awk -v o="$ORIGIN" 'BEGIN {
 measure spf.san "ASAN_OPTIONS=detect_leaks=0 $(q "$TMP/bin/zonelint-san") --no-config --profile none $(q "$TMP/spf-graph.zone") || :"
 ZGREC=$(sed -n 's/^floor: \([0-9]*\) records.*/\1/p' "$TMP/out.zg.floor")
 
+scaling
+
 # --- the report -------------------------------------------------------------
 LOAD_END=$(cat /proc/loadavg)
-mib() { awk -v k="$1" 'BEGIN { if (k == "" || k == "-") print "-"; else printf "%.1f", k / 1024 }'; }
 size() { awk -v b="$(wc -c <"$1")" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
 pkgv() { dpkg-query -W -f '${Version}' "$1" 2>/dev/null || echo "not installed"; }
-num() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); r = ""
-	while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) }
-	print s r }'; }
 
 # row ID LABEL FLOOR_ID ZONELINT_ID [SIMDZONE_ID]: one table row.  With
 # SIMDZONE_ID, one more column: on zonelint's rows (IDs *.zl, *.zl2) the
@@ -758,6 +910,8 @@ for n in $SIZES; do BIG=$n; done
 	    "${HITS:-0}/${KEYS:-0}" "${MISSES:-1} == 0 && ${KEYS:-0} > 0"
 	target "correctness: no finding in the clean zones" \
 	    "${FALSEPOS:-n/a}" 'v == 0'
+	echo
+	cat "$TMP/scaling.md"
 } >"$TMP/report.md"
 
 cp "$TMP/report.md" "$OUT"
