@@ -121,10 +121,10 @@ intern_file(struct zone *zone, const char *file)
 	uint32_t found;
 	int r;
 
-	/* The file of the last record first: records come in runs. */
-	if (zone->files_count > 0 &&
-	    strcmp(zone->files[zone->files_count - 1], file) == 0) {
-		return zone->files[zone->files_count - 1];
+	/* The file of the last record first: records come in runs, and
+	 * after an $INCLUDE they come from a file interned before. */
+	if (zone->last_file != NULL && strcmp(zone->last_file, file) == 0) {
+		return zone->last_file;
 	}
 	if (!zl_grow((void **)&zone->files, &zone->files_cap,
 	    zone->files_count + 1, sizeof(*zone->files)) ||
@@ -137,9 +137,9 @@ intern_file(struct zone *zone, const char *file)
 	    (uint32_t)zone->files_count, file_eq, zone->files, &found);
 	if (r != 0) {
 		free(copy);
-		return r > 0 ? zone->files[found] : NULL;
+		return r > 0 ? (zone->last_file = zone->files[found]) : NULL;
 	}
-	return zone->files[zone->files_count++];
+	return zone->last_file = zone->files[zone->files_count++];
 }
 
 static void
