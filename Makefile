@@ -125,10 +125,10 @@ $(BUILDDIR)/obj/%.o: %.c
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILDDIR)/libzonegen.a: $(ZONEGEN_OBJS)
-	$(Q)$(AR) rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(BUILDDIR)/liblint.a: $(LINT_OBJS)
-	$(Q)$(AR) rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 # zonegen asks the linter to judge a profile's records (lint/profile.c).
 $(BUILDDIR)/zonegen: $(BUILDDIR)/obj/cmd/zonegen.o $(BUILDDIR)/liblint.a \
