@@ -1017,9 +1017,10 @@ read_hex_rest(rp_t *p, size_t min, const char *what)
 			fail(p, "%s: hex expected, not a quoted string", what);
 			return false;
 		}
-		/* Room for the token's octets first, then no check per
-		 * digit but its value. */
-		if (t->len / 2 + 1 > ZL_RDATA_MAX - p->len) {
+		/* Room for the token's octets first (with the digit left
+		 * over from the token before), then no check per digit but
+		 * its value. */
+		if ((t->len + (hi >= 0)) / 2 > ZL_RDATA_MAX - p->len) {
 			fail(p, "rdata longer than %u octets", ZL_RDATA_MAX);
 			return false;
 		}

@@ -365,6 +365,49 @@ test_names_random(void)
 	    "names/random-as-ldns (%u accepted, %u wrong)", accepted, wrong);
 }
 
+/*
+ * Hex at the rdata limit: "\\# 65535" with all its octets in one token,
+ * and split into two tokens at an odd digit, reads; one octet more is
+ * refused.  (A bound of one octet too many once refused the first: found
+ * by fuzz_rdata.)
+ */
+static void
+test_hex_limit(void)
+{
+	static char text[2 * ZL_RDATA_MAX + 64];
+	size_t n, len = 0, nt, i;
+	char why[512];
+	bool ok;
+
+	n = (size_t)snprintf(text, sizeof(text), "\\# %u ", ZL_RDATA_MAX);
+	for (i = 0; i < 2 * ZL_RDATA_MAX; i++) {
+		text[n++] = "0123456789abcdef"[i % 16];
+	}
+	text[n] = '\0';
+	nt = tokens(text);
+	ok = zl_rdata_read(10, text, tok, nt, origin, sizeof(origin), out,
+	    &len, why, sizeof(why));
+	UNIT_CHECK(ok && len == ZL_RDATA_MAX, "hex/65535-octets-one-token "
+	    "(%s)", ok ? "read" : why);
+	/* The same digits split after the first 3: a digit carried over. */
+	memmove(text + (n - 2 * ZL_RDATA_MAX) + 4,
+	    text + (n - 2 * ZL_RDATA_MAX) + 3, 2 * ZL_RDATA_MAX - 3 + 1);
+	text[(n - 2 * ZL_RDATA_MAX) + 3] = ' ';
+	nt = tokens(text);
+	ok = zl_rdata_read(10, text, tok, nt, origin, sizeof(origin), out,
+	    &len, why, sizeof(why));
+	UNIT_CHECK(ok && len == ZL_RDATA_MAX && nt == 4,
+	    "hex/65535-octets-split-odd (%s)", ok ? "read" : why);
+	n = (size_t)snprintf(text, sizeof(text), "\\# %u ", ZL_RDATA_MAX + 1);
+	for (i = 0; i < 2 * (ZL_RDATA_MAX + 1) && n + 1 < sizeof(text); i++) {
+		text[n++] = 'a';
+	}
+	text[n] = '\0';
+	nt = tokens(text);
+	UNIT_CHECK(!zl_rdata_read(10, text, tok, nt, origin, sizeof(origin),
+	    out, &len, why, sizeof(why)), "hex/65536-octets-refused");
+}
+
 static void
 test_table(void)
 {
@@ -400,6 +443,7 @@ main(void)
 	test_cases();
 	test_names();
 	test_names_random();
+	test_hex_limit();
 	test_table();
 	return unit_summary();
 }
