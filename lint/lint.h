@@ -195,4 +195,13 @@ zg_status_t zl_report_print(zl_report_t *report, zl_format_t format,
 /* Counts of the findings in a report. */
 zl_counts_t zl_report_counts(const zl_report_t *report);
 
+/*
+ * The first finding at error level, in the order the report prints them
+ * (suppressed ones left out), as "MESSAGE [rule-id]" into msg (size
+ * bytes): 1; 0 when there is none; -1 when the report lost findings for
+ * want of memory.
+ */
+int zl_report_first_error(const zl_report_t *report, char *msg,
+    size_t size);
+
 #endif /* LINT_LINT_H */

@@ -41,39 +41,11 @@ write_sample(const zg_profile_t *p, FILE *fp)
 }
 
 /*
- * The message of the first error in a text report about `path`: a line
- * "PATH:LINE: error: MESSAGE [rule]".  False when there is none.
+ * Lint the file at `path` with the profile; ZG_ERR_PROFILE with the first
+ * error as the message when it has one.
  */
-static bool
-first_error(const char *report, const char *path, char *msg, size_t size)
-{
-	size_t n = strlen(path);
-	const char *line;
-
-	for (line = report; *line != '\0';) {
-		const char *end = strchr(line, '\n');
-		const char *p = line + n;
-		size_t len = end != NULL ? (size_t)(end - line)
-					 : strlen(line);
-
-		if (strncmp(line, path, n) == 0 && *p == ':') {
-			p += 1 + strspn(p + 1, "0123456789");
-			if (strncmp(p, ": error: ", 9) == 0) {
-				p += 9;
-				snprintf(msg, size, "%.*s",
-				    (int)(len - (size_t)(p - line)), p);
-				return true;
-			}
-		}
-		line += len + (end != NULL);
-	}
-	return false;
-}
-
-/* Lint the file at `path` with the profile; the text report in `*out`. */
 static zg_status_t
-lint_sample(const zg_profile_t *p, const char *path, char **out,
-    char *msg, size_t size)
+lint_sample(const zg_profile_t *p, const char *path, char *msg, size_t size)
 {
 	zl_options_t options = {
 		.profile = p,
@@ -82,23 +54,18 @@ lint_sample(const zg_profile_t *p, const char *path, char **out,
 		.no_file_name_origin = true,
 	};
 	zl_report_t *report = zl_report_new();
-	size_t len = 0;
-	FILE *mem;
 	zg_status_t st;
+	int found;
 
 	if (report == NULL) {
 		return ZG_ERR_NOMEM;
 	}
 	st = zl_lint_file(path, &options, report, msg, size);
-	mem = st == ZG_OK ? open_memstream(out, &len) : NULL;
-	if (st == ZG_OK && mem == NULL) {
-		st = ZG_ERR_NOMEM;
-	}
-	if (mem != NULL) {
-		st = zl_report_print(report, ZL_FORMAT_TEXT, mem);
-		if (fclose(mem) != 0 && st == ZG_OK) {
-			st = ZG_ERR_NOMEM;
-		}
+	if (st == ZG_OK) {
+		found = zl_report_first_error(report, msg, size);
+		st = found < 0 ? ZG_ERR_NOMEM
+		    : found > 0 ? ZG_ERR_PROFILE
+				: ZG_OK;
 	}
 	zl_report_free(report);
 	return st;
@@ -108,7 +75,6 @@ zg_status_t
 zl_profile_check(const zg_profile_t *p, char *msg, size_t size)
 {
 	char path[32];
-	char *text = NULL;
 	FILE *fp;
 	zg_status_t st;
 
@@ -122,7 +88,7 @@ zl_profile_check(const zg_profile_t *p, char *msg, size_t size)
 	snprintf(path, sizeof(path), "/dev/fd/%d", fileno(fp));
 	st = write_sample(p, fp);
 	if (st == ZG_OK) {
-		st = lint_sample(p, path, &text, msg, size);
+		st = lint_sample(p, path, msg, size);
 	} else if (st == ZG_ERR_IO) {
 		snprintf(msg, size, "cannot write the profile's records to a "
 		    "temporary file");
@@ -131,10 +97,6 @@ zl_profile_check(const zg_profile_t *p, char *msg, size_t size)
 	if (st == ZG_ERR_NOMEM) {
 		snprintf(msg, size, "out of memory");
 	}
-	if (st == ZG_OK && first_error(text, path, msg, size)) {
-		st = ZG_ERR_PROFILE;
-	}
-	free(text);
 	return st;
 }
 

@@ -441,6 +441,33 @@ finding_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+int
+zl_report_first_error(const zl_report_t *report, char *msg, size_t size)
+{
+	const struct finding *first = NULL;
+	const zl_rule_t *table;
+	size_t count, i;
+
+	if (report->nomem) {
+		return -1;
+	}
+	table = zl_rules(&count);
+	for (i = 0; i < report->count; i++) {
+		const struct finding *f = &report->items[i];
+
+		if (!f->dropped && f->severity == ZG_SEV_ERROR &&
+		    (first == NULL || finding_cmp(f, first) < 0)) {
+			first = f;
+		}
+	}
+	if (first == NULL) {
+		return 0;
+	}
+	snprintf(msg, size, "%s [%s]", first->message,
+	    table[first->rule].id);
+	return 1;
+}
+
 zl_counts_t
 zl_report_counts(const zl_report_t *report)
 {
