@@ -270,7 +270,8 @@ zg_say(FILE *fp, const char *fmt, ...)
 		line = buf; /* cut, but shown */
 	}
 	shown = zg_display(line, false);
-	fprintf(fp, "%s\n", shown != NULL ? shown : line == buf ? buf : "?");
+	/* Never the raw text: it may hold a line break. */
+	fprintf(fp, "%s\n", shown != NULL ? shown : "(out of memory)");
 	free(shown);
 	if (line != buf) {
 		free(line);

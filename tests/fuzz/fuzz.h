@@ -44,6 +44,11 @@ void fuzz_path(char *out, size_t size, const char *name);
 /* Replace the file at `path` with `size` bytes of `data`; aborts on error. */
 void fuzz_write_file(const char *path, const uint8_t *data, size_t size);
 
+/* The built-in provider profile, loaded once; aborts when it does not
+ * load. */
+struct zg_profile;
+struct zg_profile *fuzz_builtin_profile(void);
+
 /* A stream on /dev/null, opened once. */
 FILE *fuzz_devnull(void);
 

@@ -55,10 +55,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_path(path, sizeof(path), "profile.yaml");
 	fuzz_write_file(path, (const uint8_t *)text, len);
 	fuzz_write_file(zone_path, (const uint8_t *)zone, strlen(zone));
-	if (zg_profile_load_builtin(&builtin, path, sizeof(path)) != ZG_OK) {
-		fprintf(stderr, "%s\n", path);
-		abort();
-	}
+	builtin = fuzz_builtin_profile();
 	return 0;
 }
 

@@ -38,15 +38,9 @@ static zg_profile_t *builtin;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char message[512];
-
 	(void)argc;
 	(void)argv;
-	if (zg_profile_load_builtin(&builtin, message, sizeof(message)) !=
-	    ZG_OK) {
-		fprintf(stderr, "%s\n", message);
-		abort();
-	}
+	builtin = fuzz_builtin_profile();
 	return 0;
 }
 

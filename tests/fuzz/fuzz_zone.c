@@ -29,16 +29,10 @@ static zg_profile_t *profile;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char message[512];
-
 	(void)argc;
 	(void)argv;
 	fuzz_path(zone_path, sizeof(zone_path), "fuzz.zone");
-	if (zg_profile_load_builtin(&profile, message, sizeof(message)) !=
-	    ZG_OK) {
-		fprintf(stderr, "%s\n", message);
-		abort();
-	}
+	profile = fuzz_builtin_profile();
 	return 0;
 }
 

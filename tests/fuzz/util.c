@@ -108,6 +108,20 @@ fuzz_no_controls(const char *s, size_t len)
 	return 1;
 }
 
+zg_profile_t *
+fuzz_builtin_profile(void)
+{
+	static zg_profile_t *profile;
+	char message[512];
+
+	if (profile == NULL && zg_profile_load_builtin(&profile, message,
+	    sizeof(message)) != ZG_OK) {
+		fprintf(stderr, "%s\n", message);
+		abort();
+	}
+	return profile;
+}
+
 int
 fuzz_shown(const char *s, size_t len)
 {
