@@ -41,6 +41,9 @@ static const char usage_text[] =
     "                        268435456; suffixes K, M, G)\n"
     "      --max-records N   read at most N records of a file, its\n"
     "                        $INCLUDEs counted (default 10000000)\n"
+    "      --read-thread WHEN  read each file on a second thread while\n"
+    "                        linting: auto (default: files of 1 MiB or\n"
+    "                        more), always or never\n"
     "  -f, --format FORMAT   text (default), json, sarif (SARIF 2.1.0)\n"
     "                        or github (GitHub Actions annotations)\n"
     "      --list-rules      print the rule table and exit\n"
@@ -63,6 +66,7 @@ enum {
 	OPT_FIX,
 	OPT_MAX_FILE_SIZE,
 	OPT_MAX_RECORDS,
+	OPT_READ_THREAD,
 	OPT_INCLUDE_ANY,
 	OPT_STRICT,
 	OPT_LIST_RULES
@@ -80,6 +84,7 @@ static const struct option long_options[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
 	{ "max-records", required_argument, NULL, OPT_MAX_RECORDS },
+	{ "read-thread", required_argument, NULL, OPT_READ_THREAD },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "format", required_argument, NULL, 'f' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
@@ -374,6 +379,17 @@ main(int argc, char **argv)
 		case OPT_MAX_RECORDS:
 			if (!parse_size(optarg, false, &options.max_records)) {
 				usage("--max-records takes a positive number");
+			}
+			break;
+		case OPT_READ_THREAD:
+			if (strcmp(optarg, "auto") == 0) {
+				options.read_thread = ZL_READ_THREAD_AUTO;
+			} else if (strcmp(optarg, "always") == 0) {
+				options.read_thread = ZL_READ_THREAD_ON;
+			} else if (strcmp(optarg, "never") == 0) {
+				options.read_thread = ZL_READ_THREAD_OFF;
+			} else {
+				usage("--read-thread is auto, always or never");
 			}
 			break;
 		case OPT_FIX:

@@ -198,6 +198,15 @@ void zl_names_set_origin(struct zl_names *t, const uint8_t *wire,
  * out of memory or the name is longer than 255 octets. */
 struct zl_name_slot *zl_names_get(struct zl_names *t, const uint8_t *wire,
     size_t len, bool *added);
+/* zl_names_get with the name's zl_name_hash, computed before. */
+struct zl_name_slot *zl_names_get_hashed(struct zl_names *t,
+    const uint8_t *wire, size_t len, uint64_t hash, bool *added);
+/* The keyed hash of a wire name (any case) under the run's key, as the
+ * table computes it; 0 for no name (empty, or past 255 octets). */
+uint64_t zl_name_hash(const uint8_t *wire, size_t len);
+/* Have the slot a name of this hash is looked for at first fetched into
+ * the cache (a hint: nothing changes). */
+void zl_names_prefetch(const struct zl_names *t, uint64_t hash);
 /* The slot of a wire name, or NULL. */
 struct zl_name_slot *zl_names_find(const struct zl_names *t,
     const uint8_t *wire, size_t len);

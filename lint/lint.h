@@ -67,6 +67,10 @@ typedef struct zl_options {
 	size_t origin_suffixes_count;
 	zl_fix_t fix;                /* write a fix to fix_out */
 	FILE *fix_out;
+	/* Read each file on a second thread while linting on this one
+	 * (same findings either way): AUTO for files of 1 MiB or more. */
+	enum { ZL_READ_THREAD_AUTO, ZL_READ_THREAD_ON,
+	       ZL_READ_THREAD_OFF } read_thread;
 } zl_options_t;
 
 /* ---- profiles --------------------------------------------------------- */

@@ -625,7 +625,7 @@ static void lower_copy(uint8_t *to, const uint8_t *from, size_t len);
 
 static struct zl_name_slot *
 names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
-    bool add, bool *added)
+    const uint64_t *hash, bool add, bool *added)
 {
 	uint8_t w[ZL_WIRE_MAX];
 	uint64_t h64;
@@ -639,7 +639,7 @@ names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
 	}
 	lower_copy(w, wire, len);
 	cut = origin_cut(t, w, len);
-	h64 = siphash13(w, len);
+	h64 = hash != NULL ? *hash : siphash13(w, len);
 	s = (unsigned)(h64 >> (64 - ZL_TABLE_SHARD_BITS));
 	h = (uint32_t)h64;
 	if (add && (uint64_t)t->count[s] * 5 >= (uint64_t)t->cap[s] * 4 &&
@@ -671,7 +671,39 @@ zl_names_get(struct zl_names *t, const uint8_t *wire, size_t len,
     bool *added)
 {
 	*added = false;
-	return names_lookup(t, wire, len, true, added);
+	return names_lookup(t, wire, len, NULL, true, added);
+}
+
+struct zl_name_slot *
+zl_names_get_hashed(struct zl_names *t, const uint8_t *wire, size_t len,
+    uint64_t hash, bool *added)
+{
+	*added = false;
+	return names_lookup(t, wire, len, &hash, true, added);
+}
+
+uint64_t
+zl_name_hash(const uint8_t *wire, size_t len)
+{
+	uint8_t w[ZL_WIRE_MAX];
+
+	if (len == 0 || len > ZL_WIRE_MAX) {
+		return 0; /* no such name is looked up */
+	}
+	lower_copy(w, wire, len);
+	return siphash13(w, len);
+}
+
+void
+zl_names_prefetch(const struct zl_names *t, uint64_t hash)
+{
+	unsigned s = (unsigned)(hash >> (64 - ZL_TABLE_SHARD_BITS));
+	uint32_t cap = t->cap[s];
+
+	if (cap != 0) {
+		__builtin_prefetch(&t->shard[s][name_home((uint32_t)hash,
+		    cap)]);
+	}
 }
 
 struct zl_name_slot *
@@ -679,7 +711,8 @@ zl_names_find(const struct zl_names *t, const uint8_t *wire, size_t len)
 {
 	bool added = false;
 
-	return names_lookup((struct zl_names *)t, wire, len, false, &added);
+	return names_lookup((struct zl_names *)t, wire, len, NULL, false,
+	    &added);
 }
 
 struct zl_name_slot *

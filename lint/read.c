@@ -1587,6 +1587,8 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		rec.line = r->first_line;
 		rec.last_line = r->last_line;
 		rec.ttl_explicit = have_ttl;
+		rec.owner_hashed = false;
+		rec.owner_hash = 0;
 		rec.reader_ = rd;
 		rd->cb->record(rd->ctx, &rec);
 	}

@@ -72,7 +72,9 @@ typedef struct zl_record {
 	bool ttl_explicit;  /* the record's own text gave a TTL; when false
 			     * the TTL came from $TTL, the last explicit TTL
 			     * (RFC 1035 5.1), the SOA MINIMUM or 3600 */
-	struct reader *reader_; /* for zl_record_rr() */
+	bool owner_hashed;   /* owner_hash holds zl_name_hash(owner) */
+	uint64_t owner_hash; /* (set by zl_read_file_piped only) */
+	struct reader *reader_; /* for zl_record_rr(); NULL when piped */
 } zl_record_t;
 
 /*
@@ -154,6 +156,10 @@ typedef struct zl_read_callbacks {
 	    const char *text, size_t len, bool alone);
 	/* Called once after the last record: the file's number of lines. */
 	void (*end)(void *ctx, unsigned lines);
+	/* zl_read_file_piped only: a record that will be handed over a few
+	 * calls later (a hint, for prefetching; it may never come if the
+	 * read stops).  Borrowed like the others. */
+	void (*ahead)(void *ctx, const zl_record_t *rec);
 } zl_read_callbacks_t;
 
 /*
@@ -171,6 +177,19 @@ typedef struct zl_read_callbacks {
  */
 int
 zl_read_file(const char *path, const zl_read_options_t *opts,
+    const zl_read_callbacks_t *cb, void *ctx, char *errbuf, size_t errlen);
+
+/*
+ * zl_read_file on a thread of its own: the same calls of cb, in the same
+ * order with the same values, made on the calling thread while the next
+ * records are read on the other (lint/pipe.c).  Records come with their
+ * owner's hash, the `ahead` callback is called, and zl_record_rr() and
+ * zl_record_take_rr() are not to be used.  Reads on the calling thread
+ * when no thread can be started.  Memory: 8 chunks of 64 KiB, and at most
+ * two records or comments larger than that in flight.
+ */
+int
+zl_read_file_piped(const char *path, const zl_read_options_t *opts,
     const zl_read_callbacks_t *cb, void *ctx, char *errbuf, size_t errlen);
 
 /* For tests: the window size a file starts with; 0 = default 256 KiB. */

@@ -88,6 +88,7 @@ for group in $ONLY; do
 		;;
 	cli)
 		run_one tests/cli.sh sh tests/cli.sh
+		run_one tests/threads.sh sh tests/threads.sh
 		;;
 	hostile)
 		# Attacks from untrusted repositories (issue 12), one file

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lint/internal.h"
 #include "lint/read.h"
 #include "lint/scan.h"
 #include "tests/unit/unit.h"
@@ -359,13 +360,71 @@ t_begin(void *ctx, const ldns_rdf *origin, const char *source)
 	free(o);
 }
 
+/*
+ * zl_read_file_piped's promises beyond the trace: each record told of
+ * ahead comes, in order, within the next AHEAD_MAX records, and a record
+ * carries its owner's zl_name_hash.
+ */
+#define AHEAD_MAX 16
+static struct {
+	struct { unsigned line; uint16_t type; size_t rdlen; } q[64];
+	unsigned head, count; /* the queue of records told of */
+	unsigned waited;      /* records since the head was told of */
+	unsigned told, bad, hashed, bad_hash;
+} ahead;
+
+static void
+t_ahead(void *ctx, const zl_record_t *rec)
+{
+	(void)ctx;
+	ahead.told++;
+	if (ahead.count == 64) {
+		ahead.bad++;
+		return;
+	}
+	ahead.q[(ahead.head + ahead.count) % 64].line = rec->line;
+	ahead.q[(ahead.head + ahead.count) % 64].type = rec->type;
+	ahead.q[(ahead.head + ahead.count) % 64].rdlen = rec->rdata_len;
+	ahead.count++;
+}
+
+static void
+ahead_check(const zl_record_t *rec)
+{
+	if (rec->owner_hashed) {
+		ahead.hashed++;
+		ahead.bad_hash += rec->owner_hash !=
+		    zl_name_hash(rec->owner, rec->owner_len);
+	}
+	if (ahead.count == 0) {
+		return;
+	}
+	if (ahead.q[ahead.head].line == rec->line &&
+	    ahead.q[ahead.head].type == rec->type &&
+	    ahead.q[ahead.head].rdlen == rec->rdata_len) {
+		ahead.head = (ahead.head + 1) % 64;
+		ahead.count--;
+		ahead.waited = 0;
+	} else if (++ahead.waited > AHEAD_MAX) {
+		ahead.bad++;
+		ahead.count = 0;
+	}
+}
+
 static void
 t_record(void *ctx, const zl_record_t *rec)
 {
-	const ldns_rr *rr = zl_record_rr(rec);
+	ldns_rr *own = NULL;
+	const ldns_rr *rr = rec->reader_ != NULL ? zl_record_rr(rec) :
+	    (own = zl_rr_from_wire(rec->owner, rec->owner_len, rec->type,
+		rec->rr_class, rec->ttl, rec->rdata, rec->rdata_len));
 	char *text = rr != NULL ? ldns_rr2str(rr) : NULL;
 
-	agree(rec, rr);
+	ahead_check(rec);
+	if (own == NULL) {
+		agree(rec, rr);
+	}
+	ldns_rr_free(own);
 	trace_add(ctx, "record %s:%u-%u %d %s", rec->file, rec->line,
 	    rec->last_line, (int)rec->ttl_explicit, text ? text : "?\n");
 	free(text);
@@ -399,7 +458,11 @@ static const zl_read_callbacks_t TRACE_CB = {
 	.problem = t_problem,
 	.comment = t_comment,
 	.end = t_end,
+	.ahead = t_ahead,
 };
+
+/* trace_read reads with zl_read_file_piped. */
+static bool trace_piped;
 
 /* Read path with a first window of window bytes (0: the default) into t;
  * for "-", stdin is opened on stdin_path first. */
@@ -417,7 +480,8 @@ trace_read(trace_t *t, const char *path, const char *stdin_path,
 		return;
 	}
 	zl_read_window_initial = window;
-	rc = zl_read_file(path, opts, &TRACE_CB, t, err, sizeof(err));
+	rc = (trace_piped ? zl_read_file_piped : zl_read_file)(path, opts,
+	    &TRACE_CB, t, err, sizeof(err));
 	zl_read_window_initial = 0;
 	trace_add(t, "rc %d %s\n", rc, err);
 }
@@ -456,6 +520,36 @@ static const size_t FEW_WINDOWS[] = { 1, 2, 3, 5, 8, 13, 31, 64, 100, 1000,
 	4096, 65536 };
 
 /*
+ * Read path again on a second thread (zl_read_file_piped) and check that
+ * the callbacks are those of want, in the same order, and that the
+ * records told of ahead all came.
+ */
+static void
+check_piped(const char *name, const trace_t *want, const char *path,
+    const char *stdin_path, const zl_read_options_t *opts)
+{
+	trace_t got = { 0 };
+	unsigned told, hashed;
+
+	memset(&ahead, 0, sizeof(ahead));
+	trace_piped = true;
+	trace_read(&got, path, stdin_path, opts, 0);
+	trace_piped = false;
+	told = ahead.told;
+	hashed = ahead.hashed;
+	UNIT_CHECK(!got.failed && got.len == want->len &&
+	    memcmp(got.p, want->p, want->len) == 0,
+	    "piped: %s: the same callbacks read on a second thread", name);
+	if (got.len != want->len || memcmp(got.p, want->p, want->len) != 0) {
+		trace_show_diff(want, &got);
+	}
+	UNIT_CHECK(ahead.bad == 0 && ahead.count == 0 && ahead.bad_hash == 0,
+	    "piped: %s: %u records told of ahead came in order, %u owner "
+	    "hashes right", name, told, hashed);
+	free(got.p);
+}
+
+/*
  * Read path with the default window, then with each window in windows (or
  * 1 to 64, 100, 1000 and 4096 bytes when windows is NULL), and check that
  * the callbacks are the same, in the same order.  Returns the default
@@ -471,6 +565,7 @@ check_windows(const char *name, const char *path, const char *stdin_path,
 	size_t i, n = windows ? nwindows : 64 + 3, bad = 0;
 
 	trace_read(&want, path, stdin_path, opts, 0);
+	check_piped(name, &want, path, stdin_path, opts);
 	for (i = 0; i < n && bad == 0; i++) {
 		size_t w = windows ? windows[i] : i < 64 ? i + 1 :
 		    extra[i - 64];
@@ -1249,9 +1344,16 @@ cleanup(void)
 		"long.zone", "link.zone", "inc.zone", "big.zone",
 		"paren.zone" };
 	size_t i;
+	char name[32];
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		unlink(tmp_path(names[i]));
+	}
+	unlink(tmp_path("piped-large.zone"));
+	unlink(tmp_path("piped-inc.zone"));
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "piped-inc%zu.zone", i);
+		unlink(tmp_path(name));
 	}
 	rmdir(tmpdir);
 }
@@ -1297,6 +1399,95 @@ test_scan(void)
 	    "read/scan-blocks-as-bytes (%u starts, %u wrong)", starts, wrong);
 }
 
+/*
+ * What only the piped reader has: events larger than its chunks of 64
+ * KiB, files that change in the middle of a chunk and at its start,
+ * many chunks, files that cannot be read.
+ */
+static void
+test_piped(void)
+{
+	trace_t t = { 0 };
+	const char *p;
+	FILE *f;
+	unsigned i, k;
+
+	/* Records of 65,280 octets of rdata and comments of 100 KB. */
+	p = tmp_path("piped-large.zone");
+	if ((f = fopen(p, "wb")) != NULL) {
+		fputs("$ORIGIN large.example.\n$TTL 300\n@ SOA ns hm 1 2 3 4 5\n",
+		    f);
+		for (i = 0; i < 12; i++) {
+			fprintf(f, "t%u TXT (", i);
+			for (k = 0; k < 255; k++) {
+				fprintf(f, " \"%0255u\"", k);
+			}
+			fputs(" )\n", f);
+			if (i % 3 == 0) {
+				fputs("; zonelint: ignore x ", f);
+				for (k = 0; k < 100000; k++) {
+					fputc('a' + (char)(k % 26), f);
+				}
+				fputc('\n', f);
+			}
+			fprintf(f, "a%u A 192.0.2.%u\n", i, i);
+		}
+		fclose(f);
+	}
+	check_windows("piped, large records and comments", p, NULL, NULL,
+	    FEW_WINDOWS + 9, 3, &t);
+	UNIT_CHECK(count_substr(&t, "record ") == 25 &&
+	    count_substr(&t, "comment ") == 4,
+	    "piped: large: 25 records and 4 comments");
+	free(t.p);
+
+	/* 40 included files, taken in turn, 3,000 records in all. */
+	for (k = 0; k < 40; k++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "piped-inc%u.zone", k);
+		if ((f = fopen(tmp_path(name), "wb")) != NULL) {
+			for (i = 0; i < 1 + k * 3; i++) {
+				fprintf(f, "i%u-%u TXT \"included %u of file "
+				    "%u\" ; zonelint: ignore t-%u\n", k, i, i,
+				    k, i);
+			}
+			fclose(f);
+		}
+	}
+	p = tmp_path("piped-inc.zone");
+	if ((f = fopen(p, "wb")) != NULL) {
+		fputs("$ORIGIN inc.example.\n@ 300 SOA ns hm 1 2 3 4 5\n", f);
+		for (i = 0; i < 1000; i++) {
+			fprintf(f, "m%u A 192.0.2.%u\n", i, i % 256);
+			if (i % 25 == 0) {
+				fprintf(f, "$INCLUDE piped-inc%u.zone\n",
+				    i / 25);
+			}
+		}
+		fclose(f);
+	}
+	check_windows("piped, 40 included files", p, NULL, NULL,
+	    FEW_WINDOWS + 10, 2, &t);
+	UNIT_CHECK(count_substr(&t, "record ") == 1 + 1000 + 40 + 3 * 780,
+	    "piped: includes: every record");
+	free(t.p);
+
+	/* A file that is not there, and a folder. */
+	memset(&t, 0, sizeof(t));
+	trace_read(&t, tmp_path("not-there.zone"), NULL, NULL, 0);
+	check_piped("piped, no such file", &t, tmp_path("not-there.zone"),
+	    NULL, NULL);
+	UNIT_CHECK(count_substr(&t, "rc -1 cannot open ") == 1,
+	    "piped: no such file: rc -1");
+	free(t.p);
+	memset(&t, 0, sizeof(t));
+	trace_read(&t, tmpdir, NULL, NULL, 0);
+	check_piped("piped, a folder", &t, tmpdir, NULL, NULL);
+	UNIT_CHECK(count_substr(&t, "rc -1 ") == 1, "piped: a folder: rc -1");
+	free(t.p);
+}
+
 int
 main(void)
 {
@@ -1315,6 +1506,7 @@ main(void)
 	test_include();
 	test_generated();
 	test_windows();
+	test_piped();
 	cleanup();
 	UNIT_CHECK(records_disagree == 0 && records_wire > 100,
 	    "read/record-wire-decodes-in-ldns (%u records, %u disagree)",

@@ -1,0 +1,648 @@
+/* pipe.c: the reader on a thread of its own, its events handed over in order. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * zl_read_file_piped reads a file exactly as zl_read_file does, but on a
+ * second thread: the reader's callbacks there write each event (begin,
+ * record, problem, comment, end) into chunks of 64 KiB, and the calling
+ * thread replays them, in the same order and with the same values, to
+ * the caller's callbacks.  Reading (lexing, every rdata to wire) and
+ * linting then run side by side on two cores.
+ *
+ * The chunks go round a fixed pool (CHUNKS of them), so memory stays
+ * bounded whatever the file: when the linter falls behind the reader
+ * waits.  An event larger than a chunk (a record of 64 KiB, a long
+ * comment) gets a chunk of its own size, freed once replayed.
+ *
+ * Two things are done on the reader's thread for the linter: each record
+ * carries the hash of its lower-cased owner (zl_name_hash), and the
+ * `ahead` callback is told of records a few places before they are
+ * replayed, so that the linter can have their table slots fetched from
+ * memory while it works on the ones before.
+ *
+ * Each chunk starts with the file of its first event, so every pointer
+ * a replayed event holds lies in the chunk being replayed.
+ */
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/internal.h"
+#include "lint/read.h"
+
+#define CHUNK_SIZE ((size_t)64 * 1024)
+#define CHUNKS 8
+/* How many records ahead the linter is told of. */
+#define AHEAD 8
+
+enum { EV_FILE = 1, EV_BEGIN, EV_RECORD, EV_PROBLEM, EV_COMMENT, EV_END };
+
+struct chunk {
+	struct chunk *next;
+	size_t size; /* bytes of data[] */
+	size_t used;
+	bool pooled; /* one of the CHUNKS; else freed once replayed */
+	unsigned char data[];
+};
+
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t filled; /* a chunk was queued, or the reader ended */
+	pthread_cond_t freed;  /* a pooled chunk came back */
+	struct chunk *head, *tail; /* queued for the linter */
+	struct chunk *pool;        /* free pooled chunks */
+	bool done;                 /* the reader returned */
+	bool stop;                 /* the linter gave up: drop events */
+
+	unsigned big;              /* chunks not pooled, queued */
+
+	/* The reader's side. */
+	struct chunk *cur;
+	unsigned long taken;  /* chunks taken so far */
+	const char *file_ptr; /* the file of the last event written */
+	char *file;           /* and its text */
+	size_t file_len;
+	bool nomem;
+
+	/* zl_read_file's arguments and result. */
+	const char *path;
+	const zl_read_options_t *opts;
+	int rc;
+	char err[512];
+};
+
+/* ---- the reader's side ------------------------------------------------ */
+
+static void
+queue(struct pipe *p, struct chunk *c)
+{
+	pthread_mutex_lock(&p->mu);
+	c->next = NULL;
+	if (p->tail != NULL) {
+		p->tail->next = c;
+	} else {
+		p->head = c;
+	}
+	p->tail = c;
+	pthread_cond_signal(&p->filled);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* A pooled chunk, waiting for one to come back; NULL once the linter
+ * stopped. */
+static struct chunk *
+take_pooled(struct pipe *p)
+{
+	struct chunk *c;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->pool == NULL && !p->stop) {
+		pthread_cond_wait(&p->freed, &p->mu);
+	}
+	if ((c = p->pool) != NULL) {
+		p->pool = c->next;
+		c->used = 0;
+	}
+	pthread_mutex_unlock(&p->mu);
+	return c;
+}
+
+/* Leave to allocate a chunk of its own size: at most BIG of them wait
+ * at a time, so that a file of large records is not held whole. */
+#define BIG 2
+static bool
+take_big(struct pipe *p)
+{
+	bool ok;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->big >= BIG && !p->stop) {
+		pthread_cond_wait(&p->freed, &p->mu);
+	}
+	if ((ok = !p->stop)) {
+		p->big++;
+	}
+	pthread_mutex_unlock(&p->mu);
+	return ok;
+}
+
+static void put(struct chunk *c, const void *v, size_t n);
+
+/* Room for an event of `need` bytes (the file event that starts each
+ * chunk counted in), with the chunk's file event written; NULL when the
+ * event is to be dropped. */
+static struct chunk *
+room_for(struct pipe *p, size_t need)
+{
+	size_t file_event = 1 + 4 + p->file_len + 1;
+	struct chunk *c = p->cur;
+
+	if (p->nomem) {
+		return NULL;
+	}
+	if (c != NULL && c->used + need <= c->size) {
+		return c;
+	}
+	if (c != NULL) {
+		queue(p, c);
+		p->cur = NULL;
+	}
+	if (need + file_event <= CHUNK_SIZE) {
+		c = take_pooled(p);
+	} else if (take_big(p) &&
+	    (c = malloc(sizeof(*c) + need + file_event)) != NULL) {
+		c->size = need + file_event;
+		c->used = 0;
+		c->pooled = false;
+	} else {
+		p->nomem = !p->stop;
+	}
+	if (c == NULL) {
+		return NULL;
+	}
+	p->cur = c;
+	p->taken++;
+	if (p->file != NULL) {
+		uint32_t len = (uint32_t)p->file_len;
+		unsigned char k = EV_FILE;
+
+		put(c, &k, 1);
+		put(c, &len, 4);
+		put(c, p->file, p->file_len + 1);
+	}
+	return c;
+}
+
+static void
+put(struct chunk *c, const void *v, size_t n)
+{
+	memcpy(c->data + c->used, v, n);
+	c->used += n;
+}
+
+/* Say which file the next events are from, when it changed.  The reader
+ * keeps one string per file read, but a string freed after an $INCLUDE
+ * may be followed by another at the same address: the text decides. */
+static bool
+set_file(struct pipe *p, const char *file)
+{
+	unsigned long taken = p->taken;
+	struct chunk *c;
+	size_t len;
+	uint32_t n;
+	char *copy;
+
+	if (file == NULL) {
+		file = ""; /* cannot happen: the reader names every file */
+	}
+	if (file == p->file_ptr && p->file != NULL &&
+	    strcmp(file, p->file) == 0) {
+		return true;
+	}
+	len = strlen(file);
+	if (len > 65536 || (copy = strdup(file)) == NULL) {
+		p->nomem = true;
+		return false;
+	}
+	free(p->file);
+	p->file = copy;
+	p->file_len = len;
+	p->file_ptr = file;
+	if (p->cur == NULL) {
+		return true; /* the next chunk starts with it */
+	}
+	if ((c = room_for(p, 1 + 4 + len + 1)) == NULL) {
+		return false;
+	}
+	if (p->taken != taken) {
+		return true; /* a new chunk: it starts with it */
+	}
+	n = (uint32_t)len;
+	c->data[c->used++] = EV_FILE;
+	put(c, &n, 4);
+	put(c, file, len + 1);
+	return true;
+}
+
+static void
+pipe_begin(void *ctx, const ldns_rdf *origin, const char *source)
+{
+	struct pipe *p = ctx;
+	size_t olen = origin != NULL ? ldns_rdf_size(origin) : 0;
+	size_t slen = source != NULL ? strlen(source) : 0;
+	struct chunk *c;
+
+	if (olen > 255 || slen > 255) {
+		p->nomem = true; /* cannot happen: a name, a word */
+		return;
+	}
+	if ((c = room_for(p, 1 + 3 + olen + 1 + slen + 1)) == NULL) {
+		return;
+	}
+	c->data[c->used++] = EV_BEGIN;
+	c->data[c->used++] = origin != NULL;
+	c->data[c->used++] = source != NULL;
+	c->data[c->used++] = (unsigned char)olen;
+	if (olen > 0) {
+		put(c, ldns_rdf_data(origin), olen);
+	}
+	c->data[c->used++] = (unsigned char)slen;
+	if (source != NULL) {
+		put(c, source, slen);
+	}
+	c->data[c->used++] = '\0';
+}
+
+static void
+pipe_record(void *ctx, const zl_record_t *rec)
+{
+	struct pipe *p = ctx;
+	struct chunk *c;
+	unsigned char k = EV_RECORD, b;
+	uint32_t u;
+	uint64_t h;
+
+	if (!set_file(p, rec->file) || rec->owner_len > 255 ||
+	    rec->rdata_len > UINT32_MAX - 64 ||
+	    (c = room_for(p, 1 + 1 + rec->owner_len + 2 + 2 + 4 + 4 +
+		rec->rdata_len + 4 + 4 + 1 + 8)) == NULL) {
+		return;
+	}
+	put(c, &k, 1);
+	b = (unsigned char)rec->owner_len;
+	put(c, &b, 1);
+	put(c, rec->owner, rec->owner_len);
+	put(c, &rec->type, 2);
+	put(c, &rec->rr_class, 2);
+	put(c, &rec->ttl, 4);
+	u = (uint32_t)rec->rdata_len;
+	put(c, &u, 4);
+	put(c, rec->rdata, rec->rdata_len);
+	u = rec->line;
+	put(c, &u, 4);
+	u = rec->last_line;
+	put(c, &u, 4);
+	b = rec->ttl_explicit;
+	put(c, &b, 1);
+	h = zl_name_hash(rec->owner, rec->owner_len);
+	put(c, &h, 8);
+}
+
+static void
+pipe_problem(void *ctx, const char *file, unsigned line, const char *rule_id,
+    const char *message)
+{
+	struct pipe *p = ctx;
+	size_t rl = strlen(rule_id), ml = strlen(message);
+	struct chunk *c;
+	unsigned char k = EV_PROBLEM;
+	uint32_t u;
+
+	if (!set_file(p, file) || rl > 255 || ml > UINT32_MAX - 64 ||
+	    (c = room_for(p, 1 + 4 + 1 + rl + 1 + 4 + ml + 1)) == NULL) {
+		return;
+	}
+	put(c, &k, 1);
+	u = line;
+	put(c, &u, 4);
+	c->data[c->used++] = (unsigned char)rl;
+	put(c, rule_id, rl + 1);
+	u = (uint32_t)ml;
+	put(c, &u, 4);
+	put(c, message, ml + 1);
+}
+
+static void
+pipe_comment(void *ctx, const char *file, unsigned line, const char *text,
+    size_t len, bool alone)
+{
+	struct pipe *p = ctx;
+	struct chunk *c;
+	unsigned char k = EV_COMMENT, b = alone;
+	uint32_t u;
+
+	if (!set_file(p, file) || len > UINT32_MAX - 64 ||
+	    (c = room_for(p, 1 + 4 + 1 + 4 + len)) == NULL) {
+		return;
+	}
+	put(c, &k, 1);
+	u = line;
+	put(c, &u, 4);
+	put(c, &b, 1);
+	u = (uint32_t)len;
+	put(c, &u, 4);
+	put(c, text, len);
+}
+
+static void
+pipe_end(void *ctx, unsigned lines)
+{
+	struct pipe *p = ctx;
+	struct chunk *c;
+	unsigned char k = EV_END;
+	uint32_t u = lines;
+
+	if ((c = room_for(p, 1 + 4)) == NULL) {
+		return;
+	}
+	put(c, &k, 1);
+	put(c, &u, 4);
+}
+
+static void *
+reader_main(void *arg)
+{
+	static const zl_read_callbacks_t cb = {
+		.begin = pipe_begin,
+		.record = pipe_record,
+		.problem = pipe_problem,
+		.comment = pipe_comment,
+		.end = pipe_end,
+	};
+	struct pipe *p = arg;
+
+	p->rc = zl_read_file(p->path, p->opts, &cb, p, p->err,
+	    sizeof(p->err));
+	if (p->cur != NULL) {
+		queue(p, p->cur);
+		p->cur = NULL;
+	}
+	pthread_mutex_lock(&p->mu);
+	p->done = true;
+	pthread_cond_signal(&p->filled);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* ---- the linter's side ------------------------------------------------ */
+
+/* One event of a chunk, its pointers into the chunk. */
+struct event {
+	unsigned char kind;
+	zl_record_t rec; /* EV_RECORD; file, line also for the others */
+	const char *rule, *text;
+	size_t len;
+	bool alone;
+	bool has_origin; /* EV_BEGIN: the origin's wire in text, len */
+	const char *source;
+};
+
+static uint32_t
+get32(const unsigned char *q)
+{
+	uint32_t u;
+
+	memcpy(&u, q, 4);
+	return u;
+}
+
+/* The chunk's events into *evs (grown as needed); their count, or
+ * SIZE_MAX when out of memory. */
+static size_t
+decode(const struct chunk *c, struct event **evs, size_t *cap)
+{
+	const unsigned char *q = c->data, *end = c->data + c->used;
+	const char *file = "";
+	size_t n = 0;
+
+	while (q < end) {
+		struct event *e;
+		unsigned char kind = *q++;
+
+		if (kind == EV_FILE) {
+			file = (const char *)q + 4;
+			q += 4 + get32(q) + 1;
+			continue;
+		}
+		if (!zl_grow((void **)evs, cap, n + 1, sizeof(**evs))) {
+			return SIZE_MAX;
+		}
+		e = &(*evs)[n++];
+		e->kind = kind;
+		e->rec.file = file;
+		switch (kind) {
+		case EV_BEGIN: {
+			bool has_source = q[1];
+
+			e->has_origin = q[0] != 0;
+			e->len = q[2];
+			e->text = (const char *)q + 3;
+			q += 3 + e->len;
+			e->source = has_source ? (const char *)q + 1 : NULL;
+			q += 1 + q[0] + 1;
+			break;
+		}
+		case EV_RECORD:
+			e->rec.owner_len = *q++;
+			e->rec.owner = q;
+			q += e->rec.owner_len;
+			memcpy(&e->rec.type, q, 2);
+			memcpy(&e->rec.rr_class, q + 2, 2);
+			memcpy(&e->rec.ttl, q + 4, 4);
+			e->rec.rdata_len = get32(q + 8);
+			e->rec.rdata = q + 12;
+			q += 12 + e->rec.rdata_len;
+			e->rec.line = get32(q);
+			e->rec.last_line = get32(q + 4);
+			e->rec.ttl_explicit = q[8] != 0;
+			memcpy(&e->rec.owner_hash, q + 9, 8);
+			e->rec.owner_hashed = true;
+			e->rec.reader_ = NULL;
+			q += 17;
+			break;
+		case EV_PROBLEM:
+			e->rec.line = get32(q);
+			e->rule = (const char *)q + 5;
+			q += 5 + q[4] + 1;
+			e->len = get32(q);
+			e->text = (const char *)q + 4;
+			q += 4 + e->len + 1;
+			break;
+		case EV_COMMENT:
+			e->rec.line = get32(q);
+			e->alone = q[4] != 0;
+			e->len = get32(q + 5);
+			e->text = (const char *)q + 9;
+			q += 9 + e->len;
+			break;
+		case EV_END:
+			e->rec.line = get32(q);
+			q += 4;
+			break;
+		default:
+			return SIZE_MAX; /* cannot happen: we wrote it */
+		}
+	}
+	return n;
+}
+
+/* false when out of memory */
+static bool
+replay(const zl_read_callbacks_t *cb, void *ctx, struct event *evs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct event *e = &evs[i];
+
+		if (cb->ahead != NULL && i + AHEAD < n &&
+		    evs[i + AHEAD].kind == EV_RECORD) {
+			cb->ahead(ctx, &evs[i + AHEAD].rec);
+		}
+		switch (e->kind) {
+		case EV_BEGIN: {
+			ldns_rdf *origin = e->has_origin ?
+			    ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, e->len,
+				e->text) : NULL;
+
+			if (e->has_origin && origin == NULL) {
+				return false;
+			}
+			if (cb->begin != NULL) {
+				cb->begin(ctx, origin, e->source);
+			}
+			ldns_rdf_deep_free(origin);
+			break;
+		}
+		case EV_RECORD:
+			if (cb->record != NULL) {
+				cb->record(ctx, &e->rec);
+			}
+			break;
+		case EV_PROBLEM:
+			if (cb->problem != NULL) {
+				cb->problem(ctx, e->rec.file, e->rec.line,
+				    e->rule, e->text);
+			}
+			break;
+		case EV_COMMENT:
+			if (cb->comment != NULL) {
+				cb->comment(ctx, e->rec.file, e->rec.line,
+				    e->text, e->len, e->alone);
+			}
+			break;
+		case EV_END:
+			if (cb->end != NULL) {
+				cb->end(ctx, e->rec.line);
+			}
+			break;
+		}
+	}
+	return true;
+}
+
+static void
+pipe_free(struct pipe *p)
+{
+	struct chunk *c;
+
+	while ((c = p->pool) != NULL) {
+		p->pool = c->next;
+		free(c);
+	}
+	while ((c = p->head) != NULL) {
+		p->head = c->next;
+		free(c);
+	}
+	free(p->cur);
+	free(p->file);
+	pthread_cond_destroy(&p->filled);
+	pthread_cond_destroy(&p->freed);
+	pthread_mutex_destroy(&p->mu);
+	free(p);
+}
+
+int
+zl_read_file_piped(const char *path, const zl_read_options_t *opts,
+    const zl_read_callbacks_t *cb, void *ctx, char *errbuf, size_t errlen)
+{
+	struct pipe *p = calloc(1, sizeof(*p));
+	struct event *evs = NULL;
+	size_t cap = 0;
+	pthread_t thread;
+	bool nomem = false;
+	int i;
+
+	if (p == NULL) {
+		return zl_read_file(path, opts, cb, ctx, errbuf, errlen);
+	}
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->filled, NULL);
+	pthread_cond_init(&p->freed, NULL);
+	for (i = 0; i < CHUNKS; i++) {
+		struct chunk *c = malloc(sizeof(*c) + CHUNK_SIZE);
+
+		if (c == NULL) {
+			break;
+		}
+		c->size = CHUNK_SIZE;
+		c->pooled = true;
+		c->next = p->pool;
+		p->pool = c;
+	}
+	p->path = path;
+	p->opts = opts;
+	zl_hash_init();
+	if (i < CHUNKS || pthread_create(&thread, NULL, reader_main, p) != 0) {
+		/* No second thread: read on this one. */
+		pipe_free(p);
+		return zl_read_file(path, opts, cb, ctx, errbuf, errlen);
+	}
+	for (;;) {
+		struct chunk *c;
+		size_t n;
+
+		pthread_mutex_lock(&p->mu);
+		while (p->head == NULL && !p->done) {
+			pthread_cond_wait(&p->filled, &p->mu);
+		}
+		if ((c = p->head) == NULL) {
+			pthread_mutex_unlock(&p->mu);
+			break; /* done, and nothing left */
+		}
+		if ((p->head = c->next) == NULL) {
+			p->tail = NULL;
+		}
+		pthread_mutex_unlock(&p->mu);
+		n = nomem ? 0 : decode(c, &evs, &cap);
+		if (n == SIZE_MAX || (n > 0 && !replay(cb, ctx, evs, n))) {
+			nomem = true;
+			/* Let the reader run to its end, unheard. */
+			pthread_mutex_lock(&p->mu);
+			p->stop = true;
+			pthread_cond_broadcast(&p->freed);
+			pthread_mutex_unlock(&p->mu);
+		}
+		if (c->pooled) {
+			pthread_mutex_lock(&p->mu);
+			c->next = p->pool;
+			p->pool = c;
+			pthread_cond_signal(&p->freed);
+			pthread_mutex_unlock(&p->mu);
+		} else {
+			pthread_mutex_lock(&p->mu);
+			p->big--;
+			pthread_cond_signal(&p->freed);
+			pthread_mutex_unlock(&p->mu);
+			free(c);
+		}
+	}
+	pthread_join(thread, NULL);
+	free(evs);
+	if (nomem || p->nomem) {
+		if (errbuf != NULL && errlen > 0) {
+			snprintf(errbuf, errlen, "%s: out of memory", path);
+		}
+		pipe_free(p);
+		return -1;
+	}
+	if (p->rc != 0 && errbuf != NULL && errlen > 0) {
+		snprintf(errbuf, errlen, "%s", p->err);
+	}
+	i = p->rc;
+	pipe_free(p);
+	return i;
+}
