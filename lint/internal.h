@@ -244,7 +244,9 @@ zl_dnssec_type(uint16_t t)
  * What the names table says of a name: slot.b's low 12 bits are flags;
  * slot.a is the first line of its first RRset other than DNSSEC, whose
  * TTL and type are slot.b's high 12 and middle 8 bits, as indexes into
- * the zone's TTL and type dictionaries.
+ * the zone's TTL and type dictionaries.  When ZL_NAME_EXTRAS is set,
+ * slot.a is instead where the name's RRsets of its first run lie in
+ * zone.extras, that first line first (zone.c, zl_first_line).
  */
 #define ZL_NAME_CNAME 0x01u     /* a CNAME here */
 #define ZL_NAME_OTHER 0x02u     /* data other than CNAME and DNSSEC */
@@ -256,6 +258,8 @@ zl_dnssec_type(uint16_t t)
 				 * client host name: its records are kept */
 #define ZL_NAME_DATA 0x80u      /* any record here (DNSSEC too) */
 #define ZL_NAME_CUT 0x100u      /* NS records here, below the apex */
+#define ZL_NAME_EXTRAS 0x200u   /* slot.a is an offset in zone.extras */
+#define ZL_NAME_TABLED 0x400u   /* its other RRsets are in zone.rrsets */
 #define ZL_NAME_FLAGS 0xfffu
 #define ZL_TTL_IX_MAX 0xfffu
 #define ZL_TYPE_IX_MAX 0xffu
@@ -382,8 +386,30 @@ struct zone {
 	size_t last_owner_len;
 	struct zl_name_slot *last_slot;
 	unsigned last_moves;
+	/*
+	 * The RRsets of the run of records at one name being read, when
+	 * that name had none before (run_fresh): records come grouped by
+	 * name, so a name's RRsets are told apart here, in a few entries,
+	 * and written to `extras` when the run ends (words: the first
+	 * line, the count, then type, TTL and first line of each RRset
+	 * other than the first).  Only a name that comes back later has
+	 * them moved into `rrsets` (ZL_NAME_TABLED).
+	 */
+	uint32_t run_id;
+	struct zl_name_slot *run_slot; /* its slot, while names.moves is */
+	unsigned run_moves;            /* run_moves */
+	bool run_fresh;
+	struct run_rrset {
+		uint16_t type;
+		uint32_t ttl;
+		uint32_t line;
+	} run_sets[16];
+	unsigned run_count;
+	uint32_t *extras;
+	size_t extras_count;
+	size_t extras_cap;
 	/* RRsets other than a name's first (key: name id << 16 | type; a:
-	 * first line, b: TTL), CNAME owners (key: name id; a: line of the
+	 * first line, b: TTL) of names marked ZL_NAME_TABLED, CNAME owners (key: name id; a: line of the
 	 * first, b: its target's name id), owners of kept records (a, b:
 	 * first and last kept index + 1). */
 	struct zl_table rrsets;

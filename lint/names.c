@@ -701,8 +701,14 @@ zl_names_prefetch(const struct zl_names *t, uint64_t hash)
 	uint32_t cap = t->cap[s];
 
 	if (cap != 0) {
-		__builtin_prefetch(&t->shard[s][name_home((uint32_t)hash,
-		    cap)]);
+		/* Three lines: a search for a new name walks on until an
+		 * empty slot, 4 to 13 slots of 16 bytes when 64 to 80% full. */
+		const char *at = (const char *)&t->shard[s][name_home(
+		    (uint32_t)hash, cap)];
+
+		__builtin_prefetch(at);
+		__builtin_prefetch(at + 64);
+		__builtin_prefetch(at + 128);
 	}
 }
 

@@ -369,6 +369,148 @@ type_ix(struct zone *zone, uint16_t type)
 #define SLOT_TYPE_IX(s) (((s)->b >> 12) & 0xffu)
 #define SLOT_TTL_IX(s) ((s)->b >> 20)
 
+/* The first line of a name's first RRset (its slot's ZL_NAME_FIRST). */
+static uint32_t
+first_line(const struct zone *zone, const struct zl_name_slot *n)
+{
+	return (n->b & ZL_NAME_EXTRAS) ? zone->extras[n->a] : n->a;
+}
+
+/* Into the rrsets table: a name's RRsets found in its first run. */
+static void
+rrsets_from_extras(struct zone *zone, uint32_t id, uint32_t off)
+{
+	uint32_t i, count = zone->extras[off + 1];
+
+	for (i = 0; i < count; i++) {
+		const uint32_t *e = &zone->extras[off + 2 + 3 * i];
+		bool added;
+		struct zl_slot *s = zl_table_get(&zone->rrsets,
+		    zl_exact_key((uint64_t)id << 16 | e[0]), &added);
+
+		if (s == NULL) {
+			zone->nomem = true;
+			return;
+		}
+		s->a = e[2];
+		s->b = e[1];
+	}
+}
+
+/* The run at the name being read ends: what it found of a new name's
+ * RRsets (other than its first) goes to `extras`. */
+static void
+run_end(struct zone *zone)
+{
+	struct zl_name_slot *n;
+	size_t need = 2 + 3 * (size_t)zone->run_count, i;
+	uint32_t *e;
+
+	if (zone->run_id == 0 || !zone->run_fresh || zone->run_count == 0) {
+		return;
+	}
+	n = zone->run_moves == zone->names.moves
+	    ? zone->run_slot
+	    : zl_names_slot(&zone->names, zone->run_id);
+	if (n == NULL || zone->extras_count + need > UINT32_MAX ||
+	    !zl_grow((void **)&zone->extras, &zone->extras_cap,
+		zone->extras_count + need, sizeof(*zone->extras))) {
+		zone->nomem = true;
+		return;
+	}
+	e = &zone->extras[zone->extras_count];
+	e[0] = n->a; /* the first line (ZL_NAME_FIRST is set: run_sets holds
+		      * only what differs from the first) */
+	e[1] = zone->run_count;
+	for (i = 0; i < zone->run_count; i++) {
+		e[2 + 3 * i] = zone->run_sets[i].type;
+		e[3 + 3 * i] = zone->run_sets[i].ttl;
+		e[4 + 3 * i] = zone->run_sets[i].line;
+	}
+	n->a = (uint32_t)zone->extras_count;
+	n->b |= ZL_NAME_EXTRAS;
+	zone->extras_count += need;
+}
+
+/*
+ * A record at a name other than the last one's: a new run.  A name with
+ * data already is back after others; from now on its RRsets other than
+ * the first are in the rrsets table, those of its first run moved there.
+ */
+static void
+run_start(struct zone *zone, struct zl_name_slot *n)
+{
+	run_end(zone);
+	zone->run_id = n->id;
+	zone->run_slot = n;
+	zone->run_moves = zone->names.moves;
+	zone->run_count = 0;
+	zone->run_fresh = !(n->b & (ZL_NAME_DATA | ZL_NAME_TABLED));
+	if (!zone->run_fresh && !(n->b & ZL_NAME_TABLED)) {
+		if (n->b & ZL_NAME_EXTRAS) {
+			rrsets_from_extras(zone, n->id, n->a);
+		}
+		n->b |= ZL_NAME_TABLED;
+	}
+}
+
+/* An RRset other than the name's first, in a fresh name's run. */
+static void
+check_run_rrset(struct zone *zone, struct zl_name_slot *n,
+    struct zl_view *v)
+{
+	struct run_rrset *r = zone->run_sets;
+	unsigned i;
+
+	for (i = 0; i < zone->run_count; i++) {
+		if (r[i].type == v->type) {
+			if (r[i].ttl != v->ttl &&
+			    v->type != LDNS_RR_TYPE_RRSIG &&
+			    v->type != LDNS_RR_TYPE_SIG) {
+				ttl_mismatch(zone, v, r[i].ttl, r[i].line);
+			}
+			return;
+		}
+	}
+	if (i == sizeof(zone->run_sets) / sizeof(zone->run_sets[0])) {
+		/* A name of many types: the table from here on. */
+		for (i = 0; i < zone->run_count; i++) {
+			bool added;
+			struct zl_slot *s = zl_table_get(&zone->rrsets,
+			    zl_exact_key((uint64_t)v->id << 16 | r[i].type),
+			    &added);
+
+			if (s == NULL) {
+				zone->nomem = true;
+				return;
+			}
+			s->a = r[i].line;
+			s->b = r[i].ttl;
+		}
+		zone->run_fresh = false;
+		zone->run_count = 0;
+		n->b |= ZL_NAME_TABLED;
+		check_rrset(zone, v);
+		return;
+	}
+	r[i].type = v->type;
+	r[i].ttl = v->ttl;
+	r[i].line = v->line;
+	zone->run_count++;
+}
+
+/* An RRset other than the name's first. */
+static void
+check_other_rrset(struct zone *zone, struct zl_name_slot *n,
+    struct zl_view *v)
+{
+	if (zone->run_fresh) {
+		check_run_rrset(zone, n, v);
+	} else {
+		check_rrset(zone, v);
+	}
+}
+
 /* The first RRset of a name, other than DNSSEC: in the name's slot. */
 static void
 check_first_rrset(struct zone *zone, struct zl_name_slot *n,
@@ -378,21 +520,24 @@ check_first_rrset(struct zone *zone, struct zl_name_slot *n,
 
 	if (SLOT_FLAGS(n) & ZL_NAME_FIRST) {
 		if (zone->types[SLOT_TYPE_IX(n)] != v->type) {
-			check_rrset(zone, v);
+			check_other_rrset(zone, n, v);
 		} else if (zone->ttls[SLOT_TTL_IX(n)] != v->ttl) {
-			ttl_mismatch(zone, v, zone->ttls[SLOT_TTL_IX(n)], n->a);
+			ttl_mismatch(zone, v, zone->ttls[SLOT_TTL_IX(n)],
+			    first_line(zone, n));
 		}
 		return;
 	}
 	ti = ttl_ix(zone, v->ttl);
 	yi = type_ix(zone, v->type);
 	if (ti == ZL_TTL_IX_MAX || yi == ZL_TYPE_IX_MAX) {
-		check_rrset(zone, v); /* a dictionary is full */
+		check_other_rrset(zone, n, v); /* a dictionary is full */
 		return;
 	}
+	/* (Extras are written only after the first RRset, or moved to
+	 * the table before a name's later runs: none are lost here.) */
 	n->a = v->line;
-	n->b = (uint32_t)ti << 20 | (uint32_t)yi << 12 | SLOT_FLAGS(n) |
-	    ZL_NAME_FIRST;
+	n->b = (uint32_t)ti << 20 | (uint32_t)yi << 12 |
+	    (SLOT_FLAGS(n) & ~ZL_NAME_EXTRAS) | ZL_NAME_FIRST;
 }
 
 /* ---- the families of rules -------------------------------------------- */
@@ -523,7 +668,8 @@ check_cname_rules(struct zone *zone, struct zl_name_slot *n,
 			    v->file, v->line, zl_view_owner(v),
 			    LDNS_RR_TYPE_CNAME, "%s has a CNAME (line %u) "
 			    "and a record of type %s (line %u)",
-			    zl_view_owner(v), v->line, tn, n->a);
+			    zl_view_owner(v), v->line, tn,
+			    first_line(zone, n));
 			flags |= ZL_NAME_TOLD_AND;
 		}
 		flags |= ZL_NAME_CNAME;
@@ -725,6 +871,9 @@ on_record(void *ctx, const zl_record_t *rec)
 		zone->last_moves = zone->names.moves;
 	}
 	v.id = n->id;
+	if (v.id != zone->run_id) {
+		run_start(zone, n);
+	}
 	if (!(n->b & ZL_NAME_DATA)) {
 		int c = client_host(zone, v.owner, v.owner_len);
 
@@ -738,7 +887,7 @@ on_record(void *ctx, const zl_record_t *rec)
 		n->b |= ZL_NAME_CUT;
 	}
 	if (zl_dnssec_type(v.type)) {
-		check_rrset(zone, &v);
+		check_other_rrset(zone, n, &v);
 	} else {
 		check_first_rrset(zone, n, &v);
 	}
@@ -911,6 +1060,7 @@ zone_free(struct zone *zone)
 	size_t i;
 
 	free(zone->kept);
+	free(zone->extras);
 	zl_arena_free(zone->kept_arena);
 	free(zone->strings);
 	families_free(zone);
