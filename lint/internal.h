@@ -550,6 +550,9 @@ unsigned zl_name_flags(const struct zone *zone, uint32_t id);
 
 /* Intern a wire name (for a target): its id, or 0 when out of memory. */
 uint32_t zl_name_intern(struct zone *zone, const uint8_t *wire, size_t len);
+/* The same, and the name's flags (ZL_NAME_*) in *flags. */
+uint32_t zl_name_intern_flags(struct zone *zone, const uint8_t *wire,
+    size_t len, unsigned *flags);
 
 /* Wire `name` is the zone's origin or below it (true without an origin). */
 bool zl_in_zone_wire(const struct zone *zone, const uint8_t *wire,

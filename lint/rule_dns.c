@@ -132,6 +132,7 @@ check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
 	struct zl_slot *head;
 	struct pending *p;
 	bool relative = false, added;
+	unsigned flags;
 	uint32_t id;
 	size_t i;
 
@@ -156,17 +157,19 @@ check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
 	if (!zl_in_zone_wire(zone, wire, len)) {
 		return;
 	}
-	if ((id = zl_name_intern(zone, wire, len)) == 0) {
+	if ((id = zl_name_intern_flags(zone, wire, len, &flags)) == 0) {
 		return;
 	}
-	if ((c = zl_table_find(&zone->cnames, zl_exact_key(id))) != NULL) {
+	/* (A name in the cnames table has ZL_NAME_CNAME.) */
+	if ((flags & ZL_NAME_CNAME) &&
+	    (c = zl_table_find(&zone->cnames, zl_exact_key(id))) != NULL) {
 		zl_name_text(wire, len, target);
 		report_alias(zone, alias_rule(v->type), v->file, v->line,
 		    zl_view_owner(v), v->type, target, c->a);
 		return;
 	}
 	/* A name with data other than DNSSEC is settled. */
-	if ((zl_name_flags(zone, id) & (ZL_NAME_CNAME | ZL_NAME_OTHER)) != 0) {
+	if ((flags & (ZL_NAME_CNAME | ZL_NAME_OTHER)) != 0) {
 		return;
 	}
 	if ((head = zl_table_get(&st->index, zl_exact_key(id), &added)) ==

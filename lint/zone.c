@@ -63,14 +63,25 @@ zl_name_flags(const struct zone *zone, uint32_t id)
 uint32_t
 zl_name_intern(struct zone *zone, const uint8_t *wire, size_t len)
 {
+	unsigned flags;
+
+	return zl_name_intern_flags(zone, wire, len, &flags);
+}
+
+uint32_t
+zl_name_intern_flags(struct zone *zone, const uint8_t *wire, size_t len,
+    unsigned *flags)
+{
 	bool added;
 	const struct zl_name_slot *n = zl_names_get(&zone->names, wire, len,
 	    &added);
 
 	if (n == NULL) {
 		zone->nomem |= len <= ZL_WIRE_MAX;
+		*flags = 0;
 		return 0;
 	}
+	*flags = n->b & ZL_NAME_FLAGS;
 	return n->id;
 }
 
