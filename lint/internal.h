@@ -188,7 +188,8 @@ struct zl_names {
 	size_t used;   /* in the last block */
 	uint8_t origin[ZL_WIRE_MAX];
 	size_t origin_len;
-	unsigned moves; /* counts the growths that moved slots */
+	unsigned moves; /* counts the changes that moved slots */
+	unsigned grows; /* counts the growths (each a new array) */
 };
 
 /* Set the origin (before the first name). */
@@ -246,7 +247,7 @@ zl_dnssec_type(uint16_t t)
  * TTL and type are slot.b's high 12 and middle 8 bits, as indexes into
  * the zone's TTL and type dictionaries.  When ZL_NAME_EXTRAS is set,
  * slot.a is instead where the name's RRsets of its first run lie in
- * zone.extras, that first line first (zone.c, zl_first_line).
+ * zone.extras, that first line first (zone.c, first_line).
  */
 #define ZL_NAME_CNAME 0x01u     /* a CNAME here */
 #define ZL_NAME_OTHER 0x02u     /* data other than CNAME and DNSSEC */
@@ -390,9 +391,8 @@ struct zone {
 	 * The RRsets of the run of records at one name being read, when
 	 * that name had none before (run_fresh): records come grouped by
 	 * name, so a name's RRsets are told apart here, in a few entries,
-	 * and written to `extras` when the run ends (words: the first
-	 * line, the count, then type, TTL and first line of each RRset
-	 * other than the first).  Only a name that comes back later has
+	 * and written to `extras` when the run ends (zone.c, run_end: 4
+	 * bytes and 8 per RRset).  Only a name that comes back later has
 	 * them moved into `rrsets` (ZL_NAME_TABLED).
 	 */
 	uint32_t run_id;
@@ -405,9 +405,7 @@ struct zone {
 		uint32_t line;
 	} run_sets[16];
 	unsigned run_count;
-	uint32_t *extras;
-	size_t extras_count;
-	size_t extras_cap;
+	struct zl_arena *extras;
 	/* RRsets other than a name's first (key: name id << 16 | type; a:
 	 * first line, b: TTL) of names marked ZL_NAME_TABLED, CNAME owners (key: name id; a: line of the
 	 * first, b: its target's name id), owners of kept records (a, b:

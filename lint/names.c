@@ -466,8 +466,27 @@ zl_set_free(struct zl_set *set)
 #define NAME_BLOCK ((size_t)1 << NAME_SHIFT)
 #define NAME_BLOCKS_MAX ((1u << (32 - NAME_SHIFT)) - 1)
 
-/* A stored name: its length, whether the origin follows, its bytes. */
-#define NAME_HEAD 2
+/*
+ * A stored name: below the origin, the length of its labels above it (at
+ * most 254) and those bytes; otherwise NAME_WHOLE, its length and its
+ * bytes.  Most names are below the origin: one byte of head each.
+ */
+#define NAME_WHOLE 255u
+
+/* A stored name's head: its bytes, their length, whether the origin
+ * follows. */
+static const uint8_t *
+stored_bytes(const uint8_t *p, size_t *len, bool *below)
+{
+	if (p[0] != NAME_WHOLE) {
+		*len = p[0];
+		*below = true;
+		return p + 1;
+	}
+	*len = p[1];
+	*below = false;
+	return p + 2;
+}
 
 static const uint8_t *
 stored(const struct zl_names *t, uint32_t id)
@@ -513,8 +532,10 @@ same_name(const struct zl_names *t, uint32_t id, const uint8_t *w,
 {
 	const uint8_t *p = stored(t, id);
 
-	return p[0] == cut && p[1] == (cut != len) &&
-	    memcmp(p + NAME_HEAD, w, cut) == 0;
+	if (cut != len) {
+		return p[0] == cut && memcmp(p + 1, w, cut) == 0;
+	}
+	return p[0] == NAME_WHOLE && p[1] == len && memcmp(p + 2, w, len) == 0;
 }
 
 static uint32_t
@@ -523,34 +544,71 @@ name_home(uint32_t h, uint32_t cap)
 	return (uint32_t)(((uint64_t)(h << ZL_TABLE_SHARD_BITS) * cap) >> 32);
 }
 
+/*
+ * The names table is a linear-probing table whose slots stay sorted by
+ * name_key (the bits of the hash that name_home reads, so by home too):
+ * an insert shifts the larger keys of its run one slot on (Robin Hood
+ * order).  A search for a name that is not there stops at the first
+ * larger key instead of at an empty slot, and growing is one streaming
+ * merge: each slot goes to the first free slot at or after its new home,
+ * in order, with no probing.  Slots never wrap round: each shard has
+ * names_over(cap) slots past its last home.
+ */
+static uint32_t
+name_key(uint32_t h)
+{
+	return h << ZL_TABLE_SHARD_BITS;
+}
+
+static uint32_t
+names_over(uint32_t cap)
+{
+	return cap / 64 + 16;
+}
+
 static bool
 names_grow(struct zl_names *t, unsigned s)
 {
 	uint32_t old = t->cap[s];
+	uint32_t old_end = old ? old + names_over(old) : 0;
 	uint32_t cap = old ? old + old / 4 : SHARD_FIRST_CAP;
-	struct zl_name_slot *n = calloc(cap, sizeof(*n));
-	uint32_t i, j;
 
-	if (n == NULL || cap < old) {
+	for (;;) {
+		uint32_t end = cap + names_over(cap), i, next = 0;
+		struct zl_name_slot *n;
+
+		if (cap < old || (n = calloc(end, sizeof(*n))) == NULL) {
+			return false;
+		}
+		for (i = 0; i < old_end; i++) {
+			const struct zl_name_slot *o = &t->shard[s][i];
+			uint32_t j;
+
+			if (o->id == 0) {
+				continue;
+			}
+			j = name_home(o->hash, cap);
+			if (j < next) {
+				j = next;
+			}
+			if (j >= end) {
+				break;
+			}
+			n[j] = *o;
+			next = j + 1;
+		}
+		if (i == old_end) {
+			free(t->shard[s]);
+			t->shard[s] = n;
+			t->cap[s] = cap;
+			t->moves++;
+			t->grows++;
+			return true;
+		}
+		/* A run past the end (keys crowded near the top): room. */
 		free(n);
-		return false;
+		cap += cap / 2;
 	}
-	for (i = 0; i < old; i++) {
-		const struct zl_name_slot *o = &t->shard[s][i];
-
-		if (o->id == 0) {
-			continue;
-		}
-		for (j = name_home(o->hash, cap); n[j].id != 0;
-		     j = j + 1 == cap ? 0 : j + 1) {
-		}
-		n[j] = *o;
-	}
-	free(t->shard[s]);
-	t->shard[s] = n;
-	t->cap[s] = cap;
-	t->moves++;
-	return true;
 }
 
 /* Room for `need` more bytes in the last block; false when out of memory.
@@ -605,7 +663,7 @@ room(struct zl_names *t, size_t need)
 static uint32_t
 store(struct zl_names *t, const uint8_t *w, size_t len, size_t cut)
 {
-	size_t need = NAME_HEAD + cut;
+	size_t need = (cut != len ? 1 : 2) + cut;
 	uint8_t *p;
 	uint32_t id;
 
@@ -613,9 +671,14 @@ store(struct zl_names *t, const uint8_t *w, size_t len, size_t cut)
 		return 0;
 	}
 	p = t->block[t->count_blocks - 1] + t->used;
-	p[0] = (uint8_t)cut;
-	p[1] = cut != len;
-	memcpy(p + NAME_HEAD, w, cut);
+	if (cut != len) {
+		p[0] = (uint8_t)cut; /* below the origin: at most 254 */
+		memcpy(p + 1, w, cut);
+	} else {
+		p[0] = NAME_WHOLE;
+		p[1] = (uint8_t)len;
+		memcpy(p + 2, w, len);
+	}
 	id = (uint32_t)((t->count_blocks - 1) << NAME_SHIFT | t->used) + 1;
 	t->used += need;
 	return id;
@@ -629,7 +692,7 @@ names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
 {
 	uint8_t w[ZL_WIRE_MAX];
 	uint64_t h64;
-	uint32_t h, cap, i;
+	uint32_t h, k, cap, end, i, e;
 	unsigned s;
 	size_t cut;
 	struct zl_name_slot *sl;
@@ -642,21 +705,48 @@ names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
 	h64 = hash != NULL ? *hash : siphash13(w, len);
 	s = (unsigned)(h64 >> (64 - ZL_TABLE_SHARD_BITS));
 	h = (uint32_t)h64;
+	k = name_key(h);
 	if (add && (uint64_t)t->count[s] * 5 >= (uint64_t)t->cap[s] * 4 &&
 	    !names_grow(t, s)) {
 		return NULL;
 	}
-	if ((cap = t->cap[s]) == 0) {
-		return NULL;
-	}
-	sl = t->shard[s];
-	for (i = name_home(h, cap); sl[i].id != 0;
-	     i = i + 1 == cap ? 0 : i + 1) {
-		if (sl[i].hash == h && same_name(t, sl[i].id, w, len, cut)) {
-			return &sl[i];
+	for (;;) {
+		if ((cap = t->cap[s]) == 0) {
+			return NULL;
+		}
+		end = cap + names_over(cap);
+		sl = t->shard[s];
+		for (i = name_home(h, cap); i < end && sl[i].id != 0; i++) {
+			uint32_t ki = name_key(sl[i].hash);
+
+			if (ki > k) {
+				break; /* the run is sorted: not here */
+			}
+			if (sl[i].hash == h &&
+			    same_name(t, sl[i].id, w, len, cut)) {
+				return &sl[i];
+			}
+		}
+		if (!add) {
+			return NULL;
+		}
+		for (e = i; e < end && sl[e].id != 0; e++) {
+		}
+		if (e < end) {
+			break;
+		}
+		if (!names_grow(t, s)) { /* no free slot before the end */
+			return NULL;
 		}
 	}
-	if (!add || (sl[i].id = store(t, w, len, cut)) == 0) {
+	if (e > i) {
+		memmove(&sl[i + 1], &sl[i], (e - i) * sizeof(*sl));
+		t->moves++;
+	}
+	if ((sl[i].id = store(t, w, len, cut)) == 0) {
+		/* Out of memory: put the run back as it was. */
+		memmove(&sl[i], &sl[i + 1], (e - i) * sizeof(*sl));
+		sl[e].id = 0;
 		return NULL;
 	}
 	sl[i].hash = h;
@@ -724,26 +814,21 @@ zl_names_find(const struct zl_names *t, const uint8_t *wire, size_t len)
 struct zl_name_slot *
 zl_names_slot(const struct zl_names *t, uint32_t id)
 {
-	const uint8_t *p = stored(t, id);
 	uint8_t w[ZL_WIRE_MAX];
-	size_t len = p[0];
+	size_t len = zl_names_wire(t, id, w);
 
-	memcpy(w, p + NAME_HEAD, len);
-	if (p[1]) {
-		memcpy(w + len, t->origin, t->origin_len);
-		len += t->origin_len;
-	}
 	return zl_names_find(t, w, len);
 }
 
 size_t
 zl_names_wire(const struct zl_names *t, uint32_t id, uint8_t *out)
 {
-	const uint8_t *p = stored(t, id);
-	size_t len = p[0];
+	size_t len;
+	bool below;
+	const uint8_t *b = stored_bytes(stored(t, id), &len, &below);
 
-	memcpy(out, p + NAME_HEAD, len);
-	if (p[1]) {
+	memcpy(out, b, len);
+	if (below) {
 		memcpy(out + len, t->origin, t->origin_len);
 		len += t->origin_len;
 	}
@@ -762,7 +847,7 @@ zl_names_text(const struct zl_names *t, uint32_t id, char *out)
 bool
 zl_names_below(const struct zl_names *t, uint32_t id)
 {
-	return stored(t, id)[1] != 0;
+	return stored(t, id)[0] != NAME_WHOLE;
 }
 
 size_t
@@ -775,7 +860,9 @@ zl_names_bytes(const struct zl_names *t)
 				 : 0;
 	n += t->count_blocks > 0 ? t->size : 0;
 	for (s = 0; s < SHARDS; s++) {
-		n += (size_t)t->cap[s] * sizeof(struct zl_name_slot);
+		n += t->cap[s] == 0 ? 0 :
+		    (size_t)(t->cap[s] + names_over(t->cap[s])) *
+			sizeof(struct zl_name_slot);
 	}
 	return n;
 }

@@ -380,31 +380,54 @@ type_ix(struct zone *zone, uint16_t type)
 #define SLOT_TYPE_IX(s) (((s)->b >> 12) & 0xffu)
 #define SLOT_TTL_IX(s) ((s)->b >> 20)
 
+/*
+ * What a name's first run found of its RRsets other than the first, in
+ * zone.extras: a word with the first line of its first RRset, then two
+ * words for each other RRset: its type, the index of its TTL in the
+ * zone's dictionary (EXTRA_TTL_SHIFT) and EXTRA_LAST on the last one; and
+ * its first line.
+ */
+#define EXTRA_TTL_SHIFT 16
+#define EXTRA_LAST 0x80000000u
+
 /* The first line of a name's first RRset (its slot's ZL_NAME_FIRST). */
 static uint32_t
 first_line(const struct zone *zone, const struct zl_name_slot *n)
 {
-	return (n->b & ZL_NAME_EXTRAS) ? zone->extras[n->a] : n->a;
+	return (n->b & ZL_NAME_EXTRAS)
+	    ? *(const uint32_t *)zl_arena_at(zone->extras, n->a)
+	    : n->a;
+}
+
+/* An RRset into the rrsets table. */
+static void
+rrset_put(struct zone *zone, uint32_t id, uint16_t type, uint32_t ttl,
+    uint32_t line)
+{
+	bool added;
+	struct zl_slot *s = zl_table_get(&zone->rrsets,
+	    zl_exact_key((uint64_t)id << 16 | type), &added);
+
+	if (s == NULL) {
+		zone->nomem = true;
+		return;
+	}
+	s->a = line;
+	s->b = ttl;
 }
 
 /* Into the rrsets table: a name's RRsets found in its first run. */
 static void
 rrsets_from_extras(struct zone *zone, uint32_t id, uint32_t off)
 {
-	uint32_t i, count = zone->extras[off + 1];
+	const uint32_t *e = zl_arena_at(zone->extras, off);
 
-	for (i = 0; i < count; i++) {
-		const uint32_t *e = &zone->extras[off + 2 + 3 * i];
-		bool added;
-		struct zl_slot *s = zl_table_get(&zone->rrsets,
-		    zl_exact_key((uint64_t)id << 16 | e[0]), &added);
-
-		if (s == NULL) {
-			zone->nomem = true;
-			return;
+	for (e++;; e += 2) {
+		rrset_put(zone, id, (uint16_t)e[0],
+		    zone->ttls[(e[0] & ~EXTRA_LAST) >> EXTRA_TTL_SHIFT], e[1]);
+		if (e[0] & EXTRA_LAST) {
+			break;
 		}
-		s->a = e[2];
-		s->b = e[1];
 	}
 }
 
@@ -413,9 +436,10 @@ rrsets_from_extras(struct zone *zone, uint32_t id, uint32_t off)
 static void
 run_end(struct zone *zone)
 {
+	uint32_t e[1 + 2 * sizeof(zone->run_sets) / sizeof(zone->run_sets[0])];
 	struct zl_name_slot *n;
-	size_t need = 2 + 3 * (size_t)zone->run_count, i;
-	uint32_t *e;
+	unsigned i;
+	uint32_t off;
 
 	if (zone->run_id == 0 || !zone->run_fresh || zone->run_count == 0) {
 		return;
@@ -423,24 +447,39 @@ run_end(struct zone *zone)
 	n = zone->run_moves == zone->names.moves
 	    ? zone->run_slot
 	    : zl_names_slot(&zone->names, zone->run_id);
-	if (n == NULL || zone->extras_count + need > UINT32_MAX ||
-	    !zl_grow((void **)&zone->extras, &zone->extras_cap,
-		zone->extras_count + need, sizeof(*zone->extras))) {
+	if (n == NULL) {
 		zone->nomem = true;
 		return;
 	}
-	e = &zone->extras[zone->extras_count];
 	e[0] = n->a; /* the first line (ZL_NAME_FIRST is set: run_sets holds
 		      * only what differs from the first) */
-	e[1] = zone->run_count;
 	for (i = 0; i < zone->run_count; i++) {
-		e[2 + 3 * i] = zone->run_sets[i].type;
-		e[3 + 3 * i] = zone->run_sets[i].ttl;
-		e[4 + 3 * i] = zone->run_sets[i].line;
+		unsigned ti = ttl_ix(zone, zone->run_sets[i].ttl);
+
+		if (ti == ZL_TTL_IX_MAX) {
+			break; /* the dictionary is full */
+		}
+		e[1 + 2 * i] = zone->run_sets[i].type |
+		    (uint32_t)ti << EXTRA_TTL_SHIFT |
+		    (i + 1 == zone->run_count ? EXTRA_LAST : 0);
+		e[2 + 2 * i] = zone->run_sets[i].line;
 	}
-	n->a = (uint32_t)zone->extras_count;
+	if (i < zone->run_count) {
+		/* The table, now. */
+		for (i = 0; i < zone->run_count; i++) {
+			rrset_put(zone, zone->run_id, zone->run_sets[i].type,
+			    zone->run_sets[i].ttl, zone->run_sets[i].line);
+		}
+		n->b |= ZL_NAME_TABLED;
+		return;
+	}
+	if ((off = zl_arena_add(&zone->extras, e,
+	    (1 + 2 * (size_t)zone->run_count) * sizeof(*e))) == UINT32_MAX) {
+		zone->nomem = true;
+		return;
+	}
+	n->a = off;
 	n->b |= ZL_NAME_EXTRAS;
-	zone->extras_count += need;
 }
 
 /*
@@ -486,17 +525,8 @@ check_run_rrset(struct zone *zone, struct zl_name_slot *n,
 	if (i == sizeof(zone->run_sets) / sizeof(zone->run_sets[0])) {
 		/* A name of many types: the table from here on. */
 		for (i = 0; i < zone->run_count; i++) {
-			bool added;
-			struct zl_slot *s = zl_table_get(&zone->rrsets,
-			    zl_exact_key((uint64_t)v->id << 16 | r[i].type),
-			    &added);
-
-			if (s == NULL) {
-				zone->nomem = true;
-				return;
-			}
-			s->a = r[i].line;
-			s->b = r[i].ttl;
+			rrset_put(zone, v->id, r[i].type, r[i].ttl,
+			    r[i].line);
 		}
 		zone->run_fresh = false;
 		zone->run_count = 0;
@@ -1071,7 +1101,7 @@ zone_free(struct zone *zone)
 	size_t i;
 
 	free(zone->kept);
-	free(zone->extras);
+	zl_arena_free(zone->extras);
 	zl_arena_free(zone->kept_arena);
 	free(zone->strings);
 	families_free(zone);

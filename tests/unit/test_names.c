@@ -203,6 +203,12 @@ interning(void)
 		}
 		fresh += added;
 		id[i] = s->id;
+		if (added) {
+			/* The slot's data moves with it (inserts shift the
+			 * slots after them, growing moves them all). */
+			s->a = i + 1;
+			s->b = ~i;
+		}
 		if (i >= N / 2 && (added || id[i] != id[i - N / 2])) {
 			wrong++;
 		}
@@ -216,9 +222,24 @@ interning(void)
 		wrong += n != len[i] || memcmp(back, wire[i], n) != 0;
 		wrong += s == NULL || s->id != id[i];
 		wrong += zl_names_slot(&t, id[i]) != s;
+		wrong += s == NULL || s->a != i + 1 || s->b != ~i;
 	}
 	UNIT_CHECK(wrong == 0 && fresh == N / 2,
 	    "names/intern-against-list (%u names, %u wrong)", fresh, wrong);
+	/* Names never added are not found: h<k>.example.org, and h<k>
+	 * with one letter more. */
+	for (i = 0; i < N / 2; i++) {
+		uint8_t w[40];
+		size_t n = len[i];
+
+		memcpy(w, wire[i], n);
+		w[n - 2] = 'g'; /* .com. or .net. -> .cog. or .neg. */
+		wrong += zl_names_find(&t, w, n) != NULL;
+		w[1] = 'x';
+		wrong += zl_names_find(&t, w, n) != NULL;
+	}
+	UNIT_CHECK(wrong == 0, "names/absent-not-found (%u names, %u wrong)",
+	    N, wrong);
 	zl_names_free(&t);
 }
 
