@@ -62,6 +62,9 @@ struct pipe {
 	/* The reader's side. */
 	struct chunk *cur;
 	unsigned long taken;  /* chunks taken so far */
+	uint8_t owner[256];   /* the last record's owner, as written */
+	size_t owner_len;     /* (0: none yet) */
+	uint64_t owner_hash;  /* and its zl_name_hash */
 	const char *file_ptr; /* the file of the last event written */
 	char *file;           /* and its text */
 	size_t file_len;
@@ -287,7 +290,14 @@ pipe_record(void *ctx, const zl_record_t *rec)
 	put(c, &u, 4);
 	b = rec->ttl_explicit;
 	put(c, &b, 1);
-	h = zl_name_hash(rec->owner, rec->owner_len);
+	/* Records come in runs at one owner: hash each run once. */
+	if (rec->owner_len != p->owner_len ||
+	    memcmp(rec->owner, p->owner, rec->owner_len) != 0) {
+		memcpy(p->owner, rec->owner, rec->owner_len);
+		p->owner_len = rec->owner_len;
+		p->owner_hash = zl_name_hash(rec->owner, rec->owner_len);
+	}
+	h = p->owner_hash;
 	put(c, &h, 8);
 }
 
