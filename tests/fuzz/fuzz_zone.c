@@ -15,10 +15,15 @@
  * read (ZG_OK; with --fix, ZG_ERR_ARGUMENT for a zone that does not read
  * cleanly), and the report prints; every output, findings and fixes, is
  * what may be shown (fuzz_shown: strict UTF-8, no control but line feed
- * and tab, nothing hidden), whatever bytes the zone holds.
+ * and tab, nothing hidden), whatever bytes the zone holds; and reading on
+ * a second thread (--read-thread, lint/pipe.c) gives the same report as
+ * reading on the linting one.  The fixes are made with the reader on its
+ * thread.
  */
 
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lint/lint.h"
 #include "tests/fuzz/fuzz.h"
@@ -38,7 +43,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void
 lint(zl_report_t *report, const char *origin, zg_dmarc_rfc_t rfc,
-    zl_fix_t fix)
+    zl_fix_t fix, bool thread)
 {
 	zl_options_t options = { .dmarc_rfc = rfc };
 	char message[512];
@@ -54,6 +59,7 @@ lint(zl_report_t *report, const char *origin, zg_dmarc_rfc_t rfc,
 	options.origin = origin;
 	options.fix = fix;
 	options.fix_out = fp;
+	options.read_thread = thread ? ZL_READ_THREAD_ON : ZL_READ_THREAD_OFF;
 	st = zl_lint_file(zone_path, &options, report, message,
 	    sizeof(message));
 	FUZZ_ASSERT(st == ZG_OK ||
@@ -63,6 +69,23 @@ lint(zl_report_t *report, const char *origin, zg_dmarc_rfc_t rfc,
 	}
 	FUZZ_ASSERT(fuzz_shown(out, len));
 	free(out);
+}
+
+/* A report as JSON (free it). */
+static char *
+json(zl_report_t *report, size_t *len)
+{
+	char *out = NULL;
+	FILE *fp = open_memstream(&out, len);
+
+	if (fp == NULL) {
+		abort();
+	}
+	FUZZ_ASSERT(zl_report_print(report, ZL_FORMAT_JSON, fp) == ZG_OK);
+	if (fclose(fp) != 0) {
+		abort();
+	}
+	return out;
 }
 
 int
@@ -81,8 +104,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((report = zl_report_new()) == NULL) {
 		abort();
 	}
-	lint(report, NULL, ZG_DMARC_RFC9989, ZL_FIX_NONE);
-	lint(report, "example.com", ZG_DMARC_RFC7489, ZL_FIX_NONE);
+	lint(report, NULL, ZG_DMARC_RFC9989, ZL_FIX_NONE, false);
+	lint(report, "example.com", ZG_DMARC_RFC7489, ZL_FIX_NONE, false);
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		char *out = NULL;
 		size_t len = 0;
@@ -104,8 +127,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((report = zl_report_new()) == NULL) {
 		abort();
 	}
-	lint(report, NULL, ZG_DMARC_RFC9989, ZL_FIX_ZONE);
-	lint(report, "example.com", ZG_DMARC_RFC9989, ZL_FIX_NSUPDATE);
+	lint(report, NULL, ZG_DMARC_RFC9989, ZL_FIX_ZONE, true);
+	lint(report, "example.com", ZG_DMARC_RFC9989, ZL_FIX_NSUPDATE, true);
 	zl_report_free(report);
+
+	/* The reader on a thread of its own: the same findings. */
+	{
+		zl_report_t *a = zl_report_new(), *b = zl_report_new();
+		char *ja, *jb;
+		size_t la, lb;
+
+		if (a == NULL || b == NULL) {
+			abort();
+		}
+		lint(a, "example.com", ZG_DMARC_RFC9989, ZL_FIX_NONE, false);
+		lint(b, "example.com", ZG_DMARC_RFC9989, ZL_FIX_NONE, true);
+		ja = json(a, &la);
+		jb = json(b, &lb);
+		FUZZ_ASSERT(la == lb && memcmp(ja, jb, la) == 0);
+		free(ja);
+		free(jb);
+		zl_report_free(a);
+		zl_report_free(b);
+	}
 	return 0;
 }
