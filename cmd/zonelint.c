@@ -13,11 +13,13 @@
 #include <stdlib.h>
 #include <stdnoreturn.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint/lint.h"
 
 static const char usage_text[] =
     "usage: zonelint [options] FILE...\n"
+    "       zonelint [options] --axfr SERVER[:PORT] [--tsig KEYFILE] DOMAIN...\n"
     "       zonelint --list-rules\n"
     "\n"
     "Check zone files ('-': stdin) for the mail records a provider needs\n"
@@ -34,6 +36,15 @@ static const char usage_text[] =
     "      --no-config       do not look for .zonelint.yaml\n"
     "      --config-profile-any  let the configuration name profiles\n"
     "                        outside its folder\n"
+    "      --axfr SERVER     lint the zones DOMAIN... as SERVER[:PORT]\n"
+    "                        transfers them (AXFR), with the same rules\n"
+    "      --tsig KEYFILE    sign the transfers with the first key of a\n"
+    "                        BIND key file (tsig-keygen) and verify them\n"
+    "      --timeout SECONDS with --axfr: how long to wait for the server\n"
+    "                        at each step (default 10)\n"
+    "      --compare FILE    with --axfr and one DOMAIN: also report what\n"
+    "                        FILE has that the server does not serve, and\n"
+    "                        the reverse\n"
     "  -W RULE=SEVERITY      error, warning, note or off for one rule\n"
     "      --strict          warnings count as errors for the exit status\n"
     "  -j, --jobs N          lint N files at once (default 1)\n"
@@ -67,6 +78,10 @@ enum {
 	OPT_MAX_FILE_SIZE,
 	OPT_MAX_RECORDS,
 	OPT_READ_THREAD,
+	OPT_AXFR,
+	OPT_TSIG,
+	OPT_COMPARE,
+	OPT_TIMEOUT,
 	OPT_INCLUDE_ANY,
 	OPT_STRICT,
 	OPT_LIST_RULES
@@ -85,6 +100,10 @@ static const struct option long_options[] = {
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
 	{ "max-records", required_argument, NULL, OPT_MAX_RECORDS },
 	{ "read-thread", required_argument, NULL, OPT_READ_THREAD },
+	{ "axfr", required_argument, NULL, OPT_AXFR },
+	{ "tsig", required_argument, NULL, OPT_TSIG },
+	{ "compare", required_argument, NULL, OPT_COMPARE },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "format", required_argument, NULL, 'f' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
@@ -115,6 +134,9 @@ struct work {
 	zl_report_t *report;
 	zg_status_t *status;         /* per file */
 	char **messages;             /* per file: its error, or NULL */
+	const char *axfr;            /* --axfr: files are domains */
+	const zl_tsig_t *tsig;
+	unsigned timeout;
 };
 
 static void *
@@ -134,12 +156,21 @@ worker(void *arg)
 		/* --profile wins; else the configuration's match; else the
 		 * built-in profile. */
 		options.profile = w->profile;
-		if (!w->profile_given) {
+		if (!w->profile_given && w->axfr == NULL) {
 			zl_config_profile(w->config, w->files[i],
 			    &options.profile);
 		}
-		w->status[i] = zl_lint_file(w->files[i], &options, w->report,
-		    message, sizeof(message));
+		if (w->axfr != NULL) {
+			zl_axfr_t req = { .server = w->axfr,
+				.domain = w->files[i], .tsig = w->tsig,
+				.timeout = w->timeout };
+
+			w->status[i] = zl_lint_axfr(&req, &options, w->report,
+			    message, sizeof(message));
+		} else {
+			w->status[i] = zl_lint_file(w->files[i], &options,
+			    w->report, message, sizeof(message));
+		}
 		if (w->status[i] != ZG_OK) {
 			w->messages[i] = strdup(message);
 		}
@@ -297,6 +328,9 @@ main(int argc, char **argv)
 	char config_path[4096];
 	zl_report_t *report;
 	zl_counts_t counts;
+	const char *axfr = NULL, *tsig_path = NULL;
+	long timeout = 0;
+	zl_tsig_t tsig;
 	bool strict = false;
 	bool unreadable = false;
 	bool unfixable = false;
@@ -387,6 +421,22 @@ main(int argc, char **argv)
 				usage("--max-records takes a positive number");
 			}
 			break;
+		case OPT_AXFR:
+			axfr = optarg;
+			break;
+		case OPT_TSIG:
+			tsig_path = optarg;
+			break;
+		case OPT_COMPARE:
+			options.compare = optarg;
+			break;
+		case OPT_TIMEOUT:
+			timeout = strtol(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
+			    timeout < 1 || timeout > 3600) {
+				usage("--timeout takes seconds, 1 to 3600");
+			}
+			break;
 		case OPT_READ_THREAD:
 			if (strcmp(optarg, "auto") == 0) {
 				options.read_thread = ZL_READ_THREAD_AUTO;
@@ -444,7 +494,30 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind == argc) {
-		usage("no zone file given");
+		usage(axfr != NULL ? "no domain given" : "no zone file given");
+	}
+	if ((tsig_path != NULL || timeout != 0) && axfr == NULL) {
+		usage("--tsig and --timeout go with --axfr");
+	}
+	if (options.compare != NULL && (axfr == NULL || argc - optind != 1)) {
+		usage("--compare goes with --axfr and one domain");
+	}
+	if (axfr != NULL) {
+		for (c = optind; c < argc; c++) {
+			if (!origin_ok(argv[c]) || strcmp(argv[c], ".") == 0) {
+				usage("--axfr takes domain names, not files");
+			}
+		}
+		if (options.origin != NULL) {
+			usage("--origin does not go with --axfr: each domain is "
+			      "its zone's origin");
+		}
+	}
+	if (tsig_path != NULL && zl_tsig_load(tsig_path, &tsig, message,
+	    sizeof(message)) != 0) {
+		zg_say(stderr, "zonelint: %s", message);
+		free(severity);
+		return 2;
 	}
 	/* Standard input can be read once: a second '-' would lint nothing
 	 * under the name of what the first read. */
@@ -499,7 +572,9 @@ main(int argc, char **argv)
 		struct work w = { .files = argv + optind,
 			.count = (size_t)(argc - optind), .options = &options,
 			.profile = profile, .profile_given = profile_arg != NULL,
-			.config = config, .report = report };
+			.config = config, .report = report, .axfr = axfr,
+			.tsig = tsig_path != NULL ? &tsig : NULL,
+			.timeout = (unsigned)timeout };
 
 		/* A fix is printed as it is made: one file at a time. */
 		st = run_jobs(&w, options.fix != ZL_FIX_NONE ? 1 : jobs);
@@ -542,6 +617,7 @@ main(int argc, char **argv)
 	    : counts.errors > 0 || (strict && counts.warnings > 0) ? 1
 								   : 0;
 out:
+	zl_wipe(&tsig, sizeof(tsig)); /* the secret */
 	zl_report_free(report);
 	zg_profile_free(profile);
 	zl_config_free(config);

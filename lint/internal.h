@@ -12,6 +12,7 @@
 
 #include "lint/lint.h"
 #include "lint/rdata.h"
+#include "lint/read.h"
 
 /* Rule indexes, in the order of the table in rules.c. */
 enum zl_rule_index {
@@ -67,6 +68,9 @@ enum zl_rule_index {
 	ZL_DMARC_TAG_INVALID,
 	ZL_DMARC_TAG_REMOVED,
 	ZL_DMARC_TAG_UNKNOWN,
+	ZL_SERVED_MISSING,
+	ZL_SERVED_EXTRA,
+	ZL_SERVED_TTL,
 	ZL_UNUSED_SUPPRESSION,
 	ZL_LIMIT_EXCEEDED,
 	ZL_RULE__COUNT
@@ -375,6 +379,7 @@ void zl_diff_free(struct zl_diff *diff);
 struct zone {
 	const zl_options_t *options;
 	zl_report_t *report; /* this file's own findings */
+	struct zl_compare *compare; /* --compare: the records served */
 	const char *path;    /* the file as given */
 	char *origin;        /* canonical, with the trailing dot, or NULL */
 	uint32_t origin_id;  /* the origin's name id, 0 without */
@@ -545,6 +550,16 @@ const char *zl_view_owner(struct zl_view *v);
 
 /* A name's flags (ZL_NAME_*) by id. */
 unsigned zl_name_flags(const struct zone *zone, uint32_t id);
+
+/* zonelint --axfr --compare (lint/compare.c): the records served, then
+ * the file's, compared into the zone's findings. */
+struct zl_compare;
+struct zl_compare *zl_compare_new(void);
+void zl_compare_served(struct zl_compare *c, const zl_record_t *rec);
+zg_status_t zl_compare_finish(struct zone *zone, struct zl_compare *c,
+    const char *path, const char *domain, const char *served_name,
+    char *errbuf, size_t errlen);
+void zl_compare_free(struct zl_compare *c);
 
 /* Intern a wire name (for a target): its id, or 0 when out of memory. */
 uint32_t zl_name_intern(struct zone *zone, const uint8_t *wire, size_t len);

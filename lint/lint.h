@@ -71,6 +71,8 @@ typedef struct zl_options {
 	 * (same findings either way): AUTO for files of 1 MiB or more. */
 	enum { ZL_READ_THREAD_AUTO, ZL_READ_THREAD_ON,
 	       ZL_READ_THREAD_OFF } read_thread;
+	/* zl_lint_axfr: compare the zone served with this file. */
+	const char *compare;
 } zl_options_t;
 
 /* ---- profiles --------------------------------------------------------- */
@@ -169,6 +171,41 @@ void zl_report_set_options(zl_report_t *report, const int *severity);
  * a file with syntax errors gets no fix: ZG_ERR_ARGUMENT and `errbuf`.
  */
 zg_status_t zl_lint_file(const char *path, const zl_options_t *options,
+    zl_report_t *report, char *errbuf, size_t errlen);
+
+/* A TSIG key (RFC 8945), as a BIND key file gives it. */
+typedef struct zl_tsig {
+	char name[1032];     /* absolute */
+	char algorithm[64];  /* as ldns names it: "hmac-sha256." */
+	char secret[512];    /* base64; never printed */
+} zl_tsig_t;
+
+/*
+ * Read the first key of a BIND key file (key "NAME" { algorithm ALG;
+ * secret "BASE64"; };, as tsig-keygen writes it).  0, or -1 with a
+ * message naming the file and line (never its content) in err.
+ */
+int zl_tsig_load(const char *path, zl_tsig_t *key, char *err, size_t errlen);
+
+/* Zero n bytes at p (a secret), stores the compiler keeps. */
+void zl_wipe(void *p, size_t n);
+
+/* A zone to transfer (zonelint --axfr). */
+typedef struct zl_axfr {
+	const char *server;     /* ADDRESS, ADDRESS:PORT or [ADDRESS]:PORT */
+	const char *domain;     /* the zone */
+	const zl_tsig_t *tsig;  /* or NULL */
+	unsigned timeout;       /* seconds for each read; 0: 10 */
+} zl_axfr_t;
+
+/*
+ * Lint the zone `req` transfers from its server, as zl_lint_file lints a
+ * file: the same rules, the same returns.  Findings name the zone as
+ * axfr://SERVER/DOMAIN and, as its line, a record's place in the
+ * transfer (the first SOA is 1).  A transfer that cannot be made or
+ * stops early is ZG_ERR_IO with `errbuf` set.
+ */
+zg_status_t zl_lint_axfr(const zl_axfr_t *req, const zl_options_t *options,
     zl_report_t *report, char *errbuf, size_t errlen);
 
 typedef enum zl_format {

@@ -192,6 +192,20 @@ int
 zl_read_file_piped(const char *path, const zl_read_options_t *opts,
     const zl_read_callbacks_t *cb, void *ctx, char *errbuf, size_t errlen);
 
+/*
+ * The records of a zone transferred from a server (lint/axfr.c), handed
+ * to cb as zl_read_file hands a file's: begin (the domain, "AXFR"), one
+ * record per record served but the closing SOA, with `display` as their
+ * file and their place in the transfer as their line, problems
+ * (syntax-error for data that does not read, limit-exceeded for opts'
+ * limits) and end.  Returns as zl_read_file does: -1 with a message in
+ * err when the transfer cannot be made, is refused or stops early.
+ */
+struct zl_axfr;
+int zl_axfr_read(const struct zl_axfr *req, const char *display,
+    const zl_read_options_t *opts, const zl_read_callbacks_t *cb, void *ctx,
+    char *err, size_t errlen);
+
 /* For tests: the window size a file starts with; 0 = default 256 KiB. */
 extern size_t zl_read_window_initial;
 

@@ -214,6 +214,19 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	[ZL_DMARC_TAG_UNKNOWN] = { "dmarc-tag-unknown", ZG_SEV_WARNING,
 	    "RFC 7489 6.3, RFC 9989", "a tag the chosen RFC does not define",
 	    "receivers ignore unknown tags: check the spelling or remove it" },
+	/* --axfr --compare: the file against what the server serves. */
+	[ZL_SERVED_MISSING] = { "served-missing", ZG_SEV_ERROR, "RFC 5936",
+	    "a record of the file that the server does not serve",
+	    "push the change to the server (nsupdate, a reload), or check "
+	    "that the serial was raised" },
+	[ZL_SERVED_EXTRA] = { "served-extra", ZG_SEV_WARNING, "RFC 5936",
+	    "a record served that the file does not have",
+	    "the server was changed by hand or the file is behind: bring "
+	    "the record into the file, or remove it from the server" },
+	[ZL_SERVED_TTL] = { "served-ttl", ZG_SEV_WARNING, "RFC 5936",
+	    "a record served with another TTL than the file's",
+	    "push the file's TTL to the server, or bring the served one into "
+	    "the file" },
 	/* zonelint itself. */
 	[ZL_UNUSED_SUPPRESSION] = { "unused-suppression", ZG_SEV_WARNING,
 	    "zonelint", "a '; zonelint: ignore RULE' comment that suppresses "

@@ -854,6 +854,10 @@ on_record(void *ctx, const zl_record_t *rec)
 	unsigned flags;
 	bool added, kept;
 
+	if (zone->compare != NULL) {
+		zl_compare_served(zone->compare, rec);
+	}
+
 	/* RFC 1035 5.2: the records of a zone have its class; BIND and
 	 * Knot refuse the zone otherwise.  The record is no part of the IN
 	 * zone, so no other check sees it. */
@@ -1110,6 +1114,7 @@ zone_free(struct zone *zone)
 	zl_table_free(&zone->cnames);
 	zl_table_free(&zone->kept_owners);
 	zl_table_free(&zone->ttl_index);
+	zl_compare_free(zone->compare);
 	free(zone->ttls);
 	for (i = 0; i < zone->files_count; i++) {
 		free(zone->files[i]);
@@ -1136,9 +1141,12 @@ read_thread(const char *path, const zl_options_t *options)
 	    S_ISREG(st.st_mode) && st.st_size >= 1024 * 1024;
 }
 
-zg_status_t
-zl_lint_file(const char *path, const zl_options_t *options,
-    zl_report_t *report, char *errbuf, size_t errlen)
+/* Lint a file at path, or the zone `axfr` transfers (path: its name in
+ * findings). */
+static zg_status_t
+lint_zone(const char *path, const zl_axfr_t *axfr,
+    const zl_options_t *options, zl_report_t *report, char *errbuf,
+    size_t errlen)
 {
 	static const zl_read_callbacks_t callbacks = {
 		.begin = on_begin,
@@ -1164,7 +1172,11 @@ zl_lint_file(const char *path, const zl_options_t *options,
 		return ZG_ERR_NOMEM;
 	}
 	zone.path = path;
-	if (!families_new(&zone)) {
+	if (axfr != NULL && options->compare != NULL &&
+	    (zone.compare = zl_compare_new()) == NULL) {
+		zone.nomem = true;
+	}
+	if (zone.nomem || !families_new(&zone)) {
 		zone_free(&zone);
 		zl_report_merge(report, zone.report, path);
 		snprintf(errbuf, errlen, "%s: out of memory", path);
@@ -1180,14 +1192,24 @@ zl_lint_file(const char *path, const zl_options_t *options,
 	ropts.origin_prefixes_count = options->origin_prefixes_count;
 	ropts.origin_suffixes = options->origin_suffixes;
 	ropts.origin_suffixes_count = options->origin_suffixes_count;
-	if ((read_thread(path, options) ? zl_read_file_piped
-					: zl_read_file)(path, &ropts, &callbacks,
-	    &zone, errbuf, errlen) != 0) {
+	if ((axfr != NULL ? zl_axfr_read(axfr, path, &ropts, &callbacks,
+				&zone, errbuf, errlen)
+			  : (read_thread(path, options) ? zl_read_file_piped
+							: zl_read_file)(path,
+				&ropts, &callbacks, &zone, errbuf, errlen)) !=
+	    0) {
 		zone_free(&zone);
 		zl_report_merge(report, zone.report, path);
 		return ZG_ERR_IO;
 	}
 	zl_report_file_read(zone.report);
+	if (zone.compare != NULL &&
+	    (st = zl_compare_finish(&zone, zone.compare, options->compare,
+		axfr->domain, path, errbuf, errlen)) != ZG_OK) {
+		zone_free(&zone);
+		zl_report_merge(report, zone.report, path);
+		return st;
+	}
 	/* The families' checks at the end, in table order: SPF counts,
 	 * then the one judgement of the mail records (reported, and printed
 	 * as a fix below). */
@@ -1218,5 +1240,33 @@ zl_lint_file(const char *path, const zl_options_t *options,
 	}
 	zone_free(&zone);
 	zl_report_merge(report, zone.report, path);
+	return st;
+}
+
+zg_status_t
+zl_lint_file(const char *path, const zl_options_t *options,
+    zl_report_t *report, char *errbuf, size_t errlen)
+{
+	return lint_zone(path, NULL, options, report, errbuf, errlen);
+}
+
+zg_status_t
+zl_lint_axfr(const zl_axfr_t *req, const zl_options_t *options,
+    zl_report_t *report, char *errbuf, size_t errlen)
+{
+	zl_options_t o = *options;
+	char *display;
+	size_t n = strlen(req->server) + strlen(req->domain) + 9;
+	zg_status_t st;
+
+	if ((display = malloc(n)) == NULL) {
+		snprintf(errbuf, errlen, "out of memory");
+		return ZG_ERR_NOMEM;
+	}
+	snprintf(display, n, "axfr://%s/%s", req->server, req->domain);
+	/* The zone's own name is its origin. */
+	o.origin = req->domain;
+	st = lint_zone(display, req, &o, report, errbuf, errlen);
+	free(display);
 	return st;
 }

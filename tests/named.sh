@@ -43,14 +43,19 @@ named_log_tail() {
 }
 
 # named_conf_zone ZONE: the primary zone DIR/ZONE.db in named.conf, with
-# updates signed by the key and transfers to 127.0.0.1.
+# updates signed by the key and transfers to 127.0.0.1 (only to the key
+# for the zones listed in $NAMED_TSIG_ZONES).
 named_conf_zone() {
+	transfer='127.0.0.1;'
+	case " ${NAMED_TSIG_ZONES:-} " in
+	*" $1 "*) transfer="key \"$NAMED_KEYNAME\";" ;;
+	esac
 	cat >>"$NAMED_DIR/named.conf" <<EOF
 zone "$1" {
 	type primary;
 	file "$NAMED_DIR/$1.db";
 	allow-update { key "$NAMED_KEYNAME"; };
-	allow-transfer { 127.0.0.1; };
+	allow-transfer { $transfer };
 };
 EOF
 }
