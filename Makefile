@@ -62,7 +62,9 @@ DEB_TEST_CMDS := named:bind9 named-checkzone:bind9-utils \
 		 named-compilezone:bind9-utils kzonecheck:knot-dnssecutils \
 		 tsig-keygen:bind9-utils nsupdate:bind9-dnsutils \
 		 dig:bind9-dnsutils valgrind:valgrind \
-		 pre-commit:pre-commit git:git
+		 pre-commit:pre-commit git:git spfquery:spfquery
+# Libraries the tests use as oracles (Mail::SPF for SPF verdicts).
+DEB_TEST_PKGS := libmail-spf-perl libnet-dns-perl
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -160,6 +162,7 @@ deps-build:
 
 deps-test:
 	@sh tests/deps.sh cmds $(DEB_TEST_CMDS)
+	@sh tests/deps.sh build $(DEB_TEST_PKGS)
 	@sh tests/tools.sh
 
 # --- the README's first command -----------------------------------------

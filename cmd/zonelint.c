@@ -20,6 +20,7 @@
 static const char usage_text[] =
     "usage: zonelint [options] FILE...\n"
     "       zonelint [options] --axfr SERVER[:PORT] [--tsig KEYFILE] DOMAIN...\n"
+    "       zonelint [options] --live [--resolver ADDR[:PORT]] DOMAIN...\n"
     "       zonelint --list-rules\n"
     "\n"
     "Check zone files ('-': stdin) for the mail records a provider needs\n"
@@ -40,7 +41,16 @@ static const char usage_text[] =
     "                        transfers them (AXFR), with the same rules\n"
     "      --tsig KEYFILE    sign the transfers with the first key of a\n"
     "                        BIND key file (tsig-keygen) and verify them\n"
-    "      --timeout SECONDS with --axfr: how long to wait for the server\n"
+    "      --live            lint the mail records of DOMAIN... as the DNS\n"
+    "                        serves them, and follow SPF across domains\n"
+    "      --resolver ADDR   with --live: the resolver to ask, ADDR[:PORT]\n"
+    "                        (default: the system's)\n"
+    "      --cache FILE      with --live: keep every answer in FILE and\n"
+    "                        replay the answers FILE holds\n"
+    "      --query-budget N  with --live: at most N questions per domain\n"
+    "                        (default 300)\n"
+    "      --timeout SECONDS with --axfr or --live: how long to wait for\n"
+    "                        the server at each step (default 10, 5)\n"
     "                        at each step (default 10)\n"
     "      --compare FILE    with --axfr and one DOMAIN: also report what\n"
     "                        FILE has that the server does not serve, and\n"
@@ -82,6 +92,10 @@ enum {
 	OPT_TSIG,
 	OPT_COMPARE,
 	OPT_TIMEOUT,
+	OPT_LIVE,
+	OPT_RESOLVER,
+	OPT_CACHE,
+	OPT_QUERY_BUDGET,
 	OPT_INCLUDE_ANY,
 	OPT_STRICT,
 	OPT_LIST_RULES
@@ -104,6 +118,10 @@ static const struct option long_options[] = {
 	{ "tsig", required_argument, NULL, OPT_TSIG },
 	{ "compare", required_argument, NULL, OPT_COMPARE },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "live", no_argument, NULL, OPT_LIVE },
+	{ "resolver", required_argument, NULL, OPT_RESOLVER },
+	{ "cache", required_argument, NULL, OPT_CACHE },
+	{ "query-budget", required_argument, NULL, OPT_QUERY_BUDGET },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "format", required_argument, NULL, 'f' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
@@ -137,6 +155,9 @@ struct work {
 	const char *axfr;            /* --axfr: files are domains */
 	const zl_tsig_t *tsig;
 	unsigned timeout;
+	zl_dns_t *dns;               /* --live: files are domains */
+	unsigned budget;
+	const char *resolver;
 };
 
 static void *
@@ -156,11 +177,15 @@ worker(void *arg)
 		/* --profile wins; else the configuration's match; else the
 		 * built-in profile. */
 		options.profile = w->profile;
-		if (!w->profile_given && w->axfr == NULL) {
+		if (!w->profile_given && w->axfr == NULL && w->dns == NULL) {
 			zl_config_profile(w->config, w->files[i],
 			    &options.profile);
 		}
-		if (w->axfr != NULL) {
+		if (w->dns != NULL) {
+			w->status[i] = zl_lint_live(w->files[i], w->dns,
+			    w->budget, w->resolver, &options, w->report,
+			    message, sizeof(message));
+		} else if (w->axfr != NULL) {
 			zl_axfr_t req = { .server = w->axfr,
 				.domain = w->files[i], .tsig = w->tsig,
 				.timeout = w->timeout };
@@ -329,7 +354,10 @@ main(int argc, char **argv)
 	zl_report_t *report;
 	zl_counts_t counts;
 	const char *axfr = NULL, *tsig_path = NULL;
-	long timeout = 0;
+	const char *resolver = NULL, *cache = NULL;
+	bool live = false;
+	long timeout = 0, budget = 300;
+	zl_dns_t *dns = NULL;
 	zl_tsig_t tsig;
 	bool strict = false;
 	bool unreadable = false;
@@ -430,6 +458,23 @@ main(int argc, char **argv)
 		case OPT_COMPARE:
 			options.compare = optarg;
 			break;
+		case OPT_LIVE:
+			live = true;
+			break;
+		case OPT_RESOLVER:
+			resolver = optarg;
+			break;
+		case OPT_CACHE:
+			cache = optarg;
+			break;
+		case OPT_QUERY_BUDGET:
+			budget = strtol(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
+			    budget < 1 || budget > 100000) {
+				usage("--query-budget takes a number from 1 to "
+				      "100000");
+			}
+			break;
 		case OPT_TIMEOUT:
 			timeout = strtol(optarg, &end, 10);
 			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
@@ -494,10 +539,36 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind == argc) {
-		usage(axfr != NULL ? "no domain given" : "no zone file given");
+		usage(axfr != NULL || live ? "no domain given"
+					    : "no zone file given");
 	}
-	if ((tsig_path != NULL || timeout != 0) && axfr == NULL) {
-		usage("--tsig and --timeout go with --axfr");
+	if (live && axfr != NULL) {
+		usage("--live and --axfr do not go together");
+	}
+	if ((resolver != NULL || cache != NULL || budget != 300) && !live) {
+		usage("--resolver, --cache and --query-budget go with --live");
+	}
+	if (tsig_path != NULL && axfr == NULL) {
+		usage("--tsig goes with --axfr");
+	}
+	if (timeout != 0 && axfr == NULL && !live) {
+		usage("--timeout goes with --axfr or --live");
+	}
+	if (live) {
+		for (c = optind; c < argc; c++) {
+			if (!origin_ok(argv[c]) || strcmp(argv[c], ".") == 0) {
+				usage("--live takes domain names, not files");
+			}
+		}
+		if (options.origin != NULL || options.fix != ZL_FIX_NONE) {
+			usage("--origin and --fix do not go with --live");
+		}
+		if ((dns = zl_dns_new(resolver, (unsigned)timeout, cache,
+		    message, sizeof(message))) == NULL) {
+			zg_say(stderr, "zonelint: %s", message);
+			free(severity);
+			return 2;
+		}
 	}
 	if (options.compare != NULL && (axfr == NULL || argc - optind != 1)) {
 		usage("--compare goes with --axfr and one domain");
@@ -574,10 +645,14 @@ main(int argc, char **argv)
 			.profile = profile, .profile_given = profile_arg != NULL,
 			.config = config, .report = report, .axfr = axfr,
 			.tsig = tsig_path != NULL ? &tsig : NULL,
-			.timeout = (unsigned)timeout };
+			.timeout = (unsigned)timeout, .dns = dns,
+			.budget = (unsigned)budget,
+			.resolver = resolver != NULL ? resolver : "system" };
 
-		/* A fix is printed as it is made: one file at a time. */
-		st = run_jobs(&w, options.fix != ZL_FIX_NONE ? 1 : jobs);
+		/* A fix is printed as it is made: one file at a time; the
+		 * DNS questions of --live share one cache. */
+		st = run_jobs(&w, options.fix != ZL_FIX_NONE || dns != NULL
+			? 1 : jobs);
 		if (st != ZG_OK) {
 			fputs("zonelint: out of memory\n", stderr);
 			unreadable = true;
@@ -597,6 +672,10 @@ main(int argc, char **argv)
 		}
 		free(w.status);
 		free(w.messages);
+	}
+	if (dns != NULL && zl_dns_save(dns, message, sizeof(message)) != 0) {
+		zg_say(stderr, "zonelint: %s", message);
+		unreadable = true;
 	}
 	if (options.fix != ZL_FIX_NONE) {
 		/* The fix is the output; the findings are zonelint's. */
@@ -618,6 +697,7 @@ main(int argc, char **argv)
 								   : 0;
 out:
 	zl_wipe(&tsig, sizeof(tsig)); /* the secret */
+	zl_dns_free(dns);
 	zl_report_free(report);
 	zg_profile_free(profile);
 	zl_config_free(config);

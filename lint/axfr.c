@@ -271,6 +271,42 @@ bad:
 
 /* ---- the transfer ------------------------------------------------------ */
 
+int
+zl_server_split(const char *server, char *host, size_t hostlen,
+    const char **port)
+{
+	const char *colon = strrchr(server, ':');
+	size_t n;
+
+	*port = NULL;
+	if (server[0] == '[') {
+		const char *close = strchr(server, ']');
+
+		if (close == NULL || (close[1] != '\0' && close[1] != ':')) {
+			return -1;
+		}
+		n = (size_t)(close - server - 1);
+		*port = close[1] == ':' ? close + 2 : NULL;
+		server++;
+	} else if (colon != NULL && strchr(server, ':') == colon) {
+		n = (size_t)(colon - server); /* one colon: ADDRESS:PORT */
+		*port = colon + 1;
+	} else {
+		n = strlen(server); /* no colon, or an IPv6 address */
+	}
+	if (n == 0 || n >= hostlen) {
+		return -1;
+	}
+	memcpy(host, server, n);
+	host[n] = '\0';
+	if (*port != NULL && ((*port)[0] == '\0' ||
+	    strspn(*port, "0123456789") != strlen(*port) ||
+	    strlen(*port) > 5 || atoi(*port) < 1 || atoi(*port) > 65535)) {
+		return -1;
+	}
+	return 0;
+}
+
 /* SERVER as ADDR, ADDR:PORT, [ADDR]:PORT or [ADDR] into ss; -1 with a
  * message when it names nothing. */
 static int
@@ -278,47 +314,20 @@ server_address(const char *server, struct sockaddr_storage *ss,
     socklen_t *sslen, char *err, size_t errlen)
 {
 	char host[256];
-	const char *port = AXFR_PORT, *colon = strrchr(server, ':');
+	const char *port;
 	struct addrinfo hints, *res = NULL;
-	size_t n;
 	int rc;
 
-	if (server[0] == '[') {
-		const char *close = strchr(server, ']');
-
-		if (close == NULL || (close[1] != '\0' && close[1] != ':')) {
-			goto bad;
-		}
-		n = (size_t)(close - server - 1);
-		port = close[1] == ':' ? close + 2 : AXFR_PORT;
-		if (n == 0 || n >= sizeof(host)) {
-			goto bad;
-		}
-		memcpy(host, server + 1, n);
-	} else if (colon != NULL && strchr(server, ':') == colon) {
-		n = (size_t)(colon - server);
-		port = colon + 1;
-		if (n == 0 || n >= sizeof(host)) {
-			goto bad;
-		}
-		memcpy(host, server, n);
-	} else {
-		n = strlen(server);
-		if (n == 0 || n >= sizeof(host)) {
-			goto bad;
-		}
-		memcpy(host, server, n);
-	}
-	host[n] = '\0';
-	if (port[0] == '\0' || strspn(port, "0123456789") != strlen(port) ||
-	    strlen(port) > 5 || atoi(port) < 1 || atoi(port) > 65535) {
-		goto bad;
+	if (zl_server_split(server, host, sizeof(host), &port) != 0) {
+		snprintf(err, errlen, "server %s: not ADDRESS, ADDRESS:PORT "
+		    "or [ADDRESS]:PORT", server);
+		return -1;
 	}
 	memset(&hints, 0, sizeof(hints));
 	hints.ai_socktype = SOCK_STREAM;
 	hints.ai_flags = AI_NUMERICSERV;
-	if ((rc = getaddrinfo(host, port, &hints, &res)) != 0 || res == NULL ||
-	    res->ai_addrlen > sizeof(*ss)) {
+	if ((rc = getaddrinfo(host, port != NULL ? port : AXFR_PORT, &hints,
+	    &res)) != 0 || res == NULL || res->ai_addrlen > sizeof(*ss)) {
 		snprintf(err, errlen, "server %s: %s", server,
 		    rc != 0 ? gai_strerror(rc) : "no address");
 		if (res != NULL) {
@@ -331,10 +340,6 @@ server_address(const char *server, struct sockaddr_storage *ss,
 	*sslen = (socklen_t)res->ai_addrlen;
 	freeaddrinfo(res);
 	return 0;
-bad:
-	snprintf(err, errlen, "server %s: not ADDRESS, ADDRESS:PORT or "
-	    "[ADDRESS]:PORT", server);
-	return -1;
 }
 
 struct xfr {

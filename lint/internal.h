@@ -56,6 +56,8 @@ enum zl_rule_index {
 	ZL_SPF_LOOKUPS,
 	ZL_SPF_VOID,
 	ZL_SPF_INCLUDE_NONE,
+	ZL_SPF_INCLUDE_LOOP,
+	ZL_SPF_MX_HOSTS,
 	ZL_SPF_ALL_PASS,
 	ZL_SPF_AFTER_ALL,
 	ZL_SPF_PTR,
@@ -71,6 +73,7 @@ enum zl_rule_index {
 	ZL_SERVED_MISSING,
 	ZL_SERVED_EXTRA,
 	ZL_SERVED_TTL,
+	ZL_DNS_FAILURE,
 	ZL_UNUSED_SUPPRESSION,
 	ZL_LIMIT_EXCEEDED,
 	ZL_RULE__COUNT
@@ -380,6 +383,7 @@ struct zone {
 	const zl_options_t *options;
 	zl_report_t *report; /* this file's own findings */
 	struct zl_compare *compare; /* --compare: the records served */
+	const struct zl_live *live; /* --live: records from the DNS */
 	const char *path;    /* the file as given */
 	char *origin;        /* canonical, with the trailing dot, or NULL */
 	uint32_t origin_id;  /* the origin's name id, 0 without */
@@ -550,6 +554,43 @@ const char *zl_view_owner(struct zl_view *v);
 
 /* A name's flags (ZL_NAME_*) by id. */
 unsigned zl_name_flags(const struct zone *zone, uint32_t id);
+
+/* ---- the DNS, for the live checks (lint/dns.c) ----------------------- */
+
+/* SERVER as ADDRESS, ADDRESS:PORT, [ADDRESS]:PORT or [ADDRESS]: the
+ * address into host (hostlen bytes), *port the port's digits or NULL; -1
+ * when it is none of those (lint/axfr.c). */
+int zl_server_split(const char *server, char *host, size_t hostlen,
+    const char **port);
+
+typedef enum zl_dns_status {
+	ZL_DNS_ANSWER,   /* records of the type */
+	ZL_DNS_NODATA,   /* the name, without records of the type */
+	ZL_DNS_NXDOMAIN, /* no such name */
+	ZL_DNS_FAIL,     /* no answer (timeout, SERVFAIL, REFUSED, ...) */
+	ZL_DNS_BUDGET    /* not asked: the budget is spent */
+} zl_dns_status_t;
+
+/* From now on at most `budget` questions sent (0: no limit). */
+void zl_dns_budget(zl_dns_t *d, unsigned budget);
+/* The answer to NAME (text, any case, with or without the final dot)
+ * and TYPE; *answer holds its records for ZL_DNS_ANSWER (owned by d). */
+zl_dns_status_t zl_dns_query(zl_dns_t *d, const char *name, uint16_t type,
+    const ldns_rr_list **answer);
+const char *zl_dns_status_name(zl_dns_status_t s);
+
+/* zonelint --live (lint/live.c): the records a domain's mail needs, asked
+ * of the DNS and handed to the reader's callbacks; then the checks only
+ * the DNS can answer, into the zone's findings. */
+struct zl_live {
+	zl_dns_t *dns;
+	const char *domain;
+	const char *resolver_name; /* for messages */
+};
+int zl_live_read(const struct zl_live *live, const char *display,
+    const zg_plan_t *plan, const zl_read_callbacks_t *cb, void *ctx,
+    char *err, size_t errlen);
+void zl_live_checks(struct zone *zone, const struct zl_live *live);
 
 /* zonelint --axfr --compare (lint/compare.c): the records served, then
  * the file's, compared into the zone's findings. */

@@ -208,6 +208,30 @@ typedef struct zl_axfr {
 zg_status_t zl_lint_axfr(const zl_axfr_t *req, const zl_options_t *options,
     zl_report_t *report, char *errbuf, size_t errlen);
 
+/* Questions to the DNS (lint/dns.c), for zl_lint_live. */
+typedef struct zl_dns zl_dns_t;
+
+/* A resolver (NULL: the system's; ADDRESS[:PORT] or [ADDRESS]:PORT),
+ * each question's timeout in seconds (0: 5), a cache file or NULL (read
+ * now when it exists: its answers are given without asking); NULL with a
+ * message in err. */
+zl_dns_t *zl_dns_new(const char *resolver, unsigned timeout,
+    const char *cache, char *err, size_t errlen);
+/* Write the cache file (when there is one and it lacks answers). */
+int zl_dns_save(zl_dns_t *d, char *err, size_t errlen);
+void zl_dns_free(zl_dns_t *d);
+
+/*
+ * Lint the records `domain`'s mail needs as the DNS serves them (asked
+ * through `dns`), with the rules of a zone file, then the checks only the
+ * DNS can answer: SPF with every include and redirect followed (RFC 7208
+ * 4.6.4).  At most `budget` questions (0: no limit).  A question that
+ * fails is a dns-failure finding, never a missing record.
+ */
+zg_status_t zl_lint_live(const char *domain, zl_dns_t *dns, unsigned budget,
+    const char *resolver_name, const zl_options_t *options,
+    zl_report_t *report, char *errbuf, size_t errlen);
+
 typedef enum zl_format {
 	ZL_FORMAT_TEXT,
 	ZL_FORMAT_JSON,

@@ -171,6 +171,15 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "record",
 	    "publish an SPF record at the included name, or remove the "
 	    "term: receivers return permerror" },
+	[ZL_SPF_INCLUDE_LOOP] = { "spf-include-loop", ZG_SEV_ERROR,
+	    "RFC 7208 4.6.4, 5.2", "an include: or redirect= that comes back "
+	    "to a domain being evaluated (--live)",
+	    "remove the include that closes the loop: receivers return "
+	    "permerror" },
+	[ZL_SPF_MX_HOSTS] = { "spf-mx-hosts", ZG_SEV_ERROR, "RFC 7208 4.6.4",
+	    "an mx mechanism whose domain has more than 10 MX hosts (--live)",
+	    "use ip4:/ip6: for the senders, or a domain with at most 10 MX "
+	    "hosts: receivers return permerror" },
 	[ZL_SPF_ALL_PASS] = { "spf-all-pass", ZG_SEV_ERROR, "RFC 7208 5.1",
 	    "'+all' or a bare 'all': every host may send",
 	    "end the record with '~all' or '-all'" },
@@ -227,6 +236,11 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "a record served with another TTL than the file's",
 	    "push the file's TTL to the server, or bring the served one into "
 	    "the file" },
+	[ZL_DNS_FAILURE] = { "dns-failure", ZG_SEV_ERROR, "RFC 1035 7",
+	    "a question the DNS did not answer (--live): the checks that "
+	    "needed it were not made",
+	    "check the resolver (--resolver) and the domain's servers, then "
+	    "run again; --cache keeps the answers that came" },
 	/* zonelint itself. */
 	[ZL_UNUSED_SUPPRESSION] = { "unused-suppression", ZG_SEV_WARNING,
 	    "zonelint", "a '; zonelint: ignore RULE' comment that suppresses "

@@ -1145,8 +1145,8 @@ read_thread(const char *path, const zl_options_t *options)
  * findings). */
 static zg_status_t
 lint_zone(const char *path, const zl_axfr_t *axfr,
-    const zl_options_t *options, zl_report_t *report, char *errbuf,
-    size_t errlen)
+    const struct zl_live *live, const zl_options_t *options,
+    zl_report_t *report, char *errbuf, size_t errlen)
 {
 	static const zl_read_callbacks_t callbacks = {
 		.begin = on_begin,
@@ -1159,6 +1159,7 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 	zl_read_options_t ropts = { 0 };
 	struct zone zone;
 	zg_status_t st = ZG_OK;
+	int live_rc = 0;
 	unsigned f;
 
 	zl_hash_init();
@@ -1192,11 +1193,19 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 	ropts.origin_prefixes_count = options->origin_prefixes_count;
 	ropts.origin_suffixes = options->origin_suffixes;
 	ropts.origin_suffixes_count = options->origin_suffixes_count;
-	if ((axfr != NULL ? zl_axfr_read(axfr, path, &ropts, &callbacks,
-				&zone, errbuf, errlen)
-			  : (read_thread(path, options) ? zl_read_file_piped
-							: zl_read_file)(path,
-				&ropts, &callbacks, &zone, errbuf, errlen)) !=
+	zone.live = live;
+	if (live != NULL) {
+		/* 1: a question had no answer (a dns-failure finding); the
+		 * mail records are then not judged. */
+		live_rc = zl_live_read(live, path, &zone.plan, &callbacks,
+		    &zone, errbuf, errlen);
+	}
+	if ((live != NULL ? (live_rc < 0 ? -1 : 0)
+	    : axfr != NULL ? zl_axfr_read(axfr, path, &ropts, &callbacks,
+				 &zone, errbuf, errlen)
+			   : (read_thread(path, options) ? zl_read_file_piped
+							 : zl_read_file)(path,
+				 &ropts, &callbacks, &zone, errbuf, errlen)) !=
 	    0) {
 		zone_free(&zone);
 		zl_report_merge(report, zone.report, path);
@@ -1213,10 +1222,14 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 	/* The families' checks at the end, in table order: SPF counts,
 	 * then the one judgement of the mail records (reported, and printed
 	 * as a fix below). */
-	for (f = 0; f < ZL_FAMILY__COUNT && !zone.nomem; f++) {
+	for (f = 0; f < ZL_FAMILY__COUNT && !zone.nomem && live_rc == 0;
+	     f++) {
 		if (zl_families[f]->end != NULL) {
 			zl_families[f]->end(&zone, zone.state[f]);
 		}
+	}
+	if (live != NULL && live_rc == 0 && !zone.nomem) {
+		zl_live_checks(&zone, live);
 	}
 	if (!zone.nomem) {
 		apply_suppressions(&zone);
@@ -1247,7 +1260,7 @@ zg_status_t
 zl_lint_file(const char *path, const zl_options_t *options,
     zl_report_t *report, char *errbuf, size_t errlen)
 {
-	return lint_zone(path, NULL, options, report, errbuf, errlen);
+	return lint_zone(path, NULL, NULL, options, report, errbuf, errlen);
 }
 
 zg_status_t
@@ -1266,7 +1279,30 @@ zl_lint_axfr(const zl_axfr_t *req, const zl_options_t *options,
 	snprintf(display, n, "axfr://%s/%s", req->server, req->domain);
 	/* The zone's own name is its origin. */
 	o.origin = req->domain;
-	st = lint_zone(display, req, &o, report, errbuf, errlen);
+	st = lint_zone(display, req, NULL, &o, report, errbuf, errlen);
+	free(display);
+	return st;
+}
+
+zg_status_t
+zl_lint_live(const char *domain, zl_dns_t *dns, unsigned budget,
+    const char *resolver_name, const zl_options_t *options,
+    zl_report_t *report, char *errbuf, size_t errlen)
+{
+	struct zl_live live = { dns, domain, resolver_name };
+	zl_options_t o = *options;
+	char *display;
+	size_t n = strlen(resolver_name) + strlen(domain) + 8;
+	zg_status_t st;
+
+	if ((display = malloc(n)) == NULL) {
+		snprintf(errbuf, errlen, "out of memory");
+		return ZG_ERR_NOMEM;
+	}
+	snprintf(display, n, "dns://%s/%s", resolver_name, domain);
+	o.origin = domain;
+	zl_dns_budget(dns, budget);
+	st = lint_zone(display, NULL, &live, &o, report, errbuf, errlen);
 	free(display);
 	return st;
 }

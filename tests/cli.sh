@@ -219,11 +219,12 @@ if [ -x "$BUILDDIR/zonelint" ]; then
 	# Every rule has a case that triggers it and one that does not.
 	$ZONELINT --list-rules | tail -n +2 | while read -r rule _; do
 		case $rule in
-		served-*)
-			# They need a server: tests/integration/axfr.sh
-			# makes each one and a case without it.
-			check "rule-has-fixtures/$rule (in tests/integration/axfr.sh)" \
-			    grep -q "\\\\\[$rule\\\\\]" tests/integration/axfr.sh
+		served-* | spf-include-loop | spf-mx-hosts | dns-failure)
+			# They need a server: tests/integration/axfr.sh and
+			# live.sh make each one, and cases without it.
+			check "rule-has-fixtures/$rule (in tests/integration)" \
+			    grep -q -- "$rule" tests/integration/axfr.sh \
+			    tests/integration/live.sh
 			continue
 			;;
 		esac

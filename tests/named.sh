@@ -24,6 +24,11 @@
 #
 # The caller owns DIR (a mktemp -d directory) and removes it.
 
+#   named_tmpdir TEST PREFIX
+#	Makes the test's temporary directory $tmp (fails TEST/mktemp and
+#	exits when it cannot) and, on exit, stops named and removes it
+#	(KEEP=1 keeps it and says where).
+
 # ('$ORIGIN' and the like are zone file text, not shell expansions.)
 # shellcheck disable=SC2016
 NAMED_PID=
@@ -179,4 +184,19 @@ stop_named() {
 	wait "$NAMED_PID" 2>/dev/null
 	NAMED_PID=
 	return 0
+}
+
+named_cleanup() {
+	[ -z "${KEEP:-}" ] || { echo "# kept $tmp"; stop_named; return; }
+	stop_named
+	rm -rf "$tmp"
+}
+
+named_tmpdir() {
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/$2.XXXXXX") || {
+		fail "$1/mktemp"
+		exit 1
+	}
+	trap named_cleanup EXIT
+	trap 'exit 1' HUP INT TERM
 }

@@ -21,17 +21,7 @@ set -u
 T=axfr
 require "$T" named tsig-keygen nsupdate dig
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zonelint-axfr.XXXXXX") || {
-	fail "$T/mktemp"
-	exit 1
-}
-cleanup() {
-	[ -z "${KEEP:-}" ] || { echo "# kept $tmp"; stop_named; return; }
-	stop_named
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' HUP INT TERM
+named_tmpdir "$T" zonelint-axfr
 
 FX=fixtures/axfr/cust.test.zone
 cp "$FX" "$tmp/cust.zone"

@@ -19,17 +19,7 @@ set -u
 T=nsupdate
 require "$T" named tsig-keygen nsupdate dig timeout
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zonegen-nsupdate.XXXXXX") || {
-	fail "$T/mktemp"
-	exit 1
-}
-cleanup() {
-	[ -z "${KEEP:-}" ] || { echo "# kept $tmp"; stop_named; return; }
-	stop_named
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' HUP INT TERM
+named_tmpdir "$T" zonegen-nsupdate
 
 V=google-site-verification=abc123
 

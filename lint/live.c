@@ -1,0 +1,517 @@
+/* live.c: a domain's mail records as the DNS serves them, and SPF across domains. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * zonelint --live DOMAIN asks the DNS (lint/dns.c) for the records the
+ * profile's plan names (client host CNAMEs, MX and SPF at the domain,
+ * DMARC at _dmarc, SRV) and for what sits at the client host names, and
+ * hands every record whose owner is the name asked to the reader's
+ * callbacks, as a zone file's: the rules of a file apply unchanged.  A
+ * question without an answer is a dns-failure finding, and the domain's
+ * mail records are then not judged (a record the DNS did not give is not
+ * a missing record).
+ *
+ * Then what only the DNS can tell: the SPF record at the domain is
+ * evaluated as a receiver evaluates it for a client address that matches
+ * nothing (so every term is reached), with every include: and redirect=
+ * followed across domains, and counted as RFC 7208 4.6.4 counts:
+ *
+ *   spf-lookups        more than 10 terms that query the DNS (include, a,
+ *                      mx, ptr, exists, redirect), with the cost of each
+ *                      term of the record in the message
+ *   spf-void-lookups   more than 2 of those lookups with an empty answer
+ *                      or no such name (a ptr mechanism counts as one: a
+ *                      client without a PTR record makes it void)
+ *   spf-include-none   an include: or redirect= of a domain without an
+ *                      SPF record
+ *   spf-multiple       an included domain with two SPF records
+ *   spf-include-loop   an include: or redirect= back to a domain being
+ *                      evaluated
+ *   spf-syntax         an included record that does not parse
+ *   spf-mx-hosts       an mx mechanism whose domain has more than 10 MX
+ *                      hosts (RFC 7208 4.6.4: permerror)
+ *
+ * Terms whose domain holds a macro (%{...}) are not followed: what they
+ * ask depends on the message.
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lint/internal.h"
+
+#define LIMIT_LOOKUPS 10
+#define LIMIT_VOID 2
+#define MAX_DEPTH 32
+
+/* ---- the records ------------------------------------------------------ */
+
+struct question {
+	char name[ZG_NAME_MAX + 2];
+	uint16_t type;
+};
+
+static bool
+add_question(struct question *q, size_t *n, size_t cap, const char *name,
+    uint16_t type)
+{
+	size_t i, len = strlen(name);
+	char abs[ZG_NAME_MAX + 2];
+
+	/* One spelling per name: absolute. */
+	if (len == 0 || len + 2 > sizeof(abs)) {
+		return false;
+	}
+	snprintf(abs, sizeof(abs), "%s%s", name,
+	    name[len - 1] == '.' ? "" : ".");
+	for (i = 0; i < *n; i++) {
+		if (q[i].type == type && strcasecmp(q[i].name, abs) == 0) {
+			return true;
+		}
+	}
+	if (*n == cap) {
+		return false;
+	}
+	snprintf(q[*n].name, sizeof(q[*n].name), "%s", abs);
+	q[*n].type = type;
+	(*n)++;
+	return true;
+}
+
+static const char *const srv_names[] = {
+	"_imap._tcp", "_imaps._tcp", "_pop3._tcp", "_pop3s._tcp",
+	"_submission._tcp", "_submissions._tcp",
+};
+
+int
+zl_live_read(const struct zl_live *live, const char *display,
+    const zg_plan_t *plan, const zl_read_callbacks_t *cb, void *ctx,
+    char *err, size_t errlen)
+{
+	struct question q[128];
+	char name[ZG_NAME_MAX + 2];
+	size_t n = 0, i, k, cap = sizeof(q) / sizeof(q[0]);
+	unsigned line = 0, failed = 0, failures = 0;
+	ldns_rdf *origin = ldns_dname_new_frm_str(live->domain);
+	uint8_t *rdata = NULL;
+	size_t rcap = 0;
+
+	if (origin == NULL) {
+		snprintf(err, errlen, "%s is not a domain name", live->domain);
+		return -1;
+	}
+	/* (begin builds the plan the questions come from) */
+	if (cb->begin != NULL) {
+		cb->begin(ctx, origin, "DNS");
+	}
+	add_question(q, &n, cap, live->domain, LDNS_RR_TYPE_MX);
+	add_question(q, &n, cap, live->domain, LDNS_RR_TYPE_TXT);
+	snprintf(name, sizeof(name), "_dmarc.%s", live->domain);
+	add_question(q, &n, cap, name, LDNS_RR_TYPE_TXT);
+	for (i = 0; i < ZL_CLIENT_HOSTS_COUNT; i++) {
+		snprintf(name, sizeof(name), "%s.%s", zl_client_hosts[i],
+		    live->domain);
+		add_question(q, &n, cap, name, LDNS_RR_TYPE_CNAME);
+		add_question(q, &n, cap, name, LDNS_RR_TYPE_A);
+		add_question(q, &n, cap, name, LDNS_RR_TYPE_AAAA);
+	}
+	/* The mail SRV records (RFC 6186, RFC 8314), whatever the plan. */
+	for (i = 0; i < sizeof(srv_names) / sizeof(srv_names[0]); i++) {
+		snprintf(name, sizeof(name), "%s.%s", srv_names[i],
+		    live->domain);
+		add_question(q, &n, cap, name, LDNS_RR_TYPE_SRV);
+	}
+	for (i = 0; plan != NULL && i < plan->count; i++) {
+		add_question(q, &n, cap, plan->records[i].owner,
+		    (uint16_t)plan->records[i].type);
+	}
+	for (i = 0; i < n; i++) {
+		const ldns_rr_list *answer;
+		zl_dns_status_t st = zl_dns_query(live->dns, q[i].name,
+		    q[i].type, &answer);
+		ldns_rdf *qname;
+		char *tn;
+
+		if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
+			char msg[600];
+
+			tn = ldns_rr_type2str((ldns_rr_type)q[i].type);
+			snprintf(msg, sizeof(msg), "%s %s: %s; the mail records "
+			    "of the domain were not judged", q[i].name,
+			    tn != NULL ? tn : "?", st == ZL_DNS_BUDGET
+				? "not asked, the budget of questions is spent "
+				  "(--query-budget)"
+				: "no answer from the resolver");
+			free(tn);
+			if (cb->problem != NULL) {
+				cb->problem(ctx, display, 0, "dns-failure", msg);
+			}
+			failures++;
+			/* Three in a row: the resolver is down or the
+			 * budget spent; the rest is not asked. */
+			if (++failed >= 3 && i + 1 < n) {
+				snprintf(msg, sizeof(msg), "%zu more questions "
+				    "not asked after three without an answer",
+				    n - i - 1);
+				if (cb->problem != NULL) {
+					cb->problem(ctx, display, 0,
+					    "dns-failure", msg);
+				}
+				break;
+			}
+			continue;
+		}
+		failed = 0;
+		if (st != ZL_DNS_ANSWER ||
+		    (qname = ldns_dname_new_frm_str(q[i].name)) == NULL) {
+			continue;
+		}
+		for (k = 0; k < ldns_rr_list_rr_count(answer); k++) {
+			const ldns_rr *rr = ldns_rr_list_rr(answer, k);
+			zl_record_t rec;
+			size_t len = 0;
+
+			/* Only what sits at the name asked: a CNAME's
+			 * target is another name's business. */
+			if (ldns_dname_compare(ldns_rr_owner(rr), qname) != 0 ||
+			    !zl_rr_rdata_wire(rr, &rdata, &rcap, &len)) {
+				continue;
+			}
+			memset(&rec, 0, sizeof(rec));
+			rec.owner = ldns_rdf_data(ldns_rr_owner(rr));
+			rec.owner_len = ldns_rdf_size(ldns_rr_owner(rr));
+			rec.type = (uint16_t)ldns_rr_get_type(rr);
+			rec.rr_class = (uint16_t)ldns_rr_get_class(rr);
+			rec.ttl = ldns_rr_ttl(rr);
+			rec.rdata = rdata;
+			rec.rdata_len = len;
+			rec.file = display;
+			rec.line = rec.last_line = ++line;
+			rec.ttl_explicit = true;
+			if (cb->record != NULL) {
+				cb->record(ctx, &rec);
+			}
+		}
+		ldns_rdf_deep_free(qname);
+	}
+	if (cb->end != NULL) {
+		cb->end(ctx, line);
+	}
+	free(rdata);
+	ldns_rdf_deep_free(origin);
+	return failures > 0 ? 1 : 0;
+}
+
+/* ---- SPF across domains ----------------------------------------------- */
+
+struct eval {
+	struct zone *zone;
+	zl_dns_t *dns;
+	const char *display;
+	const char *top;          /* the domain */
+	unsigned lookups;
+	unsigned voids;
+	const char *path[MAX_DEPTH]; /* the domains being evaluated */
+	unsigned depth;
+	bool failed;              /* a question without an answer */
+	bool reported;            /* a permerror was said */
+};
+
+/* The SPF records at a domain: how many, and the text of the first (in
+ * *text, malloc'd). */
+static zl_dns_status_t
+spf_at(struct eval *e, const char *domain, unsigned *count, char **text)
+{
+	const ldns_rr_list *a;
+	zl_dns_status_t st = zl_dns_query(e->dns, domain, LDNS_RR_TYPE_TXT,
+	    &a);
+	size_t i;
+
+	*count = 0;
+	*text = NULL;
+	if (st != ZL_DNS_ANSWER) {
+		return st;
+	}
+	for (i = 0; i < ldns_rr_list_rr_count(a); i++) {
+		const ldns_rr *rr = ldns_rr_list_rr(a, i);
+		size_t j, len = 0;
+		char *t;
+
+		for (j = 0; j < ldns_rr_rd_count(rr); j++) {
+			len += ldns_rdf_size(ldns_rr_rdf(rr, j));
+		}
+		if ((t = malloc(len + 1)) == NULL) {
+			continue;
+		}
+		len = 0;
+		for (j = 0; j < ldns_rr_rd_count(rr); j++) {
+			const ldns_rdf *f = ldns_rr_rdf(rr, j);
+			size_t n = ldns_rdf_size(f);
+
+			if (n > 0) {
+				memcpy(t + len, ldns_rdf_data(f) + 1, n - 1);
+				len += n - 1;
+			}
+		}
+		t[len] = '\0';
+		if (strlen(t) == len && zg_spf_is_record(t, len)) {
+			if ((*count)++ == 0) {
+				*text = t;
+				continue;
+			}
+		}
+		free(t);
+	}
+	return st;
+}
+
+static void say(struct eval *e, int rule, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+say(struct eval *e, int rule, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	zl_report_add(e->zone->report, rule, e->display, 0, NULL,
+	    LDNS_RR_TYPE_TXT, "SPF record at %s.: %s", e->top, msg);
+}
+
+/* Whether a name answers an address question (void: no such name, or no
+ * A and no AAAA). */
+static zl_dns_status_t
+addresses(struct eval *e, const char *name, bool *any)
+{
+	const ldns_rr_list *a;
+	zl_dns_status_t s4 = zl_dns_query(e->dns, name, LDNS_RR_TYPE_A, &a);
+	zl_dns_status_t s6;
+
+	if (s4 == ZL_DNS_FAIL || s4 == ZL_DNS_BUDGET) {
+		return s4;
+	}
+	s6 = zl_dns_query(e->dns, name, LDNS_RR_TYPE_AAAA, &a);
+	if (s6 == ZL_DNS_FAIL || s6 == ZL_DNS_BUDGET) {
+		return s6;
+	}
+	*any = s4 == ZL_DNS_ANSWER || s6 == ZL_DNS_ANSWER;
+	return ZL_DNS_ANSWER;
+}
+
+static void
+no_answer(struct eval *e, const char *name, const char *type,
+    zl_dns_status_t st)
+{
+	if (!e->failed) {
+		zl_report_add(e->zone->report, ZL_DNS_FAILURE, e->display, 0,
+		    NULL, LDNS_RR_TYPE_TXT, "%s %s: %s; the SPF record at %s. "
+		    "was not counted to the end", name, type,
+		    st == ZL_DNS_BUDGET ? "not asked, the budget of questions "
+					  "is spent (--query-budget)"
+					: "no answer from the resolver",
+		    e->top);
+	}
+	e->failed = true;
+}
+
+/* The lookups of the record at `domain`; `how` says why it is read
+ * ("include:x", "redirect=x", or NULL at the top). */
+static void evaluate(struct eval *e, const char *domain, const char *how);
+
+/* One term that names a domain; the domain to query, or NULL when it
+ * holds a macro or is the current domain's. */
+static const char *
+target(const zg_spf_term_t *t, const char *domain)
+{
+	if (t->value == NULL) {
+		return domain;
+	}
+	if (strchr(t->value, '%') != NULL) {
+		return NULL;
+	}
+	return t->value;
+}
+
+static void
+evaluate_terms(struct eval *e, const char *domain, const zg_spf_t *spf,
+    char *costs, size_t costs_len)
+{
+	bool has_all = false;
+	size_t i, used = 0;
+
+	for (i = 0; i < spf->count; i++) {
+		has_all |= spf->terms[i].kind == ZG_SPF_ALL;
+	}
+	for (i = 0; i < spf->count && !e->failed; i++) {
+		const zg_spf_term_t *t = &spf->terms[i];
+		unsigned before = e->lookups;
+		const char *d = target(t, domain);
+		char how[ZG_NAME_MAX + 16], term[300];
+		const ldns_rr_list *mx;
+		zl_dns_status_t st;
+		bool any = false;
+
+		switch (t->kind) {
+		case ZG_SPF_INCLUDE:
+		case ZG_SPF_REDIRECT:
+			if (t->kind == ZG_SPF_REDIRECT && has_all) {
+				continue; /* RFC 7208 6.1: ignored */
+			}
+			e->lookups++;
+			if (d == NULL) {
+				break;
+			}
+			snprintf(how, sizeof(how), "%s%s",
+			    t->kind == ZG_SPF_INCLUDE ? "include:" : "redirect=",
+			    d);
+			evaluate(e, d, how);
+			break;
+		case ZG_SPF_A:
+		case ZG_SPF_EXISTS:
+			e->lookups++;
+			if (d == NULL) {
+				break;
+			}
+			if ((st = addresses(e, d, &any)) != ZL_DNS_ANSWER) {
+				no_answer(e, d, "A", st);
+				break;
+			}
+			e->voids += !any;
+			break;
+		case ZG_SPF_MX:
+			e->lookups++;
+			if (d == NULL) {
+				break;
+			}
+			st = zl_dns_query(e->dns, d, LDNS_RR_TYPE_MX, &mx);
+			if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
+				no_answer(e, d, "MX", st);
+				break;
+			}
+			if (st != ZL_DNS_ANSWER) {
+				e->voids++;
+			} else if (ldns_rr_list_rr_count(mx) > LIMIT_LOOKUPS) {
+				say(e, ZL_SPF_MX_HOSTS, "mx:%s has %zu MX hosts; "
+				    "receivers look up at most 10 and return "
+				    "permerror (RFC 7208 4.6.4)", d,
+				    ldns_rr_list_rr_count(mx));
+			}
+			break;
+		case ZG_SPF_PTR:
+			/* What it asks depends on the client: for one
+			 * without a PTR record (a forger's, most often) the
+			 * lookup is void, as receivers count it. */
+			e->lookups++;
+			e->voids++;
+			break;
+		default:
+			continue; /* ip4, ip6, all, exp and others ask nothing */
+		}
+		/* The cost of each term of the top record. */
+		if (e->depth == 1 && costs != NULL && used + 1 < costs_len) {
+			zg_spf_term_format(t, term, sizeof(term));
+			used += (size_t)snprintf(costs + used, costs_len - used,
+			    "%s%s %u", used > 0 ? ", " : "", term,
+			    e->lookups - before);
+			if (used >= costs_len) {
+				used = costs_len - 1;
+			}
+		}
+	}
+}
+
+static void
+evaluate(struct eval *e, const char *domain, const char *how)
+{
+	char *text = NULL, costs[700] = "";
+	zg_problems_t problems = { 0 };
+	zg_spf_t *spf = NULL;
+	unsigned count, i;
+	zl_dns_status_t st;
+
+	for (i = 0; i < e->depth; i++) {
+		if (strcasecmp(e->path[i], domain) == 0) {
+			say(e, ZL_SPF_INCLUDE_LOOP, "%s comes back to %s, "
+			    "which is being evaluated: receivers return "
+			    "permerror", how, domain);
+			return;
+		}
+	}
+	if (e->depth == MAX_DEPTH) {
+		say(e, ZL_SPF_INCLUDE_LOOP, "includes nest deeper than %u "
+		    "at %s", MAX_DEPTH, how);
+		return;
+	}
+	st = spf_at(e, domain, &count, &text);
+	if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
+		no_answer(e, domain, "TXT", st);
+		return;
+	}
+	if (how != NULL && count == 0) {
+		/* The query found nothing: void as well (RFC 7208 4.6.4). */
+		e->voids += st != ZL_DNS_ANSWER;
+		say(e, ZL_SPF_INCLUDE_NONE, "%s: %s has no SPF record; "
+		    "receivers return permerror", how, domain);
+		return;
+	}
+	if (how != NULL && count > 1) {
+		say(e, ZL_SPF_MULTIPLE, "%s: %s has %u SPF records; receivers "
+		    "return permerror", how, domain, count);
+		free(text);
+		return;
+	}
+	if (text == NULL) {
+		return; /* no record at the top: the zone rules say so */
+	}
+	if (zg_spf_parse(text, strlen(text), &spf, &problems) != ZG_OK ||
+	    spf == NULL) {
+		free(text);
+		zg_problems_free(&problems);
+		return;
+	}
+	if (how != NULL && zg_problems_invalid(&problems)) {
+		say(e, ZL_SPF_SYNTAX, "%s: the SPF record at %s does not "
+		    "parse; receivers return permerror", how, domain);
+	} else {
+		e->path[e->depth++] = domain;
+		evaluate_terms(e, domain, spf, costs, sizeof(costs));
+		e->depth--;
+	}
+	if (how == NULL && !e->failed) {
+		if (e->lookups > LIMIT_LOOKUPS) {
+			say(e, ZL_SPF_LOOKUPS, "%u DNS-querying terms once "
+			    "every include and redirect is followed, past the "
+			    "limit of 10: receivers return permerror (%s)",
+			    e->lookups, costs);
+		}
+		if (e->voids > LIMIT_VOID) {
+			say(e, ZL_SPF_VOID, "%u lookups with no answer once "
+			    "every include is followed (ptr counted as one, as "
+			    "for a client without a PTR record), past the "
+			    "limit of 2: receivers return permerror",
+			    e->voids);
+		}
+	}
+	zg_spf_free(spf);
+	zg_problems_free(&problems);
+	free(text);
+}
+
+void
+zl_live_checks(struct zone *zone, const struct zl_live *live)
+{
+	struct eval e;
+
+	memset(&e, 0, sizeof(e));
+	e.zone = zone;
+	e.dns = live->dns;
+	e.display = zone->path;
+	e.top = live->domain;
+	evaluate(&e, live->domain, NULL);
+}

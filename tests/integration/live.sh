@@ -1,0 +1,188 @@
+#!/bin/sh
+# live.sh: zonelint --live against a small fake world that a real named
+# serves on 127.0.0.1 (issue 13): the provider's zone webmo.fr, other
+# senders (senders.test), a reverse zone, and customer zones whose SPF
+# records cost exactly 10 and 11 lookups across domains, make 2 and 3 void
+# lookups, loop, include a domain with two SPF records or none, and name
+# a domain with 11 MX hosts.
+#
+#   - each verdict (permerror or not) is Mail::SPF's (libmail-spf-perl,
+#     the reference implementation of RFC 7208, asked through the same
+#     named for a client address that matches nothing);
+#   - fixtures/axfr/cust.test.zone gives the same findings as a file and
+#     live for every rule that applies to both;
+#   - --cache: a second run with named stopped gives the same output, to
+#     the byte; without the cache it gives dns-failure and no missing
+#     record;
+#   - no question leaves 127.0.0.1 (--resolver).
+# SPDX-License-Identifier: BSD-3-Clause
+# shellcheck disable=SC2086
+set -u
+. tests/lib.sh
+. tests/named.sh
+
+T=live
+require "$T" named tsig-keygen perl
+
+named_tmpdir "$T" zonelint-live
+perl -MMail::SPF -MNet::DNS -e 1 2>/dev/null || {
+	fail "$T/Mail::SPF (libmail-spf-perl not installed: run make deps)"
+	exit 1
+}
+
+# --- the world ------------------------------------------------------------
+soa() {
+	printf '$ORIGIN %s.\n$TTL 300\n@ SOA ns.%s. h.%s. 1 3600 600 86400 300\n@ NS ns\nns A 127.0.0.1\n' \
+	    "$1" "$1" "$1"
+}
+{
+	soa webmo.fr
+	cat <<'EOF'
+@ MX 10 mx
+mx A 192.0.2.25
+mxsecondary A 192.0.2.26
+spf TXT "v=spf1 ip4:192.0.2.0/24 -all"
+autoconfig A 192.0.2.30
+pop A 192.0.2.31
+imap A 192.0.2.32
+smtp A 192.0.2.33
+EOF
+} >"$tmp/webmo.fr.zone"
+{
+	soa senders.test
+	for i in 1 2 3 4; do
+		printf 's%s TXT "v=spf1 a -all"\ns%s A 198.51.100.%s\n' "$i" "$i" "$i"
+	done
+	cat <<'EOF'
+l1 TXT "v=spf1 include:l2.senders.test -all"
+l2 TXT "v=spf1 include:l1.senders.test -all"
+two TXT "v=spf1 -all"
+two TXT "v=spf1 ~all"
+nospf TXT "not an spf record"
+EOF
+	for i in 1 2 3 4 5 6 7 8 9 10 11; do
+		printf 'mx11 MX %s m%s\nm%s A 198.51.100.%s\n' "$i" "$i" "$i" $((i + 10))
+	done
+} >"$tmp/senders.test.zone"
+{
+	soa 100.51.198.in-addr.arpa
+	echo '1 PTR s1.senders.test.'
+} >"$tmp/reverse.zone"
+
+# cust NAME SPF-TERMS: a customer zone with the provider's records.
+P='ptr include:spf.webmo.fr'
+cust() {
+	{
+		soa "$1"
+		cat <<EOF
+@ A 192.0.2.80
+@ MX 10 mx.webmo.fr.
+@ MX 20 mxsecondary.webmo.fr.
+@ TXT "v=spf1 $2 ~all"
+_dmarc TXT "v=DMARC1; p=none"
+autoconfig CNAME autoconfig.webmo.fr.
+pop CNAME pop.webmo.fr.
+imap CNAME imap.webmo.fr.
+smtp CNAME smtp.webmo.fr.
+EOF
+	} >"$tmp/$1.zone"
+	zones="$zones $1@$tmp/$1.zone"
+}
+S='include:s1.senders.test include:s2.senders.test include:s3.senders.test'
+zones=
+# 10 lookups: ptr 1, include 1, three includes of 2, a 1, mx 1.
+cust ten.test "$P $S a mx:webmo.fr"
+cust eleven.test "$P $S a mx:webmo.fr a:s4.senders.test"
+# Void: ptr is one for this client (no PTR record), a:nN one each.
+cust void2.test "$P a:n1.senders.test"
+cust void3.test "$P a:n1.senders.test a:n2.senders.test"
+cust loop.test "$P include:l1.senders.test"
+cust two.test "$P include:two.senders.test"
+cust none.test "$P include:nospf.senders.test"
+cust gone.test "$P include:gone.senders.test"
+cust mxhosts.test "$P mx:mx11.senders.test"
+cust redirect.test "$P -all redirect=s1.senders.test"
+DOMAINS="ten.test eleven.test void2.test void3.test loop.test two.test none.test gone.test mxhosts.test redirect.test"
+cp fixtures/axfr/cust.test.zone "$tmp/cust.test.zone"
+mkdir "$tmp/named"
+start_named "$tmp/named" webmo.fr@"$tmp/webmo.fr.zone" \
+    senders.test@"$tmp/senders.test.zone" \
+    100.51.198.in-addr.arpa@"$tmp/reverse.zone" \
+    cust.test@"$tmp/cust.test.zone" $zones || {
+	fail "$T/named (named did not start)"
+	exit 1
+}
+R=127.0.0.1:$NAMED_PORT
+ZL="$ZONELINT --no-config"
+
+# --- SPF verdicts against Mail::SPF ------------------------------------------
+cat >"$tmp/spf.pl" <<'EOF'
+use strict;
+use Mail::SPF;
+use Net::DNS::Resolver;
+my $port = shift;
+my $res = Net::DNS::Resolver->new(nameservers => ['127.0.0.1'],
+    port => $port, recurse => 0, udp_timeout => 5, tcp_timeout => 5,
+    retry => 1);
+my $server = Mail::SPF::Server->new(dns_resolver => $res);
+for my $d (@ARGV) {
+	my $req = Mail::SPF::Request->new(scope => 'mfrom',
+	    identity => "postmaster\@$d", ip_address => '198.51.100.77');
+	my $r = $server->process($req);
+	my $text = $r->can('local_explanation') ? $r->local_explanation : '';
+	print "$d ", $r->code, " $text\n";
+}
+EOF
+perl "$tmp/spf.pl" "$NAMED_PORT" $DOMAINS >"$tmp/mailspf.out" 2>&1
+PERMERROR='spf-lookups|spf-void-lookups|spf-include-none|spf-include-loop|spf-multiple|spf-syntax|spf-mx-hosts'
+for d in $DOMAINS; do
+	$ZL --profile none --live --resolver "$R" "$d" >"$tmp/$d.out" 2>&1
+	ours=pass
+	grep -Eq "\[($PERMERROR)\]$" "$tmp/$d.out" && ours=permerror
+	theirs=$(sed -n "s/^$d \([a-z]*\).*/\1/p" "$tmp/mailspf.out")
+	[ "$theirs" = permerror ] || theirs="${theirs:+pass}"
+	why=$(sed -n "s/^$d //p" "$tmp/mailspf.out" | cut -c1-60)
+	if [ "$d" = mxhosts.test ]; then
+		# Decided: RFC 7208 4.6.4 makes an mx mechanism with more
+		# than 10 hosts a permerror; Mail::SPF looks at the first
+		# 10 and goes on (README, "Live checks").
+		check "$T/spf/$d (zonelint $ours by RFC 7208 4.6.4, Mail::SPF $why)" \
+		    [ "$ours" = permerror -a "$theirs" = pass ]
+		continue
+	fi
+	check "$T/spf/$d (zonelint $ours, Mail::SPF $why)" \
+	    [ "$ours" = "$theirs" ]
+done
+# The counts and the breakdown say what each term costs.
+check "$T/spf/eleven-count" grep -q '11 DNS-querying terms .*include:s1.senders.test 2, .*a:s4.senders.test 1)' "$tmp/eleven.test.out"
+check "$T/spf/ten-no-finding" sh -c "! grep -q 'spf-lookups' '$tmp/ten.test.out'"
+check "$T/spf/void3-count" grep -q '3 lookups with no answer' "$tmp/void3.test.out"
+check "$T/spf/loop-named" grep -q 'include:l1.senders.test comes back to l1.senders.test\|comes back to l1.senders.test' "$tmp/loop.test.out"
+
+# --- the same findings as the file, for the rules that apply to both --------
+$ZL "$tmp/cust.test.zone" >"$tmp/cust.file" 2>&1
+$ZL --live --resolver "$R" cust.test >"$tmp/cust.live" 2>&1
+for r in mail-cname-missing mail-cname-not-cname mail-mx-missing \
+    mail-mx-extra mail-spf-all-weaker spf-all-pass dmarc-tag-removed \
+    srv-port; do
+	a=$(grep -c "\[$r\]$" "$tmp/cust.file")
+	b=$(grep -c "\[$r\]$" "$tmp/cust.live")
+	check "$T/same/$r (file $a, live $b)" [ "$a" -gt 0 -a "$a" -eq "$b" ]
+done
+check "$T/same/dns-name" grep -q "^dns://$R/cust.test:[0-9]*: error: " "$tmp/cust.live"
+
+# --- --cache: the same output with the server stopped ------------------------
+$ZL --live --resolver "$R" --cache "$tmp/dns.cache" cust.test $DOMAINS \
+    >"$tmp/c1.out" 2>&1
+st1=$?
+stop_named
+$ZL --live --resolver "$R" --cache "$tmp/dns.cache" cust.test $DOMAINS \
+    >"$tmp/c2.out" 2>&1
+st2=$?
+check "$T/cache/replay (exit $st1 and $st2)" sh -c \
+    "[ $st1 -eq $st2 ] && cmp -s '$tmp/c1.out' '$tmp/c2.out' && [ -s '$tmp/c1.out' ]"
+$ZL --live --resolver "$R" --timeout 1 cust.test >"$tmp/down.out" 2>&1
+st=$?
+check "$T/server-down (exit $st)" sh -c "[ $st -eq 1 ] &&
+    grep -q '\[dns-failure\]$' '$tmp/down.out' &&
+    ! grep -q 'missing\]$' '$tmp/down.out'"
