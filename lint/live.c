@@ -33,6 +33,20 @@
  *
  * Terms whose domain holds a macro (%{...}) are not followed: what they
  * ask depends on the message.
+ *
+ * And DMARC as receivers find it (RFC 9989 4.10, the DNS tree walk): the
+ * record at _dmarc.DOMAIN, else the first one found walking up (from the
+ * seventh label from the right when the name has more, at most 8
+ * questions); the Organizational Domain is the name of a record with
+ * psd=n, the name below one with psd=y, else the highest name with a
+ * record, else the domain itself.
+ *
+ *   dmarc-inherited            no record of the domain's own: the one
+ *                              that applies, found by the walk
+ *   dmarc-report-unauthorised  a rua= or ruf= address outside the
+ *                              Organizational Domain whose host does not
+ *                              publish DOMAIN._report._dmarc.HOST "v=DMARC1"
+ *                              (RFC 7489 7.1, RFC 9990): no reports go there
  */
 
 #include <stdarg.h>
@@ -503,6 +517,294 @@ evaluate(struct eval *e, const char *domain, const char *how)
 	free(text);
 }
 
+/* ---- DMARC: the tree walk and the report addresses ------------------- */
+
+#define WALK_QUESTIONS 8
+#define WALK_LABELS 7
+
+/* The DMARC record at _dmarc.NAME, when exactly one (malloc'd text), and
+ * the question's status. */
+static zl_dns_status_t
+dmarc_at(struct eval *e, const char *name, char **text)
+{
+	char q[ZG_NAME_MAX + 16];
+	const ldns_rr_list *a;
+	zl_dns_status_t st;
+	unsigned count;
+
+	*text = NULL;
+	snprintf(q, sizeof(q), "_dmarc.%s", name);
+	st = zl_dns_query(e->dns, q, LDNS_RR_TYPE_TXT, &a);
+	if (st != ZL_DNS_ANSWER) {
+		return st;
+	}
+	count = 0;
+	for (size_t i = 0; i < ldns_rr_list_rr_count(a); i++) {
+		const ldns_rr *rr = ldns_rr_list_rr(a, i);
+		char t[4096];
+		size_t j, len = 0;
+
+		for (j = 0; j < ldns_rr_rd_count(rr); j++) {
+			const ldns_rdf *f = ldns_rr_rdf(rr, j);
+			size_t n = ldns_rdf_size(f) > 0 ? ldns_rdf_size(f) - 1 : 0;
+
+			if (len + n >= sizeof(t)) {
+				n = sizeof(t) - 1 - len;
+			}
+			memcpy(t + len, ldns_rdf_data(f) + 1, n);
+			len += n;
+		}
+		t[len] = '\0';
+		if (strlen(t) == len && zg_dmarc_is_record(t, len) &&
+		    count++ == 0) {
+			*text = strdup(t);
+		}
+	}
+	if (count != 1) { /* none, or several: no record at this name */
+		free(*text);
+		*text = NULL;
+	}
+	return st;
+}
+
+/* The psd= tag of a record: 'y', 'n' or 0. */
+static char
+psd_of(const char *text)
+{
+	zg_problems_t problems = { 0 };
+	zg_dmarc_t *d = NULL;
+	const char *v;
+	char c = 0;
+
+	if (zg_dmarc_parse(text, strlen(text), ZG_DMARC_RFC9989, &d,
+	    &problems) == ZG_OK && d != NULL &&
+	    (v = zg_dmarc_get(d, "psd")) != NULL &&
+	    (v[0] == 'y' || v[0] == 'n') && v[1] == '\0') {
+		c = v[0];
+	}
+	zg_dmarc_free(d);
+	zg_problems_free(&problems);
+	return c;
+}
+
+/* The last k labels of `name` (n labels) into out. */
+static void
+suffix(const char *name, unsigned n, unsigned k, char *out)
+{
+	const char *p = name;
+
+	while (n > k && (p = strchr(p, '.')) != NULL) {
+		p++;
+		n--;
+	}
+	snprintf(out, ZG_NAME_MAX + 2, "%s", p != NULL ? p : name);
+}
+
+/*
+ * The walk from `name`: the record that applies (*policy_name, *policy:
+ * malloc'd, or NULL) and the Organizational Domain (*org, ZG_NAME_MAX + 2
+ * bytes).  false when a question had no answer.
+ */
+static bool
+walk(struct eval *e, const char *name, char *policy_name, char **policy,
+    char *org)
+{
+	char cur[ZG_NAME_MAX + 2], below[ZG_NAME_MAX + 2] = "";
+	char highest[ZG_NAME_MAX + 2] = "", name0[ZG_NAME_MAX + 2];
+	const char *p;
+	unsigned labels = 0, asked = 0, labels0;
+	bool org_found = false;
+
+	*policy = NULL;
+	policy_name[0] = '\0';
+	snprintf(cur, sizeof(cur), "%s", name);
+	if (cur[0] != '\0' && cur[strlen(cur) - 1] == '.') {
+		cur[strlen(cur) - 1] = '\0';
+	}
+	snprintf(org, ZG_NAME_MAX + 2, "%s", cur);
+	for (p = cur; *p != '\0'; p++) {
+		labels += *p == '.';
+	}
+	labels++;
+	snprintf(name0, sizeof(name0), "%s", cur);
+	labels0 = labels;
+	while (asked < WALK_QUESTIONS && cur[0] != '\0') {
+		char *text;
+		zl_dns_status_t st = dmarc_at(e, cur, &text);
+		char psd;
+
+		asked++;
+		if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
+			no_answer(e, cur, "TXT", st);
+			return false;
+		}
+		if (text != NULL) {
+			psd = psd_of(text);
+			if (*policy == NULL) {
+				*policy = text;
+				snprintf(policy_name, ZG_NAME_MAX + 2, "%s", cur);
+			}
+			if (!org_found && psd == 'n') {
+				snprintf(org, ZG_NAME_MAX + 2, "%s", cur);
+				org_found = true;
+			} else if (!org_found && psd == 'y') {
+				/* The name one label below it, on the way
+				 * from the domain (the domain itself when the
+				 * walk started there). */
+				suffix(name0, labels0, labels + 1, below);
+				snprintf(org, ZG_NAME_MAX + 2, "%s",
+				    labels < labels0 ? below : cur);
+				org_found = true;
+			}
+			snprintf(highest, sizeof(highest), "%s", cur);
+			if (text != *policy) {
+				free(text);
+			}
+		}
+		/* Up one label; from a long name, to its seven last. */
+		if (labels <= 1) {
+			break;
+		}
+		if (labels > WALK_LABELS + 1 && asked == 1) {
+			while (labels > WALK_LABELS) {
+				memmove(cur, strchr(cur, '.') + 1,
+				    strlen(strchr(cur, '.') + 1) + 1);
+				labels--;
+			}
+		} else {
+			memmove(cur, strchr(cur, '.') + 1,
+			    strlen(strchr(cur, '.') + 1) + 1);
+			labels--;
+		}
+	}
+	if (!org_found && highest[0] != '\0') {
+		snprintf(org, ZG_NAME_MAX + 2, "%s", highest);
+	}
+	return true;
+}
+
+/* The host of a mailto: URI in a rua= or ruf= list entry, or false. */
+static bool
+uri_host(const char *uri, size_t len, char *host, size_t hostlen)
+{
+	const char *at, *end = uri + len;
+	size_t n;
+
+	if (len < 7 || strncasecmp(uri, "mailto:", 7) != 0 ||
+	    (at = memchr(uri, '@', len)) == NULL) {
+		return false;
+	}
+	at++;
+	for (n = 0; at + n < end && at[n] != '!' && at[n] != ',' &&
+	     at[n] != ' ' && at[n] != '>'; n++) {
+	}
+	if (n == 0 || n >= hostlen) {
+		return false;
+	}
+	memcpy(host, at, n);
+	host[n] = '\0';
+	if (host[n - 1] == '.') {
+		host[n - 1] = '\0';
+	}
+	return true;
+}
+
+static void
+check_dmarc(struct eval *e)
+{
+	char pname[ZG_NAME_MAX + 2], org[ZG_NAME_MAX + 2];
+	char *policy = NULL;
+	zg_problems_t problems = { 0 };
+	zg_dmarc_t *d = NULL;
+	static const char *const tags[] = { "rua", "ruf" };
+	size_t t;
+
+	if (!walk(e, e->top, pname, &policy, org) || policy == NULL) {
+		free(policy);
+		return;
+	}
+	if (strcasecmp(pname, e->top) != 0) {
+		zl_report_add(e->zone->report, ZL_DMARC_INHERITED, e->display,
+		    0, NULL, LDNS_RR_TYPE_TXT, "no DMARC record at _dmarc.%s.; "
+		    "receivers apply the one at _dmarc.%s. (RFC 9989 4.10 tree "
+		    "walk; Organizational Domain %s.)", e->top, pname, org);
+	}
+	if (zg_dmarc_parse(policy, strlen(policy), ZG_DMARC_RFC9989, &d,
+	    &problems) != ZG_OK || d == NULL) {
+		free(policy);
+		zg_problems_free(&problems);
+		return;
+	}
+	for (t = 0; t < sizeof(tags) / sizeof(tags[0]) && !e->failed; t++) {
+		const char *v = zg_dmarc_get(d, tags[t]), *p = v;
+
+		while (p != NULL && *p != '\0' && !e->failed) {
+			size_t n = strcspn(p, ",");
+			char host[ZG_NAME_MAX + 2], hp[ZG_NAME_MAX + 2];
+			char horg[ZG_NAME_MAX + 2], q[2 * ZG_NAME_MAX + 32];
+			char *ht = NULL;
+			const ldns_rr_list *a;
+			zl_dns_status_t st;
+			bool ok = false;
+
+			while (*p == ' ') {
+				p++;
+				n--;
+			}
+			if (uri_host(p, n, host, sizeof(host)) &&
+			    walk(e, host, hp, &ht, horg) &&
+			    strcasecmp(horg, org) != 0) {
+				/* RFC 7489 7.1: POLICY-DOMAIN._report._dmarc.HOST */
+				snprintf(q, sizeof(q), "%s._report._dmarc.%s",
+				    pname, host);
+				st = zl_dns_query(e->dns, q, LDNS_RR_TYPE_TXT, &a);
+				if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
+					no_answer(e, q, "TXT", st);
+				} else {
+					for (size_t i = 0; st == ZL_DNS_ANSWER &&
+					     i < ldns_rr_list_rr_count(a); i++) {
+						const ldns_rr *rr =
+						    ldns_rr_list_rr(a, i);
+						const ldns_rdf *f =
+						    ldns_rr_rd_count(rr) > 0
+							? ldns_rr_rdf(rr, 0)
+							: NULL;
+
+						ok |= f != NULL &&
+						    ldns_rdf_size(f) > 1 &&
+						    zg_dmarc_is_record(
+							(const char *)
+							    ldns_rdf_data(f) + 1,
+							ldns_rdf_size(f) - 1);
+					}
+					if (!ok) {
+						zl_report_add(e->zone->report,
+						    ZL_DMARC_REPORT_AUTH,
+						    e->display, 0, NULL,
+						    LDNS_RR_TYPE_TXT,
+						    "DMARC record at _dmarc.%s.: "
+						    "%s=%.*s is outside the "
+						    "Organizational Domain %s. and "
+						    "%s. does not authorise it (no "
+						    "\"v=DMARC1\" at %s.): "
+						    "receivers send it no reports",
+						    pname, tags[t], (int)n, p, org,
+						    host, q);
+					}
+				}
+			}
+			free(ht);
+			p += n;
+			if (*p == ',') {
+				p++;
+			}
+		}
+	}
+	zg_dmarc_free(d);
+	zg_problems_free(&problems);
+	free(policy);
+}
+
 void
 zl_live_checks(struct zone *zone, const struct zl_live *live)
 {
@@ -514,4 +816,6 @@ zl_live_checks(struct zone *zone, const struct zl_live *live)
 	e.display = zone->path;
 	e.top = live->domain;
 	evaluate(&e, live->domain, NULL);
+	e.failed = false;
+	check_dmarc(&e);
 }

@@ -223,6 +223,18 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	[ZL_DMARC_TAG_UNKNOWN] = { "dmarc-tag-unknown", ZG_SEV_WARNING,
 	    "RFC 7489 6.3, RFC 9989", "a tag the chosen RFC does not define",
 	    "receivers ignore unknown tags: check the spelling or remove it" },
+	[ZL_DMARC_INHERITED] = { "dmarc-inherited", ZG_SEV_NOTE,
+	    "RFC 9989 4.10", "no DMARC record of the domain's own: the one "
+	    "the tree walk finds above applies (--live)",
+	    "publish a record at _dmarc.DOMAIN if the inherited policy is "
+	    "not the one wanted" },
+	[ZL_DMARC_REPORT_AUTH] = { "dmarc-report-unauthorised",
+	    ZG_SEV_WARNING, "RFC 7489 7.1, RFC 9990",
+	    "a rua/ruf address outside the Organizational Domain whose host "
+	    "does not authorise it (--live)",
+	    "have the receiving domain publish DOMAIN._report._dmarc.HOST "
+	    "TXT \"v=DMARC1\", or send the reports to an address of the "
+	    "domain" },
 	/* --axfr --compare: the file against what the server serves. */
 	[ZL_SERVED_MISSING] = { "served-missing", ZG_SEV_ERROR, "RFC 5936",
 	    "a record of the file that the server does not serve",

@@ -38,6 +38,7 @@ soa() {
 {
 	soa webmo.fr
 	cat <<'EOF'
+_dmarc TXT "v=DMARC1; p=reject; psd=n"
 @ MX 10 mx
 mx A 192.0.2.25
 mxsecondary A 192.0.2.26
@@ -64,6 +65,16 @@ EOF
 		printf 'mx11 MX %s m%s\nm%s A 198.51.100.%s\n' "$i" "$i" "$i" $((i + 10))
 	done
 } >"$tmp/senders.test.zone"
+# The parents the DMARC tree walk reaches: a public suffix with psd=y.
+{
+	soa fr
+	echo '_dmarc TXT "v=DMARC1; p=quarantine; psd=y"'
+} >"$tmp/fr.zone"
+soa test >"$tmp/test.zone"
+{
+	soa reports.test
+	echo 'rep-ok.test._report._dmarc TXT "v=DMARC1"'
+} >"$tmp/reports.test.zone"
 {
 	soa 100.51.198.in-addr.arpa
 	echo '1 PTR s1.senders.test.'
@@ -102,10 +113,19 @@ cust none.test "$P include:nospf.senders.test"
 cust gone.test "$P include:gone.senders.test"
 cust mxhosts.test "$P mx:mx11.senders.test"
 cust redirect.test "$P -all redirect=s1.senders.test"
+# DMARC report addresses: authorised, not, and of the domain itself.
+for r in rep-ok rep-no rep-own; do
+	cust $r.test "$P"
+	to=reports.test
+	[ $r = rep-own ] && to=$r.test
+	sed -i "s/^_dmarc TXT .*/_dmarc TXT \"v=DMARC1; p=none; rua=mailto:d@$to\"/" \
+	    "$tmp/$r.test.zone"
+done
 DOMAINS="ten.test eleven.test void2.test void3.test loop.test two.test none.test gone.test mxhosts.test redirect.test"
 cp fixtures/axfr/cust.test.zone "$tmp/cust.test.zone"
 mkdir "$tmp/named"
-start_named "$tmp/named" webmo.fr@"$tmp/webmo.fr.zone" \
+start_named "$tmp/named" webmo.fr@"$tmp/webmo.fr.zone" fr@"$tmp/fr.zone" \
+    test@"$tmp/test.zone" reports.test@"$tmp/reports.test.zone" \
     senders.test@"$tmp/senders.test.zone" \
     100.51.198.in-addr.arpa@"$tmp/reverse.zone" \
     cust.test@"$tmp/cust.test.zone" $zones || {
@@ -158,6 +178,23 @@ check "$T/spf/eleven-count" grep -q '11 DNS-querying terms .*include:s1.senders.
 check "$T/spf/ten-no-finding" sh -c "! grep -q 'spf-lookups' '$tmp/ten.test.out'"
 check "$T/spf/void3-count" grep -q '3 lookups with no answer' "$tmp/void3.test.out"
 check "$T/spf/loop-named" grep -q 'include:l1.senders.test comes back to l1.senders.test\|comes back to l1.senders.test' "$tmp/loop.test.out"
+
+# --- DMARC: the tree walk and the report addresses ---------------------------
+lint_live() {
+	$ZL --profile none --live --resolver "$R" "$1" >"$tmp/$1.out" 2>&1
+}
+lint_live sub.webmo.fr
+check "$T/dmarc/inherited" grep -q "no DMARC record at _dmarc.sub.webmo.fr.; receivers apply the one at _dmarc.webmo.fr. .*Organizational Domain webmo.fr.) \[dmarc-inherited\]" "$tmp/sub.webmo.fr.out"
+lint_live a.b.c.d.e.f.g.h.webmo.fr
+check "$T/dmarc/deep-name" grep -q "receivers apply the one at _dmarc.webmo.fr. .*Organizational Domain webmo.fr.)" "$tmp/a.b.c.d.e.f.g.h.webmo.fr.out"
+lint_live x.y.fr
+check "$T/dmarc/psd" grep -q "receivers apply the one at _dmarc.fr. .*Organizational Domain y.fr.)" "$tmp/x.y.fr.out"
+lint_live rep-no.test
+check "$T/dmarc/report-unauthorised" grep -q "rua=mailto:d@reports.test is outside the Organizational Domain rep-no.test. and reports.test. does not authorise it .*\[dmarc-report-unauthorised\]" "$tmp/rep-no.test.out"
+lint_live rep-ok.test
+check "$T/dmarc/report-authorised" sh -c "! grep -q 'dmarc-report\|dmarc-inherited\|dns-failure' '$tmp/rep-ok.test.out'"
+lint_live rep-own.test
+check "$T/dmarc/report-own-domain" sh -c "! grep -q 'dmarc-report\|dns-failure' '$tmp/rep-own.test.out'"
 
 # --- the same findings as the file, for the rules that apply to both --------
 $ZL "$tmp/cust.test.zone" >"$tmp/cust.file" 2>&1
