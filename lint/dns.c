@@ -358,9 +358,52 @@ bad:
 	return NULL;
 }
 
+/* The end of the CNAME chain at qname in an answer section, or NULL (a
+ * new string). */
+static char *
+chain_end(const ldns_pkt *pkt, const ldns_rdf *qname)
+{
+	const ldns_rr_list *an = ldns_pkt_answer(pkt);
+	const ldns_rdf *at = qname;
+	unsigned hops;
+	size_t i;
+
+	for (hops = 0; hops < 8; hops++) {
+		for (i = 0; i < ldns_rr_list_rr_count(an); i++) {
+			const ldns_rr *rr = ldns_rr_list_rr(an, i);
+
+			if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_CNAME &&
+			    ldns_rr_rd_count(rr) == 1 &&
+			    ldns_dname_compare(ldns_rr_owner(rr), at) == 0) {
+				at = ldns_rr_rdf(rr, 0);
+				break;
+			}
+		}
+		if (i == ldns_rr_list_rr_count(an)) {
+			break;
+		}
+	}
+	return at != qname ? ldns_rdf2str(at) : NULL;
+}
+
+static zl_dns_status_t query(zl_dns_t *d, const char *name, uint16_t type,
+    const ldns_rr_list **answer, unsigned depth);
+
 zl_dns_status_t
 zl_dns_query(zl_dns_t *d, const char *name, uint16_t type,
     const ldns_rr_list **answer)
+{
+	return query(d, name, type, answer, 0);
+}
+
+/*
+ * A resolver follows CNAMEs; an authoritative server answers with the
+ * CNAME alone when the target is in another zone.  Such an answer is
+ * followed here, at most 8 CNAMEs deep, and kept under the name asked.
+ */
+static zl_dns_status_t
+query(zl_dns_t *d, const char *name, uint16_t type,
+    const ldns_rr_list **answer, unsigned depth)
 {
 	char canon[1100], err[256];
 	ldns_rdf *qname;
@@ -414,8 +457,23 @@ zl_dns_query(zl_dns_t *d, const char *name, uint16_t type,
 		    ? ZL_DNS_ANSWER
 		    : ZL_DNS_NODATA;
 		if (st == ZL_DNS_NODATA) {
+			char *target = type != LDNS_RR_TYPE_CNAME && depth < 8
+			    ? chain_end(pkt, qname)
+			    : NULL;
+			const ldns_rr_list *followed = NULL;
+
 			ldns_rr_list_deep_free(list);
 			list = NULL;
+			if (target != NULL) {
+				st = query(d, target, type, &followed,
+				    depth + 1);
+				if (followed != NULL &&
+				    (list = ldns_rr_list_clone(followed)) ==
+					NULL) {
+					st = ZL_DNS_FAIL;
+				}
+				free(target);
+			}
 		}
 	}
 	ldns_pkt_free(pkt);

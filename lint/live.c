@@ -47,6 +47,12 @@
  *                              Organizational Domain whose host does not
  *                              publish DOMAIN._report._dmarc.HOST "v=DMARC1"
  *                              (RFC 7489 7.1, RFC 9990): no reports go there
+ *
+ * And the hosts the records name, wherever they are: each MX host, SRV
+ * target and client host CNAME target must exist with an address
+ * (target-no-address), and an MX host or SRV target must not be an alias
+ * (mx-target-cname, srv-target-cname: the rules a zone file's own targets
+ * get).
  */
 
 #include <stdarg.h>
@@ -324,8 +330,8 @@ no_answer(struct eval *e, const char *name, const char *type,
 {
 	if (!e->failed) {
 		zl_report_add(e->zone->report, ZL_DNS_FAILURE, e->display, 0,
-		    NULL, LDNS_RR_TYPE_TXT, "%s %s: %s; the SPF record at %s. "
-		    "was not counted to the end", name, type,
+		    NULL, 0, "%s %s: %s; the live checks of %s. that need "
+		    "it were not made", name, type,
 		    st == ZL_DNS_BUDGET ? "not asked, the budget of questions "
 					  "is spent (--query-budget)"
 					: "no answer from the resolver",
@@ -805,6 +811,89 @@ check_dmarc(struct eval *e)
 	free(policy);
 }
 
+/* ---- the hosts the records name --------------------------------------- */
+
+/* One host a record names: an alias (for MX and SRV), and an address. */
+static void
+check_host(struct eval *e, const char *what, const char *owner,
+    const ldns_rdf *host, int alias_rule)
+{
+	char *h = ldns_rdf2str(host);
+	const ldns_rr_list *a;
+	zl_dns_status_t st;
+	bool any = false;
+
+	if (h == NULL || strcmp(h, ".") == 0) {
+		free(h); /* null MX, "no service" SRV */
+		return;
+	}
+	if (alias_rule >= 0) {
+		st = zl_dns_query(e->dns, h, LDNS_RR_TYPE_CNAME, &a);
+		if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
+			no_answer(e, h, "CNAME", st);
+			free(h);
+			return;
+		}
+		if (st == ZL_DNS_ANSWER) {
+			zl_report_add(e->zone->report, alias_rule, e->display,
+			    0, owner, 0, "%s host %s at %s is an alias (a "
+			    "CNAME), as the DNS serves it", what, h, owner);
+		}
+	}
+	if ((st = addresses(e, h, &any)) != ZL_DNS_ANSWER) {
+		no_answer(e, h, "A", st);
+	} else if (!any) {
+		zl_report_add(e->zone->report, ZL_TARGET_NO_ADDRESS, e->display,
+		    0, owner, 0, "%s host %s at %s has no A or AAAA record",
+		    what, h, owner);
+	}
+	free(h);
+}
+
+static void
+check_hosts(struct eval *e)
+{
+	static const char *const srv[] = { "_imap._tcp", "_imaps._tcp",
+		"_pop3._tcp", "_pop3s._tcp", "_submission._tcp",
+		"_submissions._tcp" };
+	char name[ZG_NAME_MAX + 32];
+	const ldns_rr_list *a;
+	size_t i, k;
+
+	if (zl_dns_query(e->dns, e->top, LDNS_RR_TYPE_MX, &a) ==
+	    ZL_DNS_ANSWER) {
+		for (k = 0; k < ldns_rr_list_rr_count(a) && !e->failed; k++) {
+			check_host(e, "MX", e->top,
+			    ldns_rr_rdf(ldns_rr_list_rr(a, k), 1),
+			    ZL_MX_TARGET_CNAME);
+		}
+	}
+	for (i = 0; i < sizeof(srv) / sizeof(srv[0]) && !e->failed; i++) {
+		snprintf(name, sizeof(name), "%s.%s", srv[i], e->top);
+		if (zl_dns_query(e->dns, name, LDNS_RR_TYPE_SRV, &a) !=
+		    ZL_DNS_ANSWER) {
+			continue;
+		}
+		for (k = 0; k < ldns_rr_list_rr_count(a) && !e->failed; k++) {
+			check_host(e, "SRV", name,
+			    ldns_rr_rdf(ldns_rr_list_rr(a, k), 3),
+			    ZL_SRV_TARGET_CNAME);
+		}
+	}
+	for (i = 0; i < ZL_CLIENT_HOSTS_COUNT && !e->failed; i++) {
+		snprintf(name, sizeof(name), "%s.%s", zl_client_hosts[i],
+		    e->top);
+		if (zl_dns_query(e->dns, name, LDNS_RR_TYPE_CNAME, &a) !=
+		    ZL_DNS_ANSWER) {
+			continue;
+		}
+		for (k = 0; k < ldns_rr_list_rr_count(a) && !e->failed; k++) {
+			check_host(e, "client", name,
+			    ldns_rr_rdf(ldns_rr_list_rr(a, k), 0), -1);
+		}
+	}
+}
+
 void
 zl_live_checks(struct zone *zone, const struct zl_live *live)
 {
@@ -818,4 +907,6 @@ zl_live_checks(struct zone *zone, const struct zl_live *live)
 	evaluate(&e, live->domain, NULL);
 	e.failed = false;
 	check_dmarc(&e);
+	e.failed = false;
+	check_hosts(&e);
 }

@@ -253,6 +253,11 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "needed it were not made",
 	    "check the resolver (--resolver) and the domain's servers, then "
 	    "run again; --cache keeps the answers that came" },
+	[ZL_TARGET_NO_ADDRESS] = { "target-no-address", ZG_SEV_ERROR,
+	    "RFC 5321 5.1, RFC 2782", "an MX host, SRV target or client host "
+	    "CNAME target without an A or AAAA record (--live)",
+	    "point the record at a host that has an address, or give the "
+	    "host one: mail and clients cannot reach a name without one" },
 	/* zonelint itself. */
 	[ZL_UNUSED_SUPPRESSION] = { "unused-suppression", ZG_SEV_WARNING,
 	    "zonelint", "a '; zonelint: ignore RULE' comment that suppresses "

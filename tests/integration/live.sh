@@ -121,6 +121,17 @@ for r in rep-ok rep-no rep-own; do
 	sed -i "s/^_dmarc TXT .*/_dmarc TXT \"v=DMARC1; p=none; rua=mailto:d@$to\"/" \
 	    "$tmp/$r.test.zone"
 done
+# Hosts: an MX host that does not exist, one that is an alias, an SRV
+# target without an address, a client host CNAME to a name without one.
+cust hosts.test "$P"
+cat >>"$tmp/hosts.test.zone" <<'EOF'
+@ MX 30 mx.gone.test.
+@ MX 40 alias
+alias CNAME mx.webmo.fr.
+_imaps._tcp SRV 0 1 993 noaddr
+noaddr TXT "no address here"
+webmail CNAME nowhere.senders.test.
+EOF
 DOMAINS="ten.test eleven.test void2.test void3.test loop.test two.test none.test gone.test mxhosts.test redirect.test"
 cp fixtures/axfr/cust.test.zone "$tmp/cust.test.zone"
 mkdir "$tmp/named"
@@ -193,6 +204,14 @@ lint_live rep-no.test
 check "$T/dmarc/report-unauthorised" grep -q "rua=mailto:d@reports.test is outside the Organizational Domain rep-no.test. and reports.test. does not authorise it .*\[dmarc-report-unauthorised\]" "$tmp/rep-no.test.out"
 lint_live rep-ok.test
 check "$T/dmarc/report-authorised" sh -c "! grep -q 'dmarc-report\|dmarc-inherited\|dns-failure' '$tmp/rep-ok.test.out'"
+lint_live hosts.test
+check "$T/hosts/mx-gone" grep -q "MX host mx.gone.test. at hosts.test has no A or AAAA record \[target-no-address\]" "$tmp/hosts.test.out"
+check "$T/hosts/mx-alias" grep -q "MX host alias.hosts.test. at hosts.test is an alias .*\[mx-target-cname\]" "$tmp/hosts.test.out"
+check "$T/hosts/srv-no-address" grep -q "SRV host noaddr.hosts.test. at _imaps._tcp.hosts.test has no A or AAAA record \[target-no-address\]" "$tmp/hosts.test.out"
+check "$T/hosts/client-no-address" grep -q "client host nowhere.senders.test. at webmail.hosts.test has no A or AAAA record \[target-no-address\]" "$tmp/hosts.test.out"
+check "$T/hosts/count" [ "$(grep -c '\[target-no-address\]' "$tmp/hosts.test.out")" -eq 3 ]
+lint_live ten.test
+check "$T/hosts/none" sh -c "! grep -q 'target-no-address\|target-cname\|dns-failure' '$tmp/ten.test.out'"
 lint_live rep-own.test
 check "$T/dmarc/report-own-domain" sh -c "! grep -q 'dmarc-report\|dns-failure' '$tmp/rep-own.test.out'"
 
