@@ -94,6 +94,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILDDIR)/tests/%)
 # libFuzzer targets, tests/fuzz/NAME.c; `make check` replays their seeds
 # and regressions through $(BUILDDIR)/tests/fuzz/NAME (tests/fuzz/replay.c).
 FUZZ_TARGETS := fuzz_zone fuzz_spf fuzz_dmarc fuzz_profile fuzz_config \
+		fuzz_dnscache \
 		fuzz_generator fuzz_rdata fuzz_generate fuzz_names
 FUZZ_REPLAYS := $(FUZZ_TARGETS:%=$(BUILDDIR)/tests/fuzz/%)
 FUZZ_SECONDS ?= 180
