@@ -43,6 +43,8 @@ static const char usage_text[] =
     "                        BIND key file (tsig-keygen) and verify them\n"
     "      --live            lint the mail records of DOMAIN... as the DNS\n"
     "                        serves them, and follow SPF across domains\n"
+    "      --resolve-external  with files: count each zone's SPF record\n"
+    "                        with the includes outside it asked of the DNS\n"
     "      --resolver ADDR   with --live: the resolver to ask, ADDR[:PORT]\n"
     "                        (default: the system's)\n"
     "      --cache FILE      with --live: keep every answer in FILE and\n"
@@ -96,6 +98,7 @@ enum {
 	OPT_RESOLVER,
 	OPT_CACHE,
 	OPT_QUERY_BUDGET,
+	OPT_RESOLVE_EXTERNAL,
 	OPT_INCLUDE_ANY,
 	OPT_STRICT,
 	OPT_LIST_RULES
@@ -122,6 +125,7 @@ static const struct option long_options[] = {
 	{ "resolver", required_argument, NULL, OPT_RESOLVER },
 	{ "cache", required_argument, NULL, OPT_CACHE },
 	{ "query-budget", required_argument, NULL, OPT_QUERY_BUDGET },
+	{ "resolve-external", no_argument, NULL, OPT_RESOLVE_EXTERNAL },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "format", required_argument, NULL, 'f' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
@@ -355,7 +359,7 @@ main(int argc, char **argv)
 	zl_counts_t counts;
 	const char *axfr = NULL, *tsig_path = NULL;
 	const char *resolver = NULL, *cache = NULL;
-	bool live = false;
+	bool live = false, resolve_external = false;
 	long timeout = 0, budget = 300;
 	zl_dns_t *dns = NULL;
 	zl_tsig_t tsig;
@@ -461,6 +465,9 @@ main(int argc, char **argv)
 		case OPT_LIVE:
 			live = true;
 			break;
+		case OPT_RESOLVE_EXTERNAL:
+			resolve_external = true;
+			break;
 		case OPT_RESOLVER:
 			resolver = optarg;
 			break;
@@ -545,14 +552,20 @@ main(int argc, char **argv)
 	if (live && axfr != NULL) {
 		usage("--live and --axfr do not go together");
 	}
-	if ((resolver != NULL || cache != NULL || budget != 300) && !live) {
-		usage("--resolver, --cache and --query-budget go with --live");
+	if (resolve_external && (live || axfr != NULL)) {
+		usage("--resolve-external goes with files");
+	}
+	if ((resolver != NULL || cache != NULL || budget != 300) && !live &&
+	    !resolve_external) {
+		usage("--resolver, --cache and --query-budget go with --live "
+		      "or --resolve-external");
 	}
 	if (tsig_path != NULL && axfr == NULL) {
 		usage("--tsig goes with --axfr");
 	}
-	if (timeout != 0 && axfr == NULL && !live) {
-		usage("--timeout goes with --axfr or --live");
+	if (timeout != 0 && axfr == NULL && !live && !resolve_external) {
+		usage("--timeout goes with --axfr, --live or "
+		      "--resolve-external");
 	}
 	if (live) {
 		for (c = optind; c < argc; c++) {
@@ -563,12 +576,16 @@ main(int argc, char **argv)
 		if (options.origin != NULL || options.fix != ZL_FIX_NONE) {
 			usage("--origin and --fix do not go with --live");
 		}
-		if ((dns = zl_dns_new(resolver, (unsigned)timeout, cache,
-		    message, sizeof(message))) == NULL) {
-			zg_say(stderr, "zonelint: %s", message);
-			free(severity);
-			return 2;
-		}
+	}
+	if ((live || resolve_external) && (dns = zl_dns_new(resolver,
+	    (unsigned)timeout, cache, message, sizeof(message))) == NULL) {
+		zg_say(stderr, "zonelint: %s", message);
+		free(severity);
+		return 2;
+	}
+	if (resolve_external) {
+		options.resolve_external = dns;
+		options.query_budget = (unsigned)budget;
 	}
 	if (options.compare != NULL && (axfr == NULL || argc - optind != 1)) {
 		usage("--compare goes with --axfr and one domain");
@@ -645,7 +662,8 @@ main(int argc, char **argv)
 			.profile = profile, .profile_given = profile_arg != NULL,
 			.config = config, .report = report, .axfr = axfr,
 			.tsig = tsig_path != NULL ? &tsig : NULL,
-			.timeout = (unsigned)timeout, .dns = dns,
+			.timeout = (unsigned)timeout,
+			.dns = live ? dns : NULL,
 			.budget = (unsigned)budget,
 			.resolver = resolver != NULL ? resolver : "system" };
 

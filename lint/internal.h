@@ -589,7 +589,15 @@ struct zl_live {
 	zl_dns_t *dns;
 	const char *domain;
 	const char *resolver_name; /* for messages */
+	bool local;                /* --resolve-external: a file's zone, its
+				    * own names answered by the file */
 };
+/* --resolve-external: what the file says of a name of its zone: -1 when
+ * it is not the zone's to say (outside it, below a delegation, a CNAME
+ * out); 0 no such name; 1 the name exists, with *text (malloc'd) its SPF
+ * record or NULL, *line that record's line (lint/rule_spf.c). */
+int zl_spf_local(const struct zone *zone, const char *name, char **text,
+    unsigned *line);
 int zl_live_read(const struct zl_live *live, const char *display,
     const zg_plan_t *plan, const zl_read_callbacks_t *cb, void *ctx,
     char *err, size_t errlen);

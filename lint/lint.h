@@ -73,6 +73,11 @@ typedef struct zl_options {
 	       ZL_READ_THREAD_OFF } read_thread;
 	/* zl_lint_axfr: compare the zone served with this file. */
 	const char *compare;
+	/* --resolve-external: count the apex's SPF record with the names
+	 * outside the zone asked of the DNS, at most query_budget questions
+	 * per file (0: no limit). */
+	struct zl_dns *resolve_external;
+	unsigned query_budget;
 } zl_options_t;
 
 /* ---- profiles --------------------------------------------------------- */

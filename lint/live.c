@@ -238,6 +238,8 @@ struct eval {
 	unsigned depth;
 	bool failed;              /* a question without an answer */
 	bool reported;            /* a permerror was said */
+	bool local;               /* the zone's own names: the file's */
+	unsigned line;            /* where findings go (0: the zone) */
 };
 
 /* The SPF records at a domain: how many, and the text of the first (in
@@ -246,12 +248,18 @@ static zl_dns_status_t
 spf_at(struct eval *e, const char *domain, unsigned *count, char **text)
 {
 	const ldns_rr_list *a;
-	zl_dns_status_t st = zl_dns_query(e->dns, domain, LDNS_RR_TYPE_TXT,
-	    &a);
+	zl_dns_status_t st;
 	size_t i;
+	unsigned line;
+	int r;
 
 	*count = 0;
 	*text = NULL;
+	if (e->local && (r = zl_spf_local(e->zone, domain, text, &line)) >= 0) {
+		*count = *text != NULL;
+		return r == 0 ? ZL_DNS_NXDOMAIN : ZL_DNS_ANSWER;
+	}
+	st = zl_dns_query(e->dns, domain, LDNS_RR_TYPE_TXT, &a);
 	if (st != ZL_DNS_ANSWER) {
 		return st;
 	}
@@ -300,7 +308,7 @@ say(struct eval *e, int rule, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	zl_report_add(e->zone->report, rule, e->display, 0, NULL,
+	zl_report_add(e->zone->report, rule, e->display, e->line, NULL,
 	    LDNS_RR_TYPE_TXT, "SPF record at %s.: %s", e->top, msg);
 }
 
@@ -310,8 +318,19 @@ static zl_dns_status_t
 addresses(struct eval *e, const char *name, bool *any)
 {
 	const ldns_rr_list *a;
-	zl_dns_status_t s4 = zl_dns_query(e->dns, name, LDNS_RR_TYPE_A, &a);
-	zl_dns_status_t s6;
+	zl_dns_status_t s4, s6;
+	char *text;
+	unsigned line;
+	int r;
+
+	/* A name of the file's zone: it has an address if it has records
+	 * (the file is not asked which). */
+	if (e->local && (r = zl_spf_local(e->zone, name, &text, &line)) >= 0) {
+		free(text);
+		*any = r == 1;
+		return ZL_DNS_ANSWER;
+	}
+	s4 = zl_dns_query(e->dns, name, LDNS_RR_TYPE_A, &a);
 
 	if (s4 == ZL_DNS_FAIL || s4 == ZL_DNS_BUDGET) {
 		return s4;
@@ -408,6 +427,17 @@ evaluate_terms(struct eval *e, const char *domain, const zg_spf_t *spf,
 			e->lookups++;
 			if (d == NULL) {
 				break;
+			}
+			if (e->local) {
+				char *tx;
+				unsigned ln;
+				int r = zl_spf_local(e->zone, d, &tx, &ln);
+
+				free(tx);
+				if (r >= 0) {
+					e->voids += r == 0;
+					break;
+				}
 			}
 			st = zl_dns_query(e->dns, d, LDNS_RR_TYPE_MX, &mx);
 			if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
@@ -904,6 +934,21 @@ zl_live_checks(struct zone *zone, const struct zl_live *live)
 	e.dns = live->dns;
 	e.display = zone->path;
 	e.top = live->domain;
+	e.local = live->local;
+	if (e.local) {
+		/* The apex's SPF record, at its line (not kept: the file's
+		 * own names are answered by the file). */
+		char *text;
+
+		if (zl_spf_local(zone, live->domain, &text, &e.line) != 1 ||
+		    text == NULL) {
+			free(text);
+			return;
+		}
+		free(text);
+		evaluate(&e, live->domain, NULL);
+		return;
+	}
 	evaluate(&e, live->domain, NULL);
 	e.failed = false;
 	check_dmarc(&e);

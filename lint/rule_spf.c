@@ -210,6 +210,38 @@ resolve(const struct zone *zone, const uint8_t *name, size_t name_len,
 	return ANSWER_UNKNOWN;
 }
 
+int
+zl_spf_local(const struct zone *zone, const char *name, char **text,
+    unsigned *line)
+{
+	uint8_t w[ZL_WIRE_MAX];
+	const struct zl_name_slot *n = NULL;
+	const struct zl_slot *sl;
+	size_t len;
+	enum answer a;
+
+	*text = NULL;
+	*line = 0;
+	if ((len = zone_target(zone, name, w)) == 0 ||
+	    (a = resolve(zone, w, len, &n)) == ANSWER_UNKNOWN) {
+		return -1;
+	}
+	if (a == ANSWER_NONE) {
+		return 0;
+	}
+	if ((sl = zl_table_find(&spf_st(zone)->names, zl_exact_key(n->id))) !=
+	    NULL) {
+		const struct spf_head *h = spf_head(zone, sl);
+
+		if ((*text = malloc(h->len + 1)) != NULL) {
+			memcpy(*text, (const char *)(h + 1), h->len);
+			(*text)[h->len] = '\0';
+		}
+		*line = h->line;
+	}
+	return 1;
+}
+
 /* A term that makes a DNS query for a name given in its value. */
 static bool
 queries_value(const zg_spf_term_t *t)
@@ -755,7 +787,7 @@ end(struct zone *zone, void *state)
 	size_t i;
 
 	(void)state;
-	if (zone->live != NULL) {
+	if (zone->live != NULL && !zone->live->local) {
 		return; /* lint/live.c counts across domains instead */
 	}
 	for (i = 0; i < spf_st(zone)->later_count && !zone->nomem; i++) {
@@ -771,7 +803,11 @@ end(struct zone *zone, void *state)
 			count_record(zone, s);
 		}
 		zl_names_text(&zone->names, l->owner, owner);
-		report_lookups(zone, owner, l->file, l->line, s->b);
+		/* --resolve-external: lint/live.c counts the apex's record
+		 * with the includes outside the zone followed. */
+		if (zone->live == NULL || l->owner != zone->origin_id) {
+			report_lookups(zone, owner, l->file, l->line, s->b);
+		}
 		check_targets(zone, l, owner);
 	}
 }

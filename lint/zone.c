@@ -1160,6 +1160,8 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 	struct zone zone;
 	zg_status_t st = ZG_OK;
 	int live_rc = 0;
+	struct zl_live ext;
+	char ext_domain[ZG_NAME_MAX + 2];
 	unsigned f;
 
 	zl_hash_init();
@@ -1219,6 +1221,21 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 		zl_report_merge(report, zone.report, path);
 		return st;
 	}
+	/* --resolve-external: the apex's SPF record counted with the
+	 * includes outside the zone asked of the DNS (lint/live.c). */
+	if (live == NULL && options->resolve_external != NULL &&
+	    zone.origin != NULL && strcmp(zone.origin, ".") != 0) {
+		size_t n = strlen(zone.origin);
+
+		memcpy(ext_domain, zone.origin, n - 1);
+		ext_domain[n - 1] = '\0';
+		ext.dns = options->resolve_external;
+		ext.domain = ext_domain;
+		ext.resolver_name = "file";
+		ext.local = true;
+		zone.live = &ext;
+		zl_dns_budget(ext.dns, options->query_budget);
+	}
 	/* The families' checks at the end, in table order: SPF counts,
 	 * then the one judgement of the mail records (reported, and printed
 	 * as a fix below). */
@@ -1228,8 +1245,8 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 			zl_families[f]->end(&zone, zone.state[f]);
 		}
 	}
-	if (live != NULL && live_rc == 0 && !zone.nomem) {
-		zl_live_checks(&zone, live);
+	if (zone.live != NULL && live_rc == 0 && !zone.nomem) {
+		zl_live_checks(&zone, zone.live);
 	}
 	if (!zone.nomem) {
 		apply_suppressions(&zone);
@@ -1289,7 +1306,7 @@ zl_lint_live(const char *domain, zl_dns_t *dns, unsigned budget,
     const char *resolver_name, const zl_options_t *options,
     zl_report_t *report, char *errbuf, size_t errlen)
 {
-	struct zl_live live = { dns, domain, resolver_name };
+	struct zl_live live = { dns, domain, resolver_name, false };
 	zl_options_t o = *options;
 	char *display;
 	size_t n = strlen(resolver_name) + strlen(domain) + 8;

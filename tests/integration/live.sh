@@ -190,6 +190,31 @@ check "$T/spf/ten-no-finding" sh -c "! grep -q 'spf-lookups' '$tmp/ten.test.out'
 check "$T/spf/void3-count" grep -q '3 lookups with no answer' "$tmp/void3.test.out"
 check "$T/spf/loop-named" grep -q 'include:l1.senders.test comes back to l1.senders.test\|comes back to l1.senders.test' "$tmp/loop.test.out"
 
+# --- --resolve-external: a file's SPF with the includes outside it asked --
+$ZL --profile none "$tmp/eleven.test.zone" >"$tmp/x11.off" 2>&1
+$ZL --profile none --resolve-external --resolver "$R" \
+    "$tmp/eleven.test.zone" >"$tmp/x11.on" 2>&1
+check "$T/resolve-external/eleven" sh -c "! grep -q 'spf-lookups' '$tmp/x11.off' &&
+    grep -q 'eleven.test.zone:9: error: SPF record at eleven.test.: 11 DNS-querying terms' '$tmp/x11.on'"
+$ZL --profile none --resolve-external --resolver "$R" "$tmp/ten.test.zone" \
+    >"$tmp/x10.on" 2>&1
+check "$T/resolve-external/ten" sh -c "! grep -Eq 'spf-lookups|spf-void|dns-failure' '$tmp/x10.on'"
+# A zone named nowhere but in its file: its own include is the file's.
+cat >"$tmp/mix.test.zone" <<'EOF'
+$ORIGIN mix.test.
+@ 300 SOA ns h 1 3600 600 86400 300
+@ 300 NS ns
+ns 300 A 127.0.0.1
+@ 300 A 192.0.2.80
+@ 300 TXT "v=spf1 ptr include:spf.webmo.fr include:_spf.mix.test a mx:webmo.fr ~all"
+_spf 300 TXT "v=spf1 include:s1.senders.test include:s2.senders.test include:s3.senders.test a:s4.senders.test -all"
+EOF
+$ZL --profile none --resolve-external --resolver "$R" "$tmp/mix.test.zone" \
+    >"$tmp/mix.on" 2>&1
+check "$T/resolve-external/own-include" sh -c "
+    grep -q 'mix.test.zone:6: error: SPF record at mix.test.: 12 DNS-querying terms' '$tmp/mix.on' &&
+    ! grep -q 'dns-failure' '$tmp/mix.on'"
+
 # --- DMARC: the tree walk and the report addresses ---------------------------
 lint_live() {
 	$ZL --profile none --live --resolver "$R" "$1" >"$tmp/$1.out" 2>&1
