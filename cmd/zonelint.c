@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <sys/resource.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -362,7 +363,7 @@ main(int argc, char **argv)
 	bool live = false, resolve_external = false;
 	long timeout = 0, budget = 300;
 	zl_dns_t *dns = NULL;
-	zl_tsig_t tsig;
+	zl_tsig_t tsig = { .name = "" };
 	bool strict = false;
 	bool unreadable = false;
 	bool unfixable = false;
@@ -601,12 +602,7 @@ main(int argc, char **argv)
 			      "its zone's origin");
 		}
 	}
-	if (tsig_path != NULL && zl_tsig_load(tsig_path, &tsig, message,
-	    sizeof(message)) != 0) {
-		zg_say(stderr, "zonelint: %s", message);
-		free(severity);
-		return 2;
-	}
+
 	/* Standard input can be read once: a second '-' would lint nothing
 	 * under the name of what the first read. */
 	for (c = optind, i = 0; c < argc; c++) {
@@ -656,6 +652,18 @@ main(int argc, char **argv)
 		return 2;
 	}
 	zl_report_set_options(report, severity);
+	if (tsig_path != NULL) {
+		/* No core file can hold the secret. */
+		struct rlimit no_core = { 0, 0 };
+
+		setrlimit(RLIMIT_CORE, &no_core);
+		if (zl_tsig_load(tsig_path, &tsig, message,
+		    sizeof(message)) != 0) {
+			zg_say(stderr, "zonelint: %s", message);
+			status = 2;
+			goto out;
+		}
+	}
 	{
 		struct work w = { .files = argv + optind,
 			.count = (size_t)(argc - optind), .options = &options,

@@ -37,6 +37,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <ldns/ldns.h>
@@ -143,23 +144,39 @@ zl_tsig_load(const char *path, zl_tsig_t *key, char *err, size_t errlen)
 	const char *p, *what = NULL;
 	unsigned line = 1, i;
 	size_t len = 0;
-	int n;
-	FILE *fp = fopen(path, "rb");
+	ssize_t got;
+	int n, fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	memset(key, 0, sizeof(*key));
-	if (fp == NULL) {
+	if (fd < 0) {
 		snprintf(err, errlen, "cannot open the TSIG key file %s: %s",
 		    path, strerror(errno));
 		return -1;
 	}
+	/* Read into a buffer of our own (no stdio buffer left holding the
+	 * secret), wiped before it is freed. */
 	if ((text = malloc(max + 1)) == NULL) {
-		fclose(fp);
+		close(fd);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	len = fread(text, 1, max + 1, fp);
-	fclose(fp);
+	while (len <= max && (got = read(fd, text + len, max + 1 - len)) != 0) {
+		if (got < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			snprintf(err, errlen, "cannot read the TSIG key file "
+			    "%s: %s", path, strerror(errno));
+			close(fd);
+			zl_wipe(text, len);
+			free(text);
+			return -1;
+		}
+		len += (size_t)got;
+	}
+	close(fd);
 	if (len > max) {
+		zl_wipe(text, len);
 		free(text);
 		snprintf(err, errlen, "the TSIG key file %s is larger than "
 		    "64 KiB", path);
@@ -353,6 +370,8 @@ struct xfr {
 	size_t records;      /* handed over */
 	size_t records_max;
 	bool done;           /* the closing SOA came */
+	uint8_t soa[600];    /* the opening SOA's data */
+	size_t soa_len;
 	bool stop;           /* a limit: the rest is not read */
 };
 
@@ -404,7 +423,17 @@ xfr_records(struct xfr *x, const ldns_pkt *pkt, char *err, size_t errlen)
 			return false;
 		}
 		if (x->records > 0 && soa) {
-			x->done = true; /* the closing SOA */
+			/* The closing SOA is the opening one (RFC 5936
+			 * 2.2): else the zone changed on the way. */
+			if (!zl_rr_rdata_wire(rr, &x->rdata, &x->rdata_cap,
+			    &len) || len != x->soa_len ||
+			    memcmp(x->rdata, x->soa, len) != 0) {
+				snprintf(err, errlen, "%s: the transfer ends with "
+				    "another SOA than it began with",
+				    x->display);
+				return false;
+			}
+			x->done = true;
 			continue;
 		}
 		if (x->records >= x->records_max) {
@@ -418,6 +447,10 @@ xfr_records(struct xfr *x, const ldns_pkt *pkt, char *err, size_t errlen)
 		if (!zl_rr_rdata_wire(rr, &x->rdata, &x->rdata_cap, &len)) {
 			snprintf(err, errlen, "%s: out of memory", x->display);
 			return false;
+		}
+		if (soa && len <= sizeof(x->soa)) {
+			memcpy(x->soa, x->rdata, len); /* the opening SOA */
+			x->soa_len = len;
 		}
 		if (!zl_rdata_wire_ok(ldns_rr_get_type(rr), x->rdata, len, why,
 		    sizeof(why))) {
@@ -446,6 +479,69 @@ xfr_records(struct xfr *x, const ldns_pkt *pkt, char *err, size_t errlen)
 		x->cb->record(x->ctx, &rec);
 	}
 	return true;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* n bytes from fd before `deadline` (now_ms); false on a timeout, an
+ * error or the end of the stream. */
+static bool
+read_full(int fd, uint8_t *buf, size_t n, long long deadline)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		long long left = deadline - now_ms();
+		ssize_t r;
+
+		if (left <= 0 || poll(&p, 1, left > 60000 ? 60000 : (int)left) <=
+		    0) {
+			if (left <= 0 || errno != EINTR) {
+				return false;
+			}
+			continue;
+		}
+		if ((r = read(fd, buf + got, n - got)) <= 0) {
+			if (r < 0 && errno == EINTR) {
+				continue;
+			}
+			return false;
+		}
+		got += (size_t)r;
+	}
+	return true;
+}
+
+/* One message of the transfer (malloc'd, *size), whole within `timeout`
+ * ms and before the transfer's deadline: a server that trickles bytes
+ * cannot hold zonelint longer.  NULL on a timeout or error. */
+static uint8_t *
+read_message(int fd, size_t *size, long long timeout, long long deadline)
+{
+	long long until = now_ms() + timeout;
+	uint8_t len[2], *buf;
+
+	if (until > deadline) {
+		until = deadline;
+	}
+	if (!read_full(fd, len, 2, until)) {
+		return NULL;
+	}
+	*size = (size_t)len[0] << 8 | len[1];
+	if ((buf = malloc(*size > 0 ? *size : 1)) == NULL ||
+	    !read_full(fd, buf, *size, until)) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
 }
 
 /* A TCP connection to ss within ms milliseconds; -1 with errno. */
@@ -517,6 +613,7 @@ zl_axfr_read(const zl_axfr_t *req, const char *display,
 	ldns_buffer *qbin = NULL;
 	ldns_rdf *qname = NULL, *mac = NULL;
 	size_t total = 0, size_max, messages = 0;
+	long long deadline;
 	int fd = -1, rc = -1;
 	char rcb[32];
 
@@ -576,15 +673,21 @@ zl_axfr_read(const zl_axfr_t *req, const char *display,
 	if (cb->begin != NULL) {
 		cb->begin(ctx, x.origin, "AXFR");
 	}
+	/* The whole transfer within sixty timeouts (ten minutes by
+	 * default), each message within one. */
+	deadline = now_ms() + 60LL * 1000 * tv.tv_sec;
 	while (!x.done && !x.stop) {
 		size_t size = 0;
-		uint8_t *wire = ldns_tcp_read_wire_timeout(fd, &size, tv);
+		uint8_t *wire = read_message(fd, &size, 1000LL * tv.tv_sec,
+		    deadline);
 		ldns_pkt_rcode rcode;
 
 		if (wire == NULL) {
 			snprintf(err, errlen, "%s: the transfer %s after %zu "
-			    "records", display, messages == 0 ? "got no answer"
-				: "stopped", x.records);
+			    "records%s", display, messages == 0
+				? "got no answer" : "stopped", x.records,
+			    now_ms() >= deadline ? " (it took longer than "
+						   "sixty --timeout)" : "");
 			goto out;
 		}
 		total += size;
@@ -611,6 +714,25 @@ zl_axfr_read(const zl_axfr_t *req, const char *display,
 			    display, rcode_name(rcode, rcb, sizeof(rcb)),
 			    rcode == LDNS_RCODE_NOTAUTH && req->tsig != NULL
 				? " (is the TSIG key the server's?)" : "");
+			goto out;
+		}
+		if (ldns_pkt_qdcount(pkt) > 0) {
+			const ldns_rr *q = ldns_rr_list_rr(
+			    ldns_pkt_question(pkt), 0);
+
+			if (q == NULL || ldns_rr_get_type(q) !=
+			    LDNS_RR_TYPE_AXFR || ldns_dname_compare(
+				ldns_rr_owner(q), x.origin) != 0) {
+				free(wire);
+				snprintf(err, errlen, "%s: message %zu of the "
+				    "transfer answers another question",
+				    display, messages + 1);
+				goto out;
+			}
+		} else if (messages == 0) {
+			free(wire);
+			snprintf(err, errlen, "%s: message 1 of the transfer "
+			    "has no question", display);
 			goto out;
 		}
 		if (req->tsig != NULL) {

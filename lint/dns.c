@@ -22,7 +22,8 @@
  *
  *   ;; zonelint DNS cache
  *   ? NAME TYPE STATUS COUNT
- *   RECORD...          (COUNT records in zone file form)
+ *   OWNER TTL TYPECODE HEX   (COUNT records: the data in hexadecimal,
+ *                             so that any record reads back)
  *
  * A question that fails is never an empty answer: callers say that it
  * failed, never that the record is missing.
@@ -33,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lint/internal.h"
@@ -57,6 +59,8 @@ struct zl_dns {
 	unsigned budget;     /* 0: none */
 	char *cache;         /* the cache file, or NULL */
 	bool dirty;          /* answers the file does not hold yet */
+	time_t deadline;     /* no question sent after it (0: none) */
+	char err[256];       /* why there is no resolver */
 };
 
 static const char *const status_names[] = {
@@ -136,13 +140,106 @@ entry_add(struct zl_dns *d, const char *name, uint16_t type,
 
 /* ---- the cache file --------------------------------------------------- */
 
+/* A line of the cache file, at most 1 MiB (a record of 64 KiB of TXT
+ * written with \DDD escapes takes up to 256 KiB); NULL at the end or
+ * past that. */
+static char *
+next_line(FILE *fp, char **buf, size_t *cap, bool *toolong)
+{
+	ssize_t n = getline(buf, cap, fp);
+
+	*toolong = n > 1024 * 1024;
+	return n < 0 || *toolong ? NULL : *buf;
+}
+
+/* A record as a line of the cache: OWNER TTL TYPECODE HEX. */
+static void
+record_to_line(FILE *fp, const ldns_rr *rr)
+{
+	uint8_t *data = NULL;
+	size_t cap = 0, len = 0, i;
+	char *owner = ldns_rdf2str(ldns_rr_owner(rr));
+
+	if (owner == NULL || !zl_rr_rdata_wire(rr, &data, &cap, &len)) {
+		free(owner);
+		free(data);
+		return;
+	}
+	fprintf(fp, "%s %u %u ", owner, (unsigned)ldns_rr_ttl(rr),
+	    (unsigned)ldns_rr_get_type(rr));
+	for (i = 0; i < len; i++) {
+		fprintf(fp, "%02x", data[i]);
+	}
+	fputs(len == 0 ? "-\n" : "\n", fp);
+	free(owner);
+	free(data);
+}
+
+static int
+hexval(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0'
+	    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+				   : -1;
+}
+
+/* The record of a cache line, or NULL. */
+static ldns_rr *
+record_from_line(const char *line)
+{
+	char owner[1100];
+	unsigned ttl, type;
+	int at = 0;
+	const char *hex;
+	uint8_t *data;
+	size_t n, i;
+	ldns_rdf *o;
+	ldns_rr *rr;
+
+	if (sscanf(line, "%1099s %u %u %n", owner, &ttl, &type, &at) != 3 ||
+	    at == 0 || type == 0 || type > 65535) {
+		return NULL;
+	}
+	hex = line + at;
+	n = strcspn(hex, "\n");
+	if (n == 1 && hex[0] == '-') {
+		n = 0;
+	}
+	if (n % 2 != 0 || n / 2 > 65535 ||
+	    (o = ldns_dname_new_frm_str(owner)) == NULL) {
+		return NULL;
+	}
+	if ((data = malloc(n / 2 + 1)) == NULL) {
+		ldns_rdf_deep_free(o);
+		return NULL;
+	}
+	for (i = 0; i < n / 2; i++) {
+		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+
+		if (hi < 0 || lo < 0) {
+			free(data);
+			ldns_rdf_deep_free(o);
+			return NULL;
+		}
+		data[i] = (uint8_t)(hi << 4 | lo);
+	}
+	rr = zl_rr_from_wire(ldns_rdf_data(o), ldns_rdf_size(o),
+	    (uint16_t)type, LDNS_RR_CLASS_IN, ttl, data, n / 2);
+	free(data);
+	ldns_rdf_deep_free(o);
+	return rr;
+}
+
 static int
 load(struct zl_dns *d, FILE *fp, char *err, size_t errlen)
 {
-	char line[70000];
+	char *line = NULL;
+	size_t cap = 0;
 	unsigned lineno = 0;
+	bool toolong = false;
 
-	while (fgets(line, sizeof(line), fp) != NULL) {
+	while (next_line(fp, &line, &cap, &toolong) != NULL) {
 		char name[1100], type[32], status[16];
 		unsigned count, i;
 		ldns_rr_list *list = NULL;
@@ -172,9 +269,10 @@ load(struct zl_dns *d, FILE *fp, char *err, size_t errlen)
 			ldns_rr *rr = NULL;
 
 			lineno++;
-			if (fgets(line, sizeof(line), fp) == NULL ||
-			    ldns_rr_new_frm_str(&rr, line, 0, NULL, NULL) !=
-				LDNS_STATUS_OK ||
+			if (next_line(fp, &line, &cap, &toolong) == NULL ||
+			    (rr = record_from_line(line)) == NULL ||
+			    (ldns_rr_get_type(rr) != t &&
+				ldns_rr_get_type(rr) != LDNS_RR_TYPE_CNAME) ||
 			    !ldns_rr_list_push_rr(list, rr)) {
 				ldns_rr_free(rr);
 				ldns_rr_list_deep_free(list);
@@ -187,8 +285,14 @@ load(struct zl_dns *d, FILE *fp, char *err, size_t errlen)
 			goto bad;
 		}
 	}
+	if (toolong) {
+		lineno++;
+		goto bad;
+	}
+	free(line);
 	return 0;
 bad:
+	free(line);
 	snprintf(err, errlen, "%s:%u: not a zonelint DNS cache entry",
 	    d->cache, lineno);
 	return -1;
@@ -236,7 +340,7 @@ zl_dns_save(zl_dns_t *d, char *err, size_t errlen)
 		    status_names[e->status], c);
 		free(t);
 		for (k = 0; k < c; k++) {
-			ldns_rr_print(fp, ldns_rr_list_rr(e->answer, k));
+			record_to_line(fp, ldns_rr_list_rr(e->answer, k));
 		}
 	}
 	if (fclose(fp) != 0 || rename(tmp, d->cache) != 0) {
@@ -301,6 +405,15 @@ zl_dns_budget(zl_dns_t *d, unsigned budget)
 {
 	d->budget = budget;
 	d->asked = 0;
+	/* And a deadline: twelve timeouts for the questions of a domain,
+	 * however slowly a resolver answers each. */
+	d->deadline = time(NULL) + 12 * (time_t)d->timeout;
+}
+
+const char *
+zl_dns_error(const zl_dns_t *d)
+{
+	return d->err[0] != '\0' ? d->err : NULL;
 }
 
 /* The resolver, made at the first question; NULL with a message. */
@@ -358,6 +471,40 @@ bad:
 	return NULL;
 }
 
+/*
+ * One question to the resolver: the answer, or NULL when there is none
+ * or it is not the answer to this question (another id, not a response,
+ * another question: RFC 5452 9.1), which a forger off the path would
+ * have to get right.
+ */
+static ldns_pkt *
+ask(ldns_resolver *r, const ldns_rdf *qname, uint16_t type)
+{
+	ldns_pkt *q = NULL, *pkt = NULL;
+	const ldns_rr_list *qs;
+	const ldns_rr *qr;
+
+	if (ldns_resolver_prepare_query_pkt(&q, r, qname, (ldns_rr_type)type,
+	    LDNS_RR_CLASS_IN, LDNS_RD) != LDNS_STATUS_OK || q == NULL) {
+		ldns_pkt_free(q);
+		return NULL;
+	}
+	ldns_pkt_set_random_id(q);
+	if (ldns_resolver_send_pkt(&pkt, r, q) != LDNS_STATUS_OK ||
+	    pkt == NULL || ldns_pkt_id(pkt) != ldns_pkt_id(q) ||
+	    !ldns_pkt_qr(pkt) || (qs = ldns_pkt_question(pkt)) == NULL ||
+	    ldns_rr_list_rr_count(qs) != 1 ||
+	    (qr = ldns_rr_list_rr(qs, 0)) == NULL ||
+	    ldns_dname_compare(ldns_rr_owner(qr), qname) != 0 ||
+	    ldns_rr_get_type(qr) != (ldns_rr_type)type ||
+	    ldns_rr_get_class(qr) != LDNS_RR_CLASS_IN) {
+		ldns_pkt_free(pkt);
+		pkt = NULL;
+	}
+	ldns_pkt_free(q);
+	return pkt;
+}
+
 /* The end of the CNAME chain at qname in an answer section, or NULL (a
  * new string). */
 static char *
@@ -405,7 +552,7 @@ static zl_dns_status_t
 query(zl_dns_t *d, const char *name, uint16_t type,
     const ldns_rr_list **answer, unsigned depth)
 {
-	char canon[1100], err[256];
+	char canon[1100];
 	ldns_rdf *qname;
 	ldns_pkt *pkt = NULL;
 	ldns_resolver *r;
@@ -435,16 +582,18 @@ query(zl_dns_t *d, const char *name, uint16_t type,
 	if (d->budget != 0 && d->asked >= d->budget) {
 		return ZL_DNS_BUDGET; /* (not kept: another domain may ask) */
 	}
+	if (d->deadline != 0 && time(NULL) >= d->deadline) {
+		return ZL_DNS_BUDGET; /* the domain's time is spent */
+	}
 	if ((qname = ldns_dname_new_frm_str(canon)) == NULL) {
 		return ZL_DNS_NXDOMAIN; /* no name: nothing there */
 	}
-	if ((r = make_resolver(d, err, sizeof(err))) == NULL) {
+	if ((r = make_resolver(d, d->err, sizeof(d->err))) == NULL) {
 		ldns_rdf_deep_free(qname);
 		return ZL_DNS_FAIL;
 	}
 	d->asked++;
-	if (ldns_resolver_query_status(&pkt, r, qname, (ldns_rr_type)type,
-	    LDNS_RR_CLASS_IN, LDNS_RD) != LDNS_STATUS_OK || pkt == NULL) {
+	if ((pkt = ask(r, qname, type)) == NULL) {
 		st = ZL_DNS_FAIL;
 	} else if (ldns_pkt_get_rcode(pkt) == LDNS_RCODE_NXDOMAIN) {
 		st = ZL_DNS_NXDOMAIN;
@@ -457,14 +606,17 @@ query(zl_dns_t *d, const char *name, uint16_t type,
 		    ? ZL_DNS_ANSWER
 		    : ZL_DNS_NODATA;
 		if (st == ZL_DNS_NODATA) {
-			char *target = type != LDNS_RR_TYPE_CNAME && depth < 8
+			char *target = type != LDNS_RR_TYPE_CNAME
 			    ? chain_end(pkt, qname)
 			    : NULL;
 			const ldns_rr_list *followed = NULL;
 
 			ldns_rr_list_deep_free(list);
 			list = NULL;
-			if (target != NULL) {
+			if (target != NULL && depth >= 8) {
+				st = ZL_DNS_FAIL; /* a chain too long, or a
+						   * loop: no answer */
+			} else if (target != NULL) {
 				st = query(d, target, type, &followed,
 				    depth + 1);
 				if (followed != NULL &&
@@ -472,17 +624,28 @@ query(zl_dns_t *d, const char *name, uint16_t type,
 					NULL) {
 					st = ZL_DNS_FAIL;
 				}
-				free(target);
 			}
+			free(target);
 		}
 	}
 	ldns_pkt_free(pkt);
 	ldns_rdf_deep_free(qname);
+	/* Not kept: a budget spent, or no answer.  And the name may have
+	 * been kept while its CNAME loop was followed. */
+	if (st == ZL_DNS_BUDGET || st == ZL_DNS_FAIL ||
+	    (i = entry_find(d, canon, type)) >= 0) {
+		ldns_rr_list_deep_free(list);
+		if (i >= 0 && st != ZL_DNS_BUDGET && st != ZL_DNS_FAIL) {
+			*answer = d->e[i].answer;
+			return d->e[i].status;
+		}
+		return st;
+	}
 	if ((i = entry_add(d, canon, type, st, list, true)) < 0) {
 		ldns_rr_list_deep_free(list);
 		return ZL_DNS_FAIL;
 	}
-	d->dirty |= st != ZL_DNS_FAIL;
+	d->dirty = true;
 	*answer = d->e[i].answer;
 	return st;
 }

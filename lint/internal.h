@@ -581,6 +581,8 @@ void zl_dns_budget(zl_dns_t *d, unsigned budget);
 zl_dns_status_t zl_dns_query(zl_dns_t *d, const char *name, uint16_t type,
     const ldns_rr_list **answer);
 const char *zl_dns_status_name(zl_dns_status_t s);
+/* Why questions cannot be asked (no resolver), or NULL. */
+const char *zl_dns_error(const zl_dns_t *d);
 
 /* zonelint --live (lint/live.c): the records a domain's mail needs, asked
  * of the DNS and handed to the reader's callbacks; then the checks only

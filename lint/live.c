@@ -162,8 +162,10 @@ zl_live_read(const struct zl_live *live, const char *display,
 			snprintf(msg, sizeof(msg), "%s %s: %s; the mail records "
 			    "of the domain were not judged", q[i].name,
 			    tn != NULL ? tn : "?", st == ZL_DNS_BUDGET
-				? "not asked, the budget of questions is spent "
-				  "(--query-budget)"
+				? "not asked, the budget of questions or time "
+				  "is spent (--query-budget, --timeout)"
+				: zl_dns_error(live->dns) != NULL
+				? zl_dns_error(live->dns)
 				: "no answer from the resolver");
 			free(tn);
 			if (cb->problem != NULL) {
@@ -194,10 +196,29 @@ zl_live_read(const struct zl_live *live, const char *display,
 			zl_record_t rec;
 			size_t len = 0;
 
+			char why[256];
+
 			/* Only what sits at the name asked: a CNAME's
 			 * target is another name's business. */
 			if (ldns_dname_compare(ldns_rr_owner(rr), qname) != 0 ||
 			    !zl_rr_rdata_wire(rr, &rdata, &rcap, &len)) {
+				continue;
+			}
+			/* Data the DNS (or a cache file) gives is checked as
+			 * a zone file's is. */
+			if (!zl_rdata_wire_ok(ldns_rr_get_type(rr), rdata, len,
+			    why, sizeof(why))) {
+				char msg[600];
+
+				tn = ldns_rr_type2str(ldns_rr_get_type(rr));
+				snprintf(msg, sizeof(msg), "bad %s record at "
+				    "%s from the DNS: %s", tn != NULL ? tn : "?",
+				    q[i].name, why);
+				free(tn);
+				if (cb->problem != NULL) {
+					cb->problem(ctx, display, 0,
+					    "syntax-error", msg);
+				}
 				continue;
 			}
 			memset(&rec, 0, sizeof(rec));
@@ -239,6 +260,7 @@ struct eval {
 	bool failed;              /* a question without an answer */
 	bool reported;            /* a permerror was said */
 	bool local;               /* the zone's own names: the file's */
+	bool stopped;             /* a limit reached: the rest not counted */
 	unsigned line;            /* where findings go (0: the zone) */
 };
 
@@ -313,9 +335,10 @@ say(struct eval *e, int rule, const char *fmt, ...)
 }
 
 /* Whether a name answers an address question (void: no such name, or no
- * A and no AAAA). */
+ * A, and no AAAA unless `v4_only`: the a and exists mechanisms of a
+ * receiver for an IPv4 client ask for A only, RFC 7208 5.3, 5.7). */
 static zl_dns_status_t
-addresses(struct eval *e, const char *name, bool *any)
+addresses(struct eval *e, const char *name, bool v4_only, bool *any)
 {
 	const ldns_rr_list *a;
 	zl_dns_status_t s4, s6;
@@ -335,6 +358,10 @@ addresses(struct eval *e, const char *name, bool *any)
 	if (s4 == ZL_DNS_FAIL || s4 == ZL_DNS_BUDGET) {
 		return s4;
 	}
+	if (v4_only) {
+		*any = s4 == ZL_DNS_ANSWER;
+		return ZL_DNS_ANSWER;
+	}
 	s6 = zl_dns_query(e->dns, name, LDNS_RR_TYPE_AAAA, &a);
 	if (s6 == ZL_DNS_FAIL || s6 == ZL_DNS_BUDGET) {
 		return s6;
@@ -352,7 +379,8 @@ no_answer(struct eval *e, const char *name, const char *type,
 		    NULL, 0, "%s %s: %s; the live checks of %s. that need "
 		    "it were not made", name, type,
 		    st == ZL_DNS_BUDGET ? "not asked, the budget of questions "
-					  "is spent (--query-budget)"
+					  "or time is spent (--query-budget, "
+					  "--timeout)"
 					: "no answer from the resolver",
 		    e->top);
 	}
@@ -390,6 +418,20 @@ evaluate_terms(struct eval *e, const char *domain, const zg_spf_t *spf,
 	for (i = 0; i < spf->count && !e->failed; i++) {
 		const zg_spf_term_t *t = &spf->terms[i];
 		unsigned before = e->lookups;
+
+		/* Receivers stop at the first lookup past a limit
+		 * (permerror): so does the count, which bounds the work
+		 * whatever the includes (RFC 7208 4.6.4). */
+		if (e->lookups > LIMIT_LOOKUPS || e->voids > LIMIT_VOID) {
+			if (t->kind == ZG_SPF_INCLUDE || t->kind == ZG_SPF_A ||
+			    t->kind == ZG_SPF_MX || t->kind == ZG_SPF_PTR ||
+			    t->kind == ZG_SPF_EXISTS ||
+			    (t->kind == ZG_SPF_REDIRECT && !has_all)) {
+				e->stopped = true;
+				break;
+			}
+			continue;
+		}
 		const char *d = target(t, domain);
 		char how[ZG_NAME_MAX + 16], term[300];
 		const ldns_rr_list *mx;
@@ -417,7 +459,8 @@ evaluate_terms(struct eval *e, const char *domain, const zg_spf_t *spf,
 			if (d == NULL) {
 				break;
 			}
-			if ((st = addresses(e, d, &any)) != ZL_DNS_ANSWER) {
+			if ((st = addresses(e, d, true, &any)) !=
+			    ZL_DNS_ANSWER) {
 				no_answer(e, d, "A", st);
 				break;
 			}
@@ -535,17 +578,17 @@ evaluate(struct eval *e, const char *domain, const char *how)
 	}
 	if (how == NULL && !e->failed) {
 		if (e->lookups > LIMIT_LOOKUPS) {
-			say(e, ZL_SPF_LOOKUPS, "%u DNS-querying terms once "
+			say(e, ZL_SPF_LOOKUPS, "%u%s DNS-querying terms once "
 			    "every include and redirect is followed, past the "
 			    "limit of 10: receivers return permerror (%s)",
-			    e->lookups, costs);
+			    e->lookups, e->stopped ? " or more" : "", costs);
 		}
 		if (e->voids > LIMIT_VOID) {
-			say(e, ZL_SPF_VOID, "%u lookups with no answer once "
+			say(e, ZL_SPF_VOID, "%u%s lookups with no answer once "
 			    "every include is followed (ptr counted as one, as "
 			    "for a client without a PTR record), past the "
 			    "limit of 2: receivers return permerror",
-			    e->voids);
+			    e->voids, e->stopped ? " or more" : "");
 		}
 	}
 	zg_spf_free(spf);
@@ -848,7 +891,7 @@ static void
 check_host(struct eval *e, const char *what, const char *owner,
     const ldns_rdf *host, int alias_rule)
 {
-	char *h = ldns_rdf2str(host);
+	char *h = host != NULL ? ldns_rdf2str(host) : NULL;
 	const ldns_rr_list *a;
 	zl_dns_status_t st;
 	bool any = false;
@@ -870,7 +913,7 @@ check_host(struct eval *e, const char *what, const char *owner,
 			    "CNAME), as the DNS serves it", what, h, owner);
 		}
 	}
-	if ((st = addresses(e, h, &any)) != ZL_DNS_ANSWER) {
+	if ((st = addresses(e, h, false, &any)) != ZL_DNS_ANSWER) {
 		no_answer(e, h, "A", st);
 	} else if (!any) {
 		zl_report_add(e->zone->report, ZL_TARGET_NO_ADDRESS, e->display,

@@ -1214,7 +1214,12 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 		return ZG_ERR_IO;
 	}
 	zl_report_file_read(zone.report);
-	if (zone.compare != NULL &&
+	if (zone.compare != NULL && zone.limited) {
+		/* Records not read are not missing. */
+		zl_report_add(zone.report, ZL_LIMIT_EXCEEDED, path, 0, NULL, 0,
+		    "the transfer was not read to its end: not compared with "
+		    "%s", options->compare);
+	} else if (zone.compare != NULL &&
 	    (st = zl_compare_finish(&zone, zone.compare, options->compare,
 		axfr->domain, path, errbuf, errlen)) != ZG_OK) {
 		zone_free(&zone);
