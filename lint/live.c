@@ -131,6 +131,9 @@ zl_live_read(const struct zl_live *live, const char *display,
 	add_question(q, &n, cap, live->domain, LDNS_RR_TYPE_TXT);
 	snprintf(name, sizeof(name), "_dmarc.%s", live->domain);
 	add_question(q, &n, cap, name, LDNS_RR_TYPE_TXT);
+	/* A _dmarc CNAME to a reporting service is the zone's record (its
+	 * target's TXT record is not). */
+	add_question(q, &n, cap, name, LDNS_RR_TYPE_CNAME);
 	for (i = 0; i < ZL_CLIENT_HOSTS_COUNT; i++) {
 		snprintf(name, sizeof(name), "%s.%s", zl_client_hosts[i],
 		    live->domain);

@@ -74,6 +74,7 @@ soa test >"$tmp/test.zone"
 {
 	soa reports.test
 	echo 'rep-ok.test._report._dmarc TXT "v=DMARC1"'
+	echo 'cname.dmarc TXT "v=DMARC1; p=reject"'
 } >"$tmp/reports.test.zone"
 {
 	soa 100.51.198.in-addr.arpa
@@ -121,6 +122,10 @@ for r in rep-ok rep-no rep-own; do
 	sed -i "s/^_dmarc TXT .*/_dmarc TXT \"v=DMARC1; p=none; rua=mailto:d@$to\"/" \
 	    "$tmp/$r.test.zone"
 done
+# DMARC by a CNAME to a reporting service.
+cust dmarc-cname.test "$P"
+sed -i 's/^_dmarc TXT .*/_dmarc CNAME cname.dmarc.reports.test./' \
+    "$tmp/dmarc-cname.test.zone"
 # Hosts: an MX host that does not exist, one that is an alias, an SRV
 # target without an address, a client host CNAME to a name without one.
 cust hosts.test "$P"
@@ -237,6 +242,12 @@ check "$T/hosts/client-no-address" grep -q "client host nowhere.senders.test. at
 check "$T/hosts/count" [ "$(grep -c '\[target-no-address\]' "$tmp/hosts.test.out")" -eq 3 ]
 lint_live ten.test
 check "$T/hosts/none" sh -c "! grep -q 'target-no-address\|target-cname\|dns-failure' '$tmp/ten.test.out'"
+$ZL --live --resolver "$R" dmarc-cname.test >"$tmp/dmarc-cname.test.out" 2>&1
+st=$?
+$ZL "$tmp/dmarc-cname.test.zone" >"$tmp/dmarc-cname.file" 2>&1
+check "$T/dmarc/cname-to-reporting-service (exit $st)" sh -c "[ $st -eq 0 ] &&
+    ! grep -Eq '\\[(dmarc-|mail-dmarc|dns-failure)' '$tmp/dmarc-cname.test.out' &&
+    [ \"\$(grep -c ': error: ' '$tmp/dmarc-cname.file')\" -eq 0 ]"
 lint_live rep-own.test
 check "$T/dmarc/report-own-domain" sh -c "! grep -q 'dmarc-report\|dns-failure' '$tmp/rep-own.test.out'"
 
