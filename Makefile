@@ -62,7 +62,8 @@ DEB_TEST_CMDS := named:bind9 named-checkzone:bind9-utils \
 		 named-compilezone:bind9-utils kzonecheck:knot-dnssecutils \
 		 tsig-keygen:bind9-utils nsupdate:bind9-dnsutils \
 		 dig:bind9-dnsutils valgrind:valgrind \
-		 pre-commit:pre-commit git:git spfquery:spfquery
+		 pre-commit:pre-commit git:git \
+		 python3:python3 perl:perl
 # Libraries the tests use as oracles (Mail::SPF for SPF verdicts).
 DEB_TEST_PKGS := libmail-spf-perl libnet-dns-perl
 
