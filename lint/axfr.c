@@ -254,8 +254,11 @@ zl_tsig_load(const char *path, zl_tsig_t *key, char *err, size_t errlen)
 			what = "a key name that is not a domain name";
 			goto bad;
 		}
-		snprintf(key->name, sizeof(key->name), "%s%s", name,
-		    name[nl - 1] == '.' ? "" : ".");
+		memcpy(key->name, name, nl);
+		if (name[nl - 1] != '.') {
+			key->name[nl++] = '.';
+		}
+		key->name[nl] = '\0';
 	}
 	{
 		ldns_rdf *r = ldns_dname_new_frm_str(key->name);
