@@ -29,7 +29,9 @@ same() {
 	shift 2
 	(cd "$same_dir" && run always "$T/a" "$@")
 	(cd "$same_dir" && run never "$T/b" "$@")
-	if cmp -s "$T/a" "$T/b" && cmp -s "$T/a.err" "$T/b.err"; then
+	# (97: valgrind's exit status for an error, make valgrind)
+	if cmp -s "$T/a" "$T/b" && cmp -s "$T/a.err" "$T/b.err" &&
+	    ! grep -q '^status 97$' "$T/a.err"; then
 		return 0
 	fi
 	echo "threads: $same_name differs:" >&2
@@ -38,17 +40,28 @@ same() {
 	return 1
 }
 
+# Under valgrind (make valgrind sets WRAP) every eighth fixture and a
+# smaller big zone, still past the 1 MiB of --read-thread=auto.
+step=1
+records=50000
+if [ -n "${WRAP:-}" ]; then
+	step=8
+	records=15000
+fi
 n=0
+k=0
 bad=0
 for f in $(find fixtures/lint fixtures/lintcli -type f \
     \( -name '*.zone' -o -name 'db.*' \) | sort); do
+	k=$((k + 1))
+	[ $((k % step)) -eq 0 ] || continue
 	d=$(dirname "$f")
 	b=$(basename "$f")
 	n=$((n + 1))
 	same "$f json" "$d" -f json "$b" || bad=$((bad + 1))
 	same "$f fix" "$d" --fix=nsupdate "$b" || bad=$((bad + 1))
 done
-if [ "$bad" -eq 0 ] && [ "$n" -gt 200 ]; then
+if [ "$bad" -eq 0 ] && [ "$n" -gt $((200 / step)) ]; then
 	pass "threads/fixtures ($n zones, JSON and nsupdate fix)"
 else
 	fail "threads/fixtures ($bad of $((n * 2)) runs differ)"
@@ -60,7 +73,7 @@ fi
 GEN=$T/gen
 ${CC:-cc} -O1 -o "$GEN" tests/bench/gen.c 2>"$T/gen.err" ||
     { fail "threads/big (cannot build tests/bench/gen.c)"; exit 0; }
-"$GEN" zone 50000 big.example. >"$T/big.zone"
+"$GEN" zone "$records" big.example. >"$T/big.zone"
 cat >>"$T/big.zone" <<'EOF'
 broken1	TXT	"v=spf1 include:a include:b +all"
 broken1	TXT	"v=spf1 -all"
@@ -79,7 +92,7 @@ for fix in nsupdate zone; do
 	same "big fix $fix" "$T" --fix="$fix" big.zone || ok=0
 done
 (cd "$T" && run never "$T/b" -f text big.zone)
-if [ "$ok" -eq 1 ] && [ "$size" -gt 2097152 ] &&
+if [ "$ok" -eq 1 ] && [ "$size" -gt 1048576 ] &&
     [ "$(grep -c ': error: ' "$T/b")" -ge 3 ]; then
 	pass "threads/big ($size bytes: every format and both fixes)"
 else
