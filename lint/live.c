@@ -267,14 +267,68 @@ struct eval {
 	unsigned line;            /* where findings go (0: the zone) */
 };
 
+/* A TXT record's strings joined (RFC 7208 3.3), malloc'd; NULL when
+ * out of memory or the text holds a NUL. */
+static char *
+txt_text(const ldns_rr *rr)
+{
+	size_t j, len = 0;
+	char *t;
+
+	for (j = 0; j < ldns_rr_rd_count(rr); j++) {
+		len += ldns_rdf_size(ldns_rr_rdf(rr, j));
+	}
+	if ((t = malloc(len + 1)) == NULL) {
+		return NULL;
+	}
+	len = 0;
+	for (j = 0; j < ldns_rr_rd_count(rr); j++) {
+		const ldns_rdf *f = ldns_rr_rdf(rr, j);
+		size_t n = ldns_rdf_size(f);
+
+		if (n > 0) {
+			memcpy(t + len, ldns_rdf_data(f) + 1, n - 1);
+			len += n - 1;
+		}
+	}
+	t[len] = '\0';
+	if (strlen(t) != len) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The TXT records at `name` that `is_record` takes: how many, and the
+ * text of the first (malloc'd, or NULL); the question's status. */
+static zl_dns_status_t
+txt_at(struct eval *e, const char *name,
+    bool (*is_record)(const char *, size_t), unsigned *count, char **text)
+{
+	const ldns_rr_list *a;
+	zl_dns_status_t st = zl_dns_query(e->dns, name, LDNS_RR_TYPE_TXT, &a);
+	size_t i;
+
+	*count = 0;
+	*text = NULL;
+	for (i = 0; st == ZL_DNS_ANSWER && i < ldns_rr_list_rr_count(a);
+	     i++) {
+		char *t = txt_text(ldns_rr_list_rr(a, i));
+
+		if (t != NULL && is_record(t, strlen(t)) && (*count)++ == 0) {
+			*text = t;
+			continue;
+		}
+		free(t);
+	}
+	return st;
+}
+
 /* The SPF records at a domain: how many, and the text of the first (in
  * *text, malloc'd). */
 static zl_dns_status_t
 spf_at(struct eval *e, const char *domain, unsigned *count, char **text)
 {
-	const ldns_rr_list *a;
-	zl_dns_status_t st;
-	size_t i;
 	unsigned line;
 	int r;
 
@@ -284,41 +338,7 @@ spf_at(struct eval *e, const char *domain, unsigned *count, char **text)
 		*count = *text != NULL;
 		return r == 0 ? ZL_DNS_NXDOMAIN : ZL_DNS_ANSWER;
 	}
-	st = zl_dns_query(e->dns, domain, LDNS_RR_TYPE_TXT, &a);
-	if (st != ZL_DNS_ANSWER) {
-		return st;
-	}
-	for (i = 0; i < ldns_rr_list_rr_count(a); i++) {
-		const ldns_rr *rr = ldns_rr_list_rr(a, i);
-		size_t j, len = 0;
-		char *t;
-
-		for (j = 0; j < ldns_rr_rd_count(rr); j++) {
-			len += ldns_rdf_size(ldns_rr_rdf(rr, j));
-		}
-		if ((t = malloc(len + 1)) == NULL) {
-			continue;
-		}
-		len = 0;
-		for (j = 0; j < ldns_rr_rd_count(rr); j++) {
-			const ldns_rdf *f = ldns_rr_rdf(rr, j);
-			size_t n = ldns_rdf_size(f);
-
-			if (n > 0) {
-				memcpy(t + len, ldns_rdf_data(f) + 1, n - 1);
-				len += n - 1;
-			}
-		}
-		t[len] = '\0';
-		if (strlen(t) == len && zg_spf_is_record(t, len)) {
-			if ((*count)++ == 0) {
-				*text = t;
-				continue;
-			}
-		}
-		free(t);
-	}
-	return st;
+	return txt_at(e, domain, zg_spf_is_record, count, text);
 }
 
 static void say(struct eval *e, int rule, const char *fmt, ...)
@@ -337,6 +357,19 @@ say(struct eval *e, int rule, const char *fmt, ...)
 	    LDNS_RR_TYPE_TXT, "SPF record at %s.: %s", e->top, msg);
 }
 
+/* --resolve-external: what the file says of a name (zl_spf_local without
+ * the text). */
+static int
+local_name(const struct eval *e, const char *name)
+{
+	char *text;
+	unsigned line;
+	int r = zl_spf_local(e->zone, name, &text, &line);
+
+	free(text);
+	return r;
+}
+
 /* Whether a name answers an address question (void: no such name, or no
  * A, and no AAAA unless `v4_only`: the a and exists mechanisms of a
  * receiver for an IPv4 client ask for A only, RFC 7208 5.3, 5.7). */
@@ -345,14 +378,11 @@ addresses(struct eval *e, const char *name, bool v4_only, bool *any)
 {
 	const ldns_rr_list *a;
 	zl_dns_status_t s4, s6;
-	char *text;
-	unsigned line;
 	int r;
 
 	/* A name of the file's zone: it has an address if it has records
 	 * (the file is not asked which). */
-	if (e->local && (r = zl_spf_local(e->zone, name, &text, &line)) >= 0) {
-		free(text);
+	if (e->local && (r = local_name(e, name)) >= 0) {
 		*any = r == 1;
 		return ZL_DNS_ANSWER;
 	}
@@ -440,6 +470,7 @@ evaluate_terms(struct eval *e, const char *domain, const zg_spf_t *spf,
 		const ldns_rr_list *mx;
 		zl_dns_status_t st;
 		bool any = false;
+		int r;
 
 		switch (t->kind) {
 		case ZG_SPF_INCLUDE:
@@ -474,16 +505,9 @@ evaluate_terms(struct eval *e, const char *domain, const zg_spf_t *spf,
 			if (d == NULL) {
 				break;
 			}
-			if (e->local) {
-				char *tx;
-				unsigned ln;
-				int r = zl_spf_local(e->zone, d, &tx, &ln);
-
-				free(tx);
-				if (r >= 0) {
-					e->voids += r == 0;
-					break;
-				}
+			if (e->local && (r = local_name(e, d)) >= 0) {
+				e->voids += r == 0;
+				break;
 			}
 			st = zl_dns_query(e->dns, d, LDNS_RR_TYPE_MX, &mx);
 			if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
@@ -610,38 +634,11 @@ static zl_dns_status_t
 dmarc_at(struct eval *e, const char *name, char **text)
 {
 	char q[ZG_NAME_MAX + 16];
-	const ldns_rr_list *a;
 	zl_dns_status_t st;
 	unsigned count;
 
-	*text = NULL;
 	snprintf(q, sizeof(q), "_dmarc.%s", name);
-	st = zl_dns_query(e->dns, q, LDNS_RR_TYPE_TXT, &a);
-	if (st != ZL_DNS_ANSWER) {
-		return st;
-	}
-	count = 0;
-	for (size_t i = 0; i < ldns_rr_list_rr_count(a); i++) {
-		const ldns_rr *rr = ldns_rr_list_rr(a, i);
-		char t[4096];
-		size_t j, len = 0;
-
-		for (j = 0; j < ldns_rr_rd_count(rr); j++) {
-			const ldns_rdf *f = ldns_rr_rdf(rr, j);
-			size_t n = ldns_rdf_size(f) > 0 ? ldns_rdf_size(f) - 1 : 0;
-
-			if (len + n >= sizeof(t)) {
-				n = sizeof(t) - 1 - len;
-			}
-			memcpy(t + len, ldns_rdf_data(f) + 1, n);
-			len += n;
-		}
-		t[len] = '\0';
-		if (strlen(t) == len && zg_dmarc_is_record(t, len) &&
-		    count++ == 0) {
-			*text = strdup(t);
-		}
-	}
+	st = txt_at(e, q, zg_dmarc_is_record, &count, text);
 	if (count != 1) { /* none, or several: no record at this name */
 		free(*text);
 		*text = NULL;
@@ -824,10 +821,9 @@ check_dmarc(struct eval *e)
 			size_t n = strcspn(p, ",");
 			char host[ZG_NAME_MAX + 2], hp[ZG_NAME_MAX + 2];
 			char horg[ZG_NAME_MAX + 2], q[2 * ZG_NAME_MAX + 32];
-			char *ht = NULL;
-			const ldns_rr_list *a;
+			char *ht = NULL, *auth;
 			zl_dns_status_t st;
-			bool ok = false;
+			unsigned count;
 
 			while (*p == ' ') {
 				p++;
@@ -839,27 +835,13 @@ check_dmarc(struct eval *e)
 				/* RFC 7489 7.1: POLICY-DOMAIN._report._dmarc.HOST */
 				snprintf(q, sizeof(q), "%s._report._dmarc.%s",
 				    pname, host);
-				st = zl_dns_query(e->dns, q, LDNS_RR_TYPE_TXT, &a);
+				st = txt_at(e, q, zg_dmarc_is_record, &count,
+				    &auth);
+				free(auth);
 				if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
 					no_answer(e, q, "TXT", st);
 				} else {
-					for (size_t i = 0; st == ZL_DNS_ANSWER &&
-					     i < ldns_rr_list_rr_count(a); i++) {
-						const ldns_rr *rr =
-						    ldns_rr_list_rr(a, i);
-						const ldns_rdf *f =
-						    ldns_rr_rd_count(rr) > 0
-							? ldns_rr_rdf(rr, 0)
-							: NULL;
-
-						ok |= f != NULL &&
-						    ldns_rdf_size(f) > 1 &&
-						    zg_dmarc_is_record(
-							(const char *)
-							    ldns_rdf_data(f) + 1,
-							ldns_rdf_size(f) - 1);
-					}
-					if (!ok) {
+					if (count == 0) {
 						zl_report_add(e->zone->report,
 						    ZL_DMARC_REPORT_AUTH,
 						    e->display, 0, NULL,

@@ -416,6 +416,22 @@ rrset_put(struct zone *zone, uint32_t id, uint16_t type, uint32_t ttl,
 	s->b = ttl;
 }
 
+/* The current run's RRsets into the rrsets table: the name's other
+ * RRsets are there from now on (ZL_NAME_TABLED). */
+static void
+run_to_table(struct zone *zone, struct zl_name_slot *n)
+{
+	unsigned i;
+
+	for (i = 0; i < zone->run_count; i++) {
+		rrset_put(zone, zone->run_id, zone->run_sets[i].type,
+		    zone->run_sets[i].ttl, zone->run_sets[i].line);
+	}
+	zone->run_fresh = false;
+	zone->run_count = 0;
+	n->b |= ZL_NAME_TABLED;
+}
+
 /* Into the rrsets table: a name's RRsets found in its first run. */
 static void
 rrsets_from_extras(struct zone *zone, uint32_t id, uint32_t off)
@@ -465,12 +481,7 @@ run_end(struct zone *zone)
 		e[2 + 2 * i] = zone->run_sets[i].line;
 	}
 	if (i < zone->run_count) {
-		/* The table, now. */
-		for (i = 0; i < zone->run_count; i++) {
-			rrset_put(zone, zone->run_id, zone->run_sets[i].type,
-			    zone->run_sets[i].ttl, zone->run_sets[i].line);
-		}
-		n->b |= ZL_NAME_TABLED;
+		run_to_table(zone, n); /* the dictionary is full */
 		return;
 	}
 	if ((off = zl_arena_add(&zone->extras, e,
@@ -524,13 +535,7 @@ check_run_rrset(struct zone *zone, struct zl_name_slot *n,
 	}
 	if (i == sizeof(zone->run_sets) / sizeof(zone->run_sets[0])) {
 		/* A name of many types: the table from here on. */
-		for (i = 0; i < zone->run_count; i++) {
-			rrset_put(zone, v->id, r[i].type, r[i].ttl,
-			    r[i].line);
-		}
-		zone->run_fresh = false;
-		zone->run_count = 0;
-		n->b |= ZL_NAME_TABLED;
+		run_to_table(zone, n);
 		check_rrset(zone, v);
 		return;
 	}
