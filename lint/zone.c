@@ -1164,7 +1164,7 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 	zl_read_options_t ropts = { 0 };
 	struct zone zone;
 	zg_status_t st = ZG_OK;
-	int live_rc = 0;
+	int live_rc = 0, read_rc;
 	struct zl_live ext;
 	char ext_domain[ZG_NAME_MAX + 2];
 	unsigned f;
@@ -1206,14 +1206,18 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 		 * mail records are then not judged. */
 		live_rc = zl_live_read(live, path, &zone.plan, &callbacks,
 		    &zone, errbuf, errlen);
+		read_rc = live_rc < 0 ? -1 : 0;
+	} else if (axfr != NULL) {
+		read_rc = zl_axfr_read(axfr, path, &ropts, &callbacks, &zone,
+		    errbuf, errlen);
+	} else if (read_thread(path, options)) {
+		read_rc = zl_read_file_piped(path, &ropts, &callbacks, &zone,
+		    errbuf, errlen);
+	} else {
+		read_rc = zl_read_file(path, &ropts, &callbacks, &zone, errbuf,
+		    errlen);
 	}
-	if ((live != NULL ? (live_rc < 0 ? -1 : 0)
-	    : axfr != NULL ? zl_axfr_read(axfr, path, &ropts, &callbacks,
-				 &zone, errbuf, errlen)
-			   : (read_thread(path, options) ? zl_read_file_piped
-							 : zl_read_file)(path,
-				 &ropts, &callbacks, &zone, errbuf, errlen)) !=
-	    0) {
+	if (read_rc != 0) {
 		zone_free(&zone);
 		zl_report_merge(report, zone.report, path);
 		return ZG_ERR_IO;
