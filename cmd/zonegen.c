@@ -31,6 +31,9 @@ static const char usage_text[] =
     "      --port PORT       nsupdate: with --server, the server's port\n"
     "      --replace         nsupdate: replace the MX (and SRV) RRsets\n"
     "      --srv             add RFC 6186/8314 SRV records for the services\n"
+    "      --report-records  write instead the records the profile's\n"
+    "                        dmarc_report_zone needs to receive DOMAIN's\n"
+    "                        DMARC reports (DOMAIN._report._dmarc.HOST)\n"
     "      --ttl SECONDS     override the profile's TTL (0-2147483647)\n"
     "  -d, --domains FILE    read domains from FILE ('-': stdin), one a line\n"
     "  -o, --output-dir DIR  write DIR/DOMAIN.{zone,nsupdate,json} atomically\n"
@@ -47,7 +50,8 @@ enum {
 	OPT_PORT,
 	OPT_REPLACE,
 	OPT_SRV,
-	OPT_TTL
+	OPT_TTL,
+	OPT_REPORT_RECORDS
 };
 
 static const struct option long_options[] = {
@@ -59,6 +63,7 @@ static const struct option long_options[] = {
 	{ "port", required_argument, NULL, OPT_PORT },
 	{ "replace", no_argument, NULL, OPT_REPLACE },
 	{ "srv", no_argument, NULL, OPT_SRV },
+	{ "report-records", no_argument, NULL, OPT_REPORT_RECORDS },
 	{ "ttl", required_argument, NULL, OPT_TTL },
 	{ "domains", required_argument, NULL, 'd' },
 	{ "output-dir", required_argument, NULL, 'o' },
@@ -75,6 +80,7 @@ struct run {
 	zg_plan_t plan;
 	int json_state;
 	int failures;
+	bool report;      /* --report-records */
 	sigset_t signals; /* those that remove the temporary file */
 };
 
@@ -222,8 +228,11 @@ do_domain(struct run *run, const char *input, const char *where)
 
 	st = zg_domain_normalize(input, domain, &why);
 	if (st == ZG_OK) {
-		st = zg_plan_build(&run->plan, run->profile, domain,
-		    &run->plan_options);
+		st = run->report
+			 ? zg_plan_report_build(&run->plan, run->profile,
+			       domain, &run->plan_options)
+			 : zg_plan_build(&run->plan, run->profile, domain,
+			       &run->plan_options);
 		if (st == ZG_ERR_DOMAIN) {
 			why = "is too long for the records it needs (a name "
 			      "is at most 253 octets)";
@@ -239,6 +248,13 @@ do_domain(struct run *run, const char *input, const char *where)
 		    where ? where : "", where ? ": " : "", quoted,
 		    why ? why : zg_status_str(st));
 		run->failures++;
+		return;
+	}
+	if (run->report && run->plan.count == 0) {
+		zg_say(stderr, "zonegen: %s%s%s: no record written: it and the "
+		    "report zone %s are one domain's (RFC 7489 7.1 asks for "
+		    "authorisation across domains only)", where ? where : "",
+		    where ? ": " : "", domain, run->plan.domain);
 		return;
 	}
 	if (run->output_dir != NULL) {
@@ -369,6 +385,9 @@ main(int argc, char **argv)
 		case OPT_SRV:
 			run.plan_options.srv = true;
 			break;
+		case OPT_REPORT_RECORDS:
+			run.report = true;
+			break;
 		case OPT_TTL:
 			if (!parse_uint(optarg, ZG_TTL_MAX, &v)) {
 				usage("--ttl takes seconds from 0 to "
@@ -415,6 +434,10 @@ main(int argc, char **argv)
 	if (!print_profile && optind == argc && domains_file == NULL) {
 		usage("no domain given");
 	}
+	if (run.report && run.plan_options.srv) {
+		usage("--report-records writes the reporting zone's records; "
+		      "--srv does not apply");
+	}
 
 	/* The linter's rules judge the records the profile plans: zonegen
 	 * writes nothing that zonelint would call an error. */
@@ -430,6 +453,13 @@ main(int argc, char **argv)
 		return st == ZG_OK && fflush(stdout) == 0 ? 0 : 1;
 	}
 	run.profile = profile;
+	if (run.report && profile->dmarc_report_zone == NULL) {
+		zg_say(stderr, "zonegen: profile %s has no dmarc_report_zone: "
+		    "--report-records writes the records that zone holds",
+		    profile->name);
+		zg_profile_free(profile);
+		return 1;
+	}
 
 	if (run.output_dir != NULL) {
 		static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };

@@ -762,30 +762,47 @@ walk(struct eval *e, const char *name, char *policy_name, char **policy,
 	return true;
 }
 
-/* The host of a mailto: URI in a rua= or ruf= list entry, or false. */
-static bool
-uri_host(const char *uri, size_t len, char *host, size_t hostlen)
-{
-	const char *at, *end = uri + len;
-	size_t n;
+/* What check_report_host needs besides the host. */
+struct report_check {
+	struct eval *e;
+	const char *pname; /* the domain whose DMARC record applies */
+	const char *org;   /* its Organizational Domain */
+};
 
-	if (len < 7 || strncasecmp(uri, "mailto:", 7) != 0 ||
-	    (at = memchr(uri, '@', len)) == NULL) {
-		return false;
+/* A rua= or ruf= host outside the Organizational Domain must authorise
+ * the reports (RFC 7489 7.1).  Returns false to stop after a failure. */
+static bool
+check_report_host(const char *tag, const char *uri, size_t n,
+    const char *host, void *arg)
+{
+	const struct report_check *rc = arg;
+	struct eval *e = rc->e;
+	char hp[ZG_NAME_MAX + 2], horg[ZG_NAME_MAX + 2];
+	char q[2 * ZG_NAME_MAX + 32];
+	char *ht = NULL, *auth;
+	zl_dns_status_t st;
+	unsigned count;
+
+	if (walk(e, host, hp, &ht, horg) && strcasecmp(horg, rc->org) != 0) {
+		/* RFC 7489 7.1: POLICY-DOMAIN._report._dmarc.HOST */
+		snprintf(q, sizeof(q), "%s._report._dmarc.%s", rc->pname,
+		    host);
+		st = txt_at(e, q, zg_dmarc_is_record, &count, &auth);
+		free(auth);
+		if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
+			no_answer(e, q, "TXT", st);
+		} else if (count == 0) {
+			zl_report_add(e->zone->report, ZL_DMARC_REPORT_AUTH,
+			    e->display, 0, NULL, LDNS_RR_TYPE_TXT,
+			    "DMARC record at _dmarc.%s.: %s=%.*s is outside "
+			    "the Organizational Domain %s. and %s. does not "
+			    "authorise it (no \"v=DMARC1\" at %s.): receivers "
+			    "send it no reports", rc->pname, tag, (int)n, uri,
+			    rc->org, host, q);
+		}
 	}
-	at++;
-	for (n = 0; at + n < end && at[n] != '!' && at[n] != ',' &&
-	     at[n] != ' ' && at[n] != '>'; n++) {
-	}
-	if (n == 0 || n >= hostlen) {
-		return false;
-	}
-	memcpy(host, at, n);
-	host[n] = '\0';
-	if (host[n - 1] == '.') {
-		host[n - 1] = '\0';
-	}
-	return true;
+	free(ht);
+	return !e->failed;
 }
 
 static void
@@ -795,8 +812,7 @@ check_dmarc(struct eval *e)
 	char *policy = NULL;
 	zg_problems_t problems = { 0 };
 	zg_dmarc_t *d = NULL;
-	static const char *const tags[] = { "rua", "ruf" };
-	size_t t;
+	struct report_check rc = { e, pname, org };
 
 	if (!walk(e, e->top, pname, &policy, org) || policy == NULL) {
 		free(policy);
@@ -814,55 +830,8 @@ check_dmarc(struct eval *e)
 		zg_problems_free(&problems);
 		return;
 	}
-	for (t = 0; t < sizeof(tags) / sizeof(tags[0]) && !e->failed; t++) {
-		const char *v = zg_dmarc_get(d, tags[t]), *p = v;
-
-		while (p != NULL && *p != '\0' && !e->failed) {
-			size_t n = strcspn(p, ",");
-			char host[ZG_NAME_MAX + 2], hp[ZG_NAME_MAX + 2];
-			char horg[ZG_NAME_MAX + 2], q[2 * ZG_NAME_MAX + 32];
-			char *ht = NULL, *auth;
-			zl_dns_status_t st;
-			unsigned count;
-
-			while (*p == ' ') {
-				p++;
-				n--;
-			}
-			if (uri_host(p, n, host, sizeof(host)) &&
-			    walk(e, host, hp, &ht, horg) &&
-			    strcasecmp(horg, org) != 0) {
-				/* RFC 7489 7.1: POLICY-DOMAIN._report._dmarc.HOST */
-				snprintf(q, sizeof(q), "%s._report._dmarc.%s",
-				    pname, host);
-				st = txt_at(e, q, zg_dmarc_is_record, &count,
-				    &auth);
-				free(auth);
-				if (st == ZL_DNS_FAIL || st == ZL_DNS_BUDGET) {
-					no_answer(e, q, "TXT", st);
-				} else {
-					if (count == 0) {
-						zl_report_add(e->zone->report,
-						    ZL_DMARC_REPORT_AUTH,
-						    e->display, 0, NULL,
-						    LDNS_RR_TYPE_TXT,
-						    "DMARC record at _dmarc.%s.: "
-						    "%s=%.*s is outside the "
-						    "Organizational Domain %s. and "
-						    "%s. does not authorise it (no "
-						    "\"v=DMARC1\" at %s.): "
-						    "receivers send it no reports",
-						    pname, tags[t], (int)n, p, org,
-						    host, q);
-					}
-				}
-			}
-			free(ht);
-			p += n;
-			if (*p == ',') {
-				p++;
-			}
-		}
+	if (!e->failed) {
+		zg_dmarc_report_hosts(d, check_report_host, &rc);
 	}
 	zg_dmarc_free(d);
 	zg_problems_free(&problems);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "zonegen/internal.h"
 #include "zonegen/zonegen.h"
@@ -615,4 +616,62 @@ zg_dmarc_free(zg_dmarc_t *dmarc)
 	}
 	free(dmarc->tags);
 	free(dmarc);
+}
+
+bool
+zg_dmarc_uri_host(const char *uri, size_t len, char *host, size_t hostlen)
+{
+	const char *at, *end = uri + len;
+	size_t n;
+
+	if (len < 7 || strncasecmp(uri, "mailto:", 7) != 0 ||
+	    (at = memchr(uri, '@', len)) == NULL) {
+		return false;
+	}
+	at++;
+	for (n = 0; at + n < end && at[n] != '!' && at[n] != ',' &&
+	     at[n] != ' ' && at[n] != '>' && at[n] != '?'; n++) {
+	}
+	if (n == 0 || n >= hostlen) {
+		return false;
+	}
+	memcpy(host, at, n);
+	host[n] = '\0';
+	if (host[n - 1] == '.') {
+		host[n - 1] = '\0';
+	}
+	return host[0] != '\0';
+}
+
+size_t
+zg_dmarc_report_hosts(const zg_dmarc_t *dmarc, zg_dmarc_host_fn *fn,
+    void *arg)
+{
+	static const char *const tags[] = { "rua", "ruf" };
+	char host[ZG_NAME_MAX + 2];
+	size_t t, calls = 0;
+
+	for (t = 0; t < sizeof(tags) / sizeof(tags[0]); t++) {
+		const char *p = zg_dmarc_get(dmarc, tags[t]);
+
+		while (p != NULL && *p != '\0') {
+			size_t n;
+
+			while (*p == ' ' || *p == '\t') {
+				p++;
+			}
+			n = strcspn(p, ",");
+			if (zg_dmarc_uri_host(p, n, host, sizeof(host))) {
+				calls++;
+				if (!fn(tags[t], p, n, host, arg)) {
+					return calls;
+				}
+			}
+			p += n;
+			if (*p == ',') {
+				p++;
+			}
+		}
+	}
+	return calls;
 }

@@ -49,6 +49,12 @@ write_rdata(FILE *fp, const zg_record_t *r)
 static void
 write_header(FILE *fp, const zg_plan_t *plan)
 {
+	if (plan->subject[0] != '\0') {
+		fprintf(fp, "; DMARC report authorisation for %s in %s "
+			    "(profile %s)\n", plan->subject, plan->domain,
+		    plan->profile->name);
+		return;
+	}
 	fprintf(fp, "; mail records for %s (profile %s)\n", plan->domain,
 	    plan->profile->name);
 }

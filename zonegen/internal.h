@@ -52,4 +52,37 @@ zg_ascii_equal(const char *s, size_t n, const char *b)
 	return b[n] == '\0';
 }
 
+/*
+ * True when `name` is `zone` or a name below it, both in presentation
+ * form without escapes, a trailing dot on either ignored, ASCII case
+ * ignored: "a.Example.com" is within "example.com.".
+ */
+static inline bool
+zg_name_within(const char *name, const char *zone)
+{
+	size_t n = 0, z = 0, i;
+
+	while (name[n] != '\0') {
+		n++;
+	}
+	while (zone[z] != '\0') {
+		z++;
+	}
+	n -= n > 0 && name[n - 1] == '.';
+	z -= z > 0 && zone[z - 1] == '.';
+	if (z == 0) {
+		return true; /* the root holds every name */
+	}
+	if (z > n || (z < n && name[n - z - 1] != '.')) {
+		return false;
+	}
+	for (i = 0; i < z; i++) {
+		if (zg_ascii_lower(name[n - z + i]) !=
+		    zg_ascii_lower(zone[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
 #endif /* ZONEGEN_INTERNAL_H */

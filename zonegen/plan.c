@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zonegen/internal.h"
 #include "zonegen/zonegen.h"
 
 /*
@@ -87,6 +88,7 @@ zg_plan_build(zg_plan_t *plan, const zg_profile_t *profile,
 	plan->count = 0;
 	plan->profile = profile;
 	snprintf(plan->domain, sizeof(plan->domain), "%s.", domain);
+	plan->subject[0] = '\0';
 
 	for (i = 0; i < profile->cnames_count; i++) {
 		r = plan_push(plan, ZG_ROLE_CNAME, ZG_RR_CNAME,
@@ -142,6 +144,90 @@ zg_plan_build(zg_plan_t *plan, const zg_profile_t *profile,
 		r->service = s;
 	}
 	return ZG_OK;
+}
+
+/* zg_plan_report_build's state while the report hosts are visited. */
+struct report_plan {
+	zg_plan_t *plan;
+	const char *domain;
+	uint32_t ttl;
+	zg_status_t status;
+};
+
+/* One record per distinct host: DOMAIN._report._dmarc.HOST. */
+static bool
+report_record(const char *tag, const char *uri, size_t len, const char *host,
+    void *arg)
+{
+	struct report_plan *rp = arg;
+	zg_plan_t *plan = rp->plan;
+	char owner[ZG_NAME_MAX + 2];
+	zg_record_t *r;
+	size_t i, n;
+
+	(void)tag;
+	(void)uri;
+	(void)len;
+	n = (size_t)snprintf(owner, sizeof(owner), "%s._report._dmarc.%s.",
+	    rp->domain, host);
+	/* At most 253 octets without the final dot. */
+	if (n > ZG_NAME_MAX + 1) {
+		rp->status = ZG_ERR_DOMAIN;
+		return false;
+	}
+	/* Names in lower case, as zonegen writes every name it makes. */
+	for (i = 0; i < n; i++) {
+		owner[i] = zg_ascii_lower(owner[i]);
+	}
+	for (i = 0; i < plan->count; i++) {
+		if (strcmp(plan->records[i].owner, owner) == 0) {
+			return true;
+		}
+	}
+	if ((r = plan_push(plan, ZG_ROLE_REPORT, ZG_RR_TXT, "", rp->ttl)) ==
+	    NULL) {
+		rp->status = ZG_ERR_NOMEM;
+		return false;
+	}
+	memcpy(r->owner, owner, n + 1);
+	r->text = "v=DMARC1";
+	return true;
+}
+
+zg_status_t
+zg_plan_report_build(zg_plan_t *plan, const zg_profile_t *profile,
+    const char *domain, const zg_plan_options_t *options)
+{
+	struct report_plan rp = { plan, domain, 0, ZG_OK };
+	zg_problems_t problems = { 0 };
+	zg_dmarc_t *d = NULL;
+	const char *zone = profile->dmarc_report_zone;
+	zg_status_t st;
+
+	rp.ttl = options != NULL && options->ttl_set ? options->ttl
+						     : profile->ttl;
+	plan->count = 0;
+	plan->profile = profile;
+	if (zone == NULL || profile->dmarc == NULL) {
+		return ZG_ERR_PROFILE;
+	}
+	snprintf(plan->domain, sizeof(plan->domain), "%s", zone);
+	snprintf(plan->subject, sizeof(plan->subject), "%s.", domain);
+	if (zg_name_within(domain, zone) || zg_name_within(zone, domain)) {
+		return ZG_OK;
+	}
+	st = zg_dmarc_parse(profile->dmarc, strlen(profile->dmarc),
+	    ZG_DMARC_RFC9989, &d, &problems);
+	zg_problems_free(&problems);
+	if (st != ZG_OK) {
+		return st;
+	}
+	zg_dmarc_report_hosts(d, report_record, &rp);
+	zg_dmarc_free(d);
+	if (rp.status != ZG_OK) {
+		plan->count = 0;
+	}
+	return rp.status;
 }
 
 void

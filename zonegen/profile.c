@@ -99,6 +99,9 @@ static const cyaml_schema_field_t profile_fields[] = {
 	CYAML_FIELD_STRING_PTR("dmarc",
 	    CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, zg_profile_t, dmarc, 1,
 	    2048),
+	CYAML_FIELD_STRING_PTR("dmarc_report_zone",
+	    CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, zg_profile_t,
+	    dmarc_report_zone, 1, ZG_NAME_MAX + 1),
 	CYAML_FIELD_SEQUENCE("services",
 	    CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, zg_profile_t, services,
 	    &service_schema, 0, 64),
@@ -188,6 +191,83 @@ check_record_text(struct check *c, const char *key, const char *text,
 	return st;
 }
 
+/* check_report_zone's state: the zone, and the first host outside it. */
+struct report_zone {
+	const char *zone;
+	unsigned hosts;
+	char outside[ZG_NAME_MAX + 2];
+	char bad[ZG_NAME_MAX + 2];
+};
+
+static bool
+report_host(const char *tag, const char *uri, size_t len, const char *host,
+    void *arg)
+{
+	struct report_zone *rz = arg;
+
+	(void)tag;
+	(void)uri;
+	(void)len;
+	rz->hosts++;
+	if (zg_name_check(host, false, false) != NULL) {
+		snprintf(rz->bad, sizeof(rz->bad), "%s", host);
+		return false;
+	}
+	if (!zg_name_within(host, rz->zone)) {
+		snprintf(rz->outside, sizeof(rz->outside), "%s", host);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * dmarc_report_zone: the zone that holds the authorisation records of the
+ * rua= and ruf= hosts (RFC 7489 7.1), so every such host must lie in it,
+ * and there must be one.
+ */
+static zg_status_t
+check_report_zone(struct check *c, const zg_profile_t *p)
+{
+	static const char key[] = "dmarc_report_zone";
+	struct report_zone rz = { p->dmarc_report_zone, 0, "", "" };
+	zg_problems_t problems = { 0 };
+	zg_dmarc_t *d = NULL;
+	zg_status_t st;
+	char quoted[80];
+
+	if ((st = check_host(c, key, p->dmarc_report_zone)) != ZG_OK) {
+		return st;
+	}
+	if (p->dmarc == NULL) {
+		return fail(c, key, "needs a dmarc record whose rua= or ruf= "
+		    "addresses it authorises");
+	}
+	st = zg_dmarc_parse(p->dmarc, strlen(p->dmarc), ZG_DMARC_RFC9989, &d,
+	    &problems);
+	zg_problems_free(&problems);
+	if (st != ZG_OK) {
+		return st;
+	}
+	zg_dmarc_report_hosts(d, report_host, &rz);
+	zg_dmarc_free(d);
+	if (rz.bad[0] != '\0') {
+		zg_text_quote(quoted, sizeof(quoted), rz.bad, strlen(rz.bad),
+		    60);
+		return fail(c, "dmarc", "report address host '%s' is not a "
+		    "host name", quoted);
+	}
+	if (rz.outside[0] != '\0') {
+		return fail(c, key, "the dmarc report address host %s is not "
+		    "in %s: its authorisation record (RFC 7489 7.1) belongs "
+		    "to another zone", rz.outside, p->dmarc_report_zone);
+	}
+	if (rz.hosts == 0) {
+		return fail(c, key, "the dmarc record has no mailto: address "
+		    "in rua= or ruf= to authorise");
+	}
+	return ZG_OK;
+}
+
 static zg_status_t
 profile_check(struct check *c, zg_profile_t *p)
 {
@@ -256,6 +336,10 @@ profile_check(struct check *c, zg_profile_t *p)
 	}
 	if (p->dmarc != NULL &&
 	    (st = check_record_text(c, "dmarc", p->dmarc, false)) != ZG_OK) {
+		return st;
+	}
+	if (p->dmarc_report_zone != NULL &&
+	    (st = check_report_zone(c, p)) != ZG_OK) {
 		return st;
 	}
 	for (i = 0; i < p->services_count; i++) {
@@ -429,6 +513,11 @@ zg_profile_print(const zg_profile_t *p, FILE *fp)
 	if (p->dmarc != NULL) {
 		fputs("dmarc: ", fp);
 		print_quoted(fp, p->dmarc);
+		fputc('\n', fp);
+	}
+	if (p->dmarc_report_zone != NULL) {
+		fputs("dmarc_report_zone: ", fp);
+		print_quoted(fp, p->dmarc_report_zone);
 		fputc('\n', fp);
 	}
 	if (p->services_count > 0) {

@@ -238,6 +238,26 @@ const char *zg_dmarc_get(const zg_dmarc_t *dmarc, const char *name);
 /* Free a parsed record; NULL does nothing. */
 void zg_dmarc_free(zg_dmarc_t *dmarc);
 
+/*
+ * The host of a mailto: URI, one entry of a rua= or ruf= list (`len`
+ * octets, the list's comma excluded), without a trailing dot, into `host`
+ * (`hostlen` octets with the NUL).  False for another scheme, an address
+ * without '@' or an empty or too long host.
+ */
+bool zg_dmarc_uri_host(const char *uri, size_t len, char *host,
+    size_t hostlen);
+
+/*
+ * Call `fn` for each mailto: address of the rua= and then the ruf= list of
+ * a parsed record, with the tag ("rua" or "ruf"), the list entry
+ * (`uri`, `len` octets) and its host (zg_dmarc_uri_host).  Stops early
+ * when `fn` returns false; returns the number of calls.
+ */
+typedef bool zg_dmarc_host_fn(const char *tag, const char *uri, size_t len,
+    const char *host, void *arg);
+size_t zg_dmarc_report_hosts(const zg_dmarc_t *dmarc, zg_dmarc_host_fn *fn,
+    void *arg);
+
 /* ------------------------------------------------------------------ */
 /* Profiles.                                                           */
 /* ------------------------------------------------------------------ */
@@ -286,6 +306,9 @@ typedef struct zg_profile {
 	unsigned mx_count;
 	char *spf;
 	char *dmarc;
+	/* The provider's zone that authorises reports (RFC 7489 7.1) to
+	 * the rua= and ruf= hosts of `dmarc`, absolute; or NULL. */
+	char *dmarc_report_zone;
 	zg_service_t *services;
 	unsigned services_count;
 } zg_profile_t;
@@ -357,7 +380,8 @@ typedef enum zg_role {
 	ZG_ROLE_MX,
 	ZG_ROLE_SPF,
 	ZG_ROLE_DMARC,
-	ZG_ROLE_SRV
+	ZG_ROLE_SRV,
+	ZG_ROLE_REPORT /* DOMAIN._report._dmarc.HOST "v=DMARC1" */
 } zg_role_t;
 
 typedef struct zg_record {
@@ -383,6 +407,9 @@ typedef struct zg_plan_options {
 
 typedef struct zg_plan {
 	char domain[ZG_NAME_MAX + 2]; /* absolute, with the trailing dot */
+	/* Report plans: the customer domain the records authorise reports
+	 * for (absolute), while `domain` is the provider's zone; else "". */
+	char subject[ZG_NAME_MAX + 2];
 	const zg_profile_t *profile;  /* borrowed */
 	zg_record_t *records;
 	size_t count;
@@ -397,6 +424,19 @@ typedef struct zg_plan {
  */
 zg_status_t zg_plan_build(zg_plan_t *plan, const zg_profile_t *profile,
     const char *domain, const zg_plan_options_t *options);
+
+/*
+ * Fill `plan` with the records the profile's dmarc_report_zone must hold
+ * so that receivers send `domain`'s reports to the rua= and ruf= hosts of
+ * the profile's DMARC record (RFC 7489 7.1): DOMAIN._report._dmarc.HOST
+ * TXT "v=DMARC1", one per host.  No records when `domain` and the zone are
+ * one within the other (the reports stay in one organisation).
+ * ZG_ERR_PROFILE when the profile names no such zone, ZG_ERR_DOMAIN when
+ * an owner would be longer than a name may be.
+ */
+zg_status_t zg_plan_report_build(zg_plan_t *plan,
+    const zg_profile_t *profile, const char *domain,
+    const zg_plan_options_t *options);
 
 /* Free a plan's records (not the struct itself). */
 void zg_plan_free(zg_plan_t *plan);

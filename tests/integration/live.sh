@@ -115,7 +115,7 @@ cust gone.test "$P include:gone.senders.test"
 cust mxhosts.test "$P mx:mx11.senders.test"
 cust redirect.test "$P -all redirect=s1.senders.test"
 # DMARC report addresses: authorised, not, and of the domain itself.
-for r in rep-ok rep-no rep-own; do
+for r in rep-ok rep-no rep-own rep-gen; do
 	cust $r.test "$P"
 	to=reports.test
 	[ $r = rep-own ] && to=$r.test
@@ -250,6 +250,43 @@ check "$T/dmarc/cname-to-reporting-service (exit $st)" sh -c "[ $st -eq 0 ] &&
     [ \"\$(grep -c ': error: ' '$tmp/dmarc-cname.file')\" -eq 0 ]"
 lint_live rep-own.test
 check "$T/dmarc/report-own-domain" sh -c "! grep -q 'dmarc-report\|dns-failure' '$tmp/rep-own.test.out'"
+
+# zonegen --report-records: the records reports.test needs for rep-gen.test,
+# sent to named with nsupdate (twice: a second send changes nothing), read
+# back by AXFR; then the customer's addresses are authorised.
+cat >"$tmp/reports.yaml" <<'EOF'
+name: reporting
+ttl: 300
+mx:
+  - priority: 10
+    host: mx.webmo.fr.
+dmarc: "v=DMARC1; p=none; rua=mailto:d@reports.test; ruf=mailto:f@reports.test"
+dmarc_report_zone: reports.test.
+EOF
+lint_live rep-gen.test
+check "$T/report-records/before" grep -q "rua=mailto:d@reports.test is outside .*\[dmarc-report-unauthorised\]" "$tmp/rep-gen.test.out"
+$ZONEGEN -p "$tmp/reports.yaml" --report-records rep-gen.test \
+    >"$tmp/rep-gen.snippet" 2>&1
+cat "$tmp/reports.test.zone" "$tmp/rep-gen.snippet" >"$tmp/reports.new"
+check "$T/report-records/bind-checkzone" sh -c "
+    named-checkzone -q reports.test '$tmp/reports.new' &&
+    grep -q '^rep-gen.test._report._dmarc.reports.test.' '$tmp/reports.new'"
+$ZONEGEN -p "$tmp/reports.yaml" --report-records -f nsupdate \
+    --server 127.0.0.1 --port "$NAMED_PORT" rep-gen.test \
+    >"$tmp/rep-gen.nsupdate" 2>&1
+sent=0
+for i in 1 2; do
+	nsupdate -k "$NAMED_KEY" "$tmp/rep-gen.nsupdate" \
+	    >>"$tmp/nsupdate.out" 2>&1 && sent=$((sent + 1))
+done
+dig @127.0.0.1 -p "$NAMED_PORT" +noall +answer reports.test AXFR \
+    >"$tmp/reports.axfr" 2>&1
+n=$(grep -c '^rep-gen\.test\._report\._dmarc\.reports\.test\.[[:space:]].*TXT[[:space:]]*"v=DMARC1"$' "$tmp/reports.axfr")
+all=$(grep -c '_report\._dmarc' "$tmp/reports.axfr")
+check "$T/report-records/nsupdate-twice (sent $sent of 2, record $n, all $all)" \
+    [ "$sent" -eq 2 -a "$n" -eq 1 -a "$all" -eq 2 ]
+lint_live rep-gen.test
+check "$T/report-records/after" sh -c "! grep -q 'dmarc-report\|dns-failure' '$tmp/rep-gen.test.out'"
 
 # --- the same findings as the file, for the rules that apply to both --------
 $ZL "$tmp/cust.test.zone" >"$tmp/cust.file" 2>&1
