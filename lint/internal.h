@@ -600,6 +600,18 @@ struct zl_live {
  * record or NULL, *line that record's line (lint/rule_spf.c). */
 int zl_spf_local(const struct zone *zone, const char *name, char **text,
     unsigned *line);
+/* The same question, of any name: -1, 0, or 1 with *id the name that
+ * answers (the name's own, *direct, or one a CNAME or wildcard gives). */
+int zl_local_name(const struct zone *zone, const char *name, uint32_t *id,
+    bool *direct);
+/* --resolve-external: the DMARC record the file has at a _dmarc name, as
+ * zl_spf_local says (-1, 0, or 1 with *text malloc'd or NULL and *line
+ * its line); -1 too when a CNAME or wildcard answers (rule_dmarc.c). */
+int zl_dmarc_local(const struct zone *zone, const char *name, char **text,
+    unsigned *line);
+/* TXT data's character-strings joined (RFC 7208 3.3) into out, which
+ * has room for size + 1 bytes, and a NUL; the text's length. */
+size_t zl_txt_join(const uint8_t *d, size_t size, char *out);
 int zl_live_read(const struct zl_live *live, const char *display,
     const zg_plan_t *plan, const zl_read_callbacks_t *cb, void *ctx,
     char *err, size_t errlen);

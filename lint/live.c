@@ -639,6 +639,18 @@ dmarc_at(struct eval *e, const char *name, char **text)
 	unsigned count;
 
 	snprintf(q, sizeof(q), "_dmarc.%s", name);
+	/* --resolve-external: the zone's own _dmarc names are the file's. */
+	if (e->local) {
+		unsigned line;
+		int r = zl_dmarc_local(e->zone, q, text, &line);
+
+		if (r >= 0) {
+			if (*text != NULL && strcasecmp(name, e->top) == 0) {
+				e->line = line;
+			}
+			return r == 0 ? ZL_DNS_NXDOMAIN : ZL_DNS_ANSWER;
+		}
+	}
 	st = txt_at(e, q, zg_dmarc_is_record, &count, text);
 	if (count != 1) { /* none, or several: no record at this name */
 		free(*text);
@@ -794,7 +806,7 @@ check_report_host(const char *tag, const char *uri, size_t n,
 			no_answer(e, q, "TXT", st);
 		} else if (count == 0) {
 			zl_report_add(e->zone->report, ZL_DMARC_REPORT_AUTH,
-			    e->display, 0, NULL, LDNS_RR_TYPE_TXT,
+			    e->display, e->line, NULL, LDNS_RR_TYPE_TXT,
 			    "DMARC record at _dmarc.%s.: %s=%.*s is outside "
 			    "the Organizational Domain %s. and %s. does not "
 			    "authorise it (no \"v=DMARC1\" at %s.): receivers "
@@ -821,7 +833,7 @@ check_dmarc(struct eval *e)
 	}
 	if (strcasecmp(pname, e->top) != 0) {
 		zl_report_add(e->zone->report, ZL_DMARC_INHERITED, e->display,
-		    0, NULL, LDNS_RR_TYPE_TXT, "no DMARC record at _dmarc.%s.; "
+		    e->line, NULL, LDNS_RR_TYPE_TXT, "no DMARC record at _dmarc.%s.; "
 		    "receivers apply the one at _dmarc.%s. (RFC 9989 4.10 tree "
 		    "walk; Organizational Domain %s.)", e->top, pname, org);
 	}
@@ -864,7 +876,7 @@ check_host(struct eval *e, const char *what, const char *owner,
 		}
 		if (st == ZL_DNS_ANSWER) {
 			zl_report_add(e->zone->report, alias_rule, e->display,
-			    0, owner, 0, "%s host %s at %s is an alias (a "
+			    e->line, owner, 0, "%s host %s at %s is an alias (a "
 			    "CNAME), as the DNS serves it", what, h, owner);
 		}
 	}
@@ -872,10 +884,61 @@ check_host(struct eval *e, const char *what, const char *owner,
 		no_answer(e, h, "A", st);
 	} else if (!any) {
 		zl_report_add(e->zone->report, ZL_TARGET_NO_ADDRESS, e->display,
-		    0, owner, 0, "%s host %s at %s has no A or AAAA record",
+		    e->line, owner, 0, "%s host %s at %s has no A or AAAA record",
 		    what, h, owner);
 	}
 	free(h);
+}
+
+/*
+ * --resolve-external: the hosts the file names outside its zone (those in
+ * it are the file's rules' business): the apex's MX hosts, and the
+ * targets of the client host CNAMEs and of the SRV records the profile
+ * plans (the records kept for the mail checks).  Each at its line.
+ */
+static void
+check_hosts_local(struct eval *e)
+{
+	const struct zone *zone = e->zone;
+	size_t i, c;
+
+	for (i = 0; i < zone->kept_count && !e->failed; i++) {
+		const struct kept *k = &zone->kept[i];
+		const char *what = "SRV";
+		int alias = ZL_SRV_TARGET_CNAME;
+		size_t skip = 6;
+		ldns_rdf *host;
+
+		if (k->type == LDNS_RR_TYPE_MX &&
+		    k->owner_id == zone->origin_id) {
+			what = "MX";
+			alias = ZL_MX_TARGET_CNAME;
+			skip = 2;
+		} else if (k->type == LDNS_RR_TYPE_CNAME) {
+			for (c = 0; c < ZL_CLIENT_HOSTS_COUNT &&
+			     zone->client_ids[c] != k->owner_id; c++) {
+			}
+			if (c == ZL_CLIENT_HOSTS_COUNT) {
+				continue;
+			}
+			what = "client";
+			alias = -1;
+			skip = 0;
+		} else if (k->type != LDNS_RR_TYPE_SRV ||
+		    k->owner_id == zone->origin_id) {
+			continue; /* the SRV names are the plan's others */
+		}
+		if (k->rdlen <= skip ||
+		    zl_in_zone_wire(zone, k->rdata + skip, k->rdlen - skip) ||
+		    (host = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME,
+			k->rdlen - skip, k->rdata + skip)) == NULL) {
+			continue;
+		}
+		e->line = k->line;
+		check_host(e, what, k->owner, host, alias);
+		ldns_rdf_deep_free(host);
+	}
+	e->line = 0;
 }
 
 static void
@@ -938,13 +1001,17 @@ zl_live_checks(struct zone *zone, const struct zl_live *live)
 		 * own names are answered by the file). */
 		char *text;
 
-		if (zl_spf_local(zone, live->domain, &text, &e.line) != 1 ||
-		    text == NULL) {
-			free(text);
-			return;
+		if (zl_spf_local(zone, live->domain, &text, &e.line) == 1 &&
+		    text != NULL) {
+			evaluate(&e, live->domain, NULL);
 		}
 		free(text);
-		evaluate(&e, live->domain, NULL);
+		e.failed = false;
+		e.line = 0;
+		check_dmarc(&e);
+		e.failed = false;
+		e.line = 0;
+		check_hosts_local(&e);
 		return;
 	}
 	evaluate(&e, live->domain, NULL);

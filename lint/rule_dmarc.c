@@ -225,6 +225,35 @@ record(struct zone *zone, void *state, struct zl_view *v)
 	}
 }
 
+int
+zl_dmarc_local(const struct zone *zone, const char *name, char **text,
+    unsigned *line)
+{
+	const struct dmarc_state *st = zone->state[ZL_FAMILY_DMARC];
+	const struct zl_slot *sl;
+	uint32_t id;
+	bool direct;
+	int r = zl_local_name(zone, name, &id, &direct);
+
+	*text = NULL;
+	*line = 0;
+	if (r == 1 && !direct) {
+		return -1; /* a CNAME or wildcard: not kept here */
+	}
+	if (r != 1 || st == NULL) {
+		return r;
+	}
+	if ((sl = zl_table_find(&st->names, zl_exact_key(id))) != NULL) {
+		const struct dmarc_first *h = zl_arena_at(st->arena, sl->a);
+
+		if ((*text = malloc(h->rdlen + 1)) != NULL) {
+			zl_txt_join((const uint8_t *)(h + 1), h->rdlen, *text);
+		}
+		*line = h->line;
+	}
+	return 1;
+}
+
 /*
  * RFC 7489 6.1: receivers query _dmarc.DOMAIN only (the webmo guide puts
  * the record at the domain).  A record that a _dmarc CNAME points to is

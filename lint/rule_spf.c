@@ -211,17 +211,16 @@ resolve(const struct zone *zone, const uint8_t *name, size_t name_len,
 }
 
 int
-zl_spf_local(const struct zone *zone, const char *name, char **text,
-    unsigned *line)
+zl_local_name(const struct zone *zone, const char *name, uint32_t *id,
+    bool *direct)
 {
 	uint8_t w[ZL_WIRE_MAX];
 	const struct zl_name_slot *n = NULL;
-	const struct zl_slot *sl;
 	size_t len;
 	enum answer a;
 
-	*text = NULL;
-	*line = 0;
+	*id = 0;
+	*direct = false;
 	if ((len = zone_target(zone, name, w)) == 0 ||
 	    (a = resolve(zone, w, len, &n)) == ANSWER_UNKNOWN) {
 		return -1;
@@ -229,7 +228,26 @@ zl_spf_local(const struct zone *zone, const char *name, char **text,
 	if (a == ANSWER_NONE) {
 		return 0;
 	}
-	if ((sl = zl_table_find(&spf_st(zone)->names, zl_exact_key(n->id))) !=
+	*id = n->id;
+	*direct = n == zl_names_find(&zone->names, w, len);
+	return 1;
+}
+
+int
+zl_spf_local(const struct zone *zone, const char *name, char **text,
+    unsigned *line)
+{
+	const struct zl_slot *sl;
+	uint32_t id;
+	bool direct;
+	int r = zl_local_name(zone, name, &id, &direct);
+
+	*text = NULL;
+	*line = 0;
+	if (r != 1) {
+		return r;
+	}
+	if ((sl = zl_table_find(&spf_st(zone)->names, zl_exact_key(id))) !=
 	    NULL) {
 		const struct spf_head *h = spf_head(zone, sl);
 

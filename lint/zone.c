@@ -738,12 +738,30 @@ check_cname_rules(struct zone *zone, struct zl_name_slot *n,
 	n->b = (n->b & ~ZL_NAME_FLAGS) | flags;
 }
 
+size_t
+zl_txt_join(const uint8_t *d, size_t size, char *out)
+{
+	size_t i = 0, len = 0;
+
+	while (i < size) {
+		size_t n = d[i++];
+
+		if (n > size - i) {
+			n = size - i;
+		}
+		memcpy(out + len, d + i, n);
+		len += n;
+		i += n;
+	}
+	out[len] = '\0';
+	return len;
+}
+
 /* TXT (and SPF type) data: the character-strings joined (RFC 7208 3.3),
  * into the zone's buffer (and a NUL); NULL when out of memory. */
 static char *
 join_strings(struct zone *zone, const uint8_t *d, size_t size, size_t *len)
 {
-	size_t i = 0;
 	char *text;
 
 	if (size + 1 > zone->strings_cap) {
@@ -759,18 +777,7 @@ join_strings(struct zone *zone, const uint8_t *d, size_t size, size_t *len)
 		zone->strings_cap = cap;
 	}
 	text = zone->strings;
-	*len = 0;
-	while (i < size) {
-		size_t n = d[i++];
-
-		if (n > size - i) {
-			n = size - i;
-		}
-		memcpy(text + *len, d + i, n);
-		*len += n;
-		i += n;
-	}
-	text[*len] = '\0';
+	*len = zl_txt_join(d, size, text);
 	return text;
 }
 

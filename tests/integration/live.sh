@@ -220,6 +220,30 @@ check "$T/resolve-external/own-include" sh -c "
     grep -q 'mix.test.zone:6: error: SPF record at mix.test.: 11 or more DNS-querying terms' '$tmp/mix.on' &&
     ! grep -q 'dns-failure' '$tmp/mix.on'"
 
+# The DMARC and host checks of a file: its own names are the file's, the
+# others are asked (the hosts in the zone are the file's rules' business;
+# the client host names are the profile's, so not with --profile none).
+$ZL --resolve-external --resolver "$R" "$tmp/hosts.test.zone" \
+    >"$tmp/xhosts.on" 2>&1
+check "$T/resolve-external/hosts" sh -c "
+    grep -q 'hosts.test.zone:[0-9]*: .*MX host mx.gone.test. at hosts.test. has no A or AAAA record \[target-no-address\]' '$tmp/xhosts.on' &&
+    grep -q 'hosts.test.zone:[0-9]*: .*client host nowhere.senders.test. at webmail.hosts.test. has no A or AAAA record \[target-no-address\]' '$tmp/xhosts.on' &&
+    ! grep -q 'mx.webmo.fr.* \[target-no-address\]' '$tmp/xhosts.on' &&
+    ! grep -q 'dns-failure' '$tmp/xhosts.on'"
+for r in rep-no rep-ok; do
+	$ZL --profile none --resolve-external --resolver "$R" \
+	    "$tmp/$r.test.zone" >"$tmp/x$r.on" 2>&1
+done
+check "$T/resolve-external/report-unauthorised" grep -q "rep-no.test.zone:10: warning: DMARC record at _dmarc.rep-no.test.: rua=mailto:d@reports.test is outside .*\[dmarc-report-unauthorised\]" "$tmp/xrep-no.on"
+check "$T/resolve-external/report-authorised" sh -c "! grep -q 'dmarc-report\|dns-failure' '$tmp/xrep-ok.on'"
+{
+	soa sub.webmo.fr
+	echo '@ MX 10 mx.webmo.fr.'
+} >"$tmp/sub.webmo.fr.zone"
+$ZL --profile none --resolve-external --resolver "$R" \
+    "$tmp/sub.webmo.fr.zone" >"$tmp/xsub.on" 2>&1
+check "$T/resolve-external/dmarc-inherited" grep -q "no DMARC record at _dmarc.sub.webmo.fr.; receivers apply the one at _dmarc.webmo.fr. .*\[dmarc-inherited\]" "$tmp/xsub.on"
+
 # --- DMARC: the tree walk and the report addresses ---------------------------
 lint_live() {
 	$ZL --profile none --live --resolver "$R" "$1" >"$tmp/$1.out" 2>&1
