@@ -53,10 +53,29 @@ write_header(FILE *fp, const zg_plan_t *plan)
 	    plan->profile->name);
 }
 
+/*
+ * The owner relative to the domain, as a zone file with $ORIGIN DOMAIN.
+ * writes it: "@" for the domain, else the owner less ".DOMAIN.".  `out`
+ * holds ZG_NAME_MAX + 2 bytes.
+ */
+static const char *
+relative_owner(const zg_plan_t *plan, const zg_record_t *r, char *out)
+{
+	size_t dlen = strlen(plan->domain);
+	size_t olen = strlen(r->owner);
+
+	if (olen <= dlen) {
+		return "@";
+	}
+	memcpy(out, r->owner, olen - dlen - 1);
+	out[olen - dlen - 1] = '\0';
+	return out;
+}
+
 static void
 emit_bind(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 {
-	size_t dlen = strlen(plan->domain);
+	char relative[ZG_NAME_MAX + 2];
 	size_t i;
 
 	write_header(fp, plan);
@@ -66,13 +85,10 @@ emit_bind(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 	for (i = 0; i < plan->count; i++) {
 		const zg_record_t *r = &plan->records[i];
 
-		if (!o->relative) {
-			fputs(r->owner, fp);
-		} else if (strlen(r->owner) == dlen) {
-			fputc('@', fp);
+		if (o->relative) {
+			fputs(relative_owner(plan, r, relative), fp);
 		} else {
-			/* The owner less ".DOMAIN." */
-			fwrite(r->owner, 1, strlen(r->owner) - dlen - 1, fp);
+			fputs(r->owner, fp);
 		}
 		fprintf(fp, "\t%u\tIN\t%s\t", (unsigned)r->ttl,
 		    type_name(r->type));
@@ -152,16 +168,25 @@ emit_nsupdate(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 }
 
 /*
- * One object per record.  "data" is the RDATA in presentation form, except
- * for TXT, whose data is the text itself (unquoted and unsplit), which is
- * what registrar APIs take.
+ * One object per record.  "name" is the absolute owner; "data" is the RDATA
+ * in presentation form, except for TXT, whose data is the text itself
+ * (unquoted and unsplit), which is what registrar APIs take.  "domain"
+ * (the domain, no final dot) and "relative_name" ("@" for the domain) come
+ * last, after the first version's keys: registrar APIs take records per
+ * domain, mostly with names relative to it (Gandi LiveDNS and DigitalOcean
+ * write "@" for the domain itself).
  */
 static void
 emit_json(FILE *fp, const zg_plan_t *plan, int *state)
 {
+	char domain[ZG_NAME_MAX + 2];
+	char relative[ZG_NAME_MAX + 2];
 	char prefix[32];
 	size_t i;
 
+	/* plan->domain is absolute: the same less its final dot. */
+	memcpy(domain, plan->domain, strlen(plan->domain) - 1);
+	domain[strlen(plan->domain) - 1] = '\0';
 	for (i = 0; i < plan->count; i++) {
 		const zg_record_t *r = &plan->records[i];
 
@@ -191,6 +216,10 @@ emit_json(FILE *fp, const zg_plan_t *plan, int *state)
 			zg_json_write_string(fp, prefix, r->target);
 			break;
 		}
+		fputs(", \"domain\": ", fp);
+		zg_json_write_string(fp, "", domain);
+		fputs(", \"relative_name\": ", fp);
+		zg_json_write_string(fp, "", relative_owner(plan, r, relative));
 		fputc('}', fp);
 	}
 }
