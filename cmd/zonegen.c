@@ -29,8 +29,9 @@ static const char usage_text[] =
     "  -r, --relative        bind: $ORIGIN and relative owner names\n"
     "      --server HOST     nsupdate: add a 'server HOST' line\n"
     "      --port PORT       nsupdate: with --server, the server's port\n"
-    "      --replace         nsupdate: switch provider: replace the CNAME, MX,\n"
-    "                        DMARC (and SRV) records at the names written\n"
+    "      --replace         nsupdate: switch provider: replace the CNAME,\n"
+    "                        MX, DMARC (and SRV) records at the names written\n"
+    "      --idempotent      nsupdate: a script that may be applied again\n"
     "      --srv             add RFC 6186/8314 SRV records for the services\n"
     "      --ttl SECONDS     override the profile's TTL (0-2147483647)\n"
     "  -d, --domains FILE    read domains from FILE ('-': stdin), one a line\n"
@@ -47,6 +48,7 @@ enum {
 	OPT_SERVER,
 	OPT_PORT,
 	OPT_REPLACE,
+	OPT_IDEMPOTENT,
 	OPT_SRV,
 	OPT_TTL
 };
@@ -59,6 +61,7 @@ static const struct option long_options[] = {
 	{ "server", required_argument, NULL, OPT_SERVER },
 	{ "port", required_argument, NULL, OPT_PORT },
 	{ "replace", no_argument, NULL, OPT_REPLACE },
+	{ "idempotent", no_argument, NULL, OPT_IDEMPOTENT },
 	{ "srv", no_argument, NULL, OPT_SRV },
 	{ "ttl", required_argument, NULL, OPT_TTL },
 	{ "domains", required_argument, NULL, 'd' },
@@ -367,6 +370,9 @@ main(int argc, char **argv)
 		case OPT_REPLACE:
 			run.emit.replace = true;
 			break;
+		case OPT_IDEMPOTENT:
+			run.emit.idempotent = true;
+			break;
 		case OPT_SRV:
 			run.plan_options.srv = true;
 			break;
@@ -412,6 +418,13 @@ main(int argc, char **argv)
 	    run.emit.format != ZG_FORMAT_NSUPDATE) {
 		usage("--server, --port and --replace are for --format "
 		      "nsupdate");
+	}
+	if (run.emit.idempotent && run.emit.format != ZG_FORMAT_NSUPDATE) {
+		usage("--idempotent is for --format nsupdate");
+	}
+	if (run.emit.idempotent && run.emit.replace) {
+		usage("--idempotent is for scripts without --replace, which "
+		      "may be applied again as they are");
 	}
 	if (!print_profile && optind == argc && domains_file == NULL) {
 		usage("no domain given");

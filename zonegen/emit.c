@@ -201,10 +201,21 @@ emit_replace(FILE *fp, const zg_plan_t *plan)
  * change only.  A server would otherwise ignore the CNAME silently (RFC
  * 2136 3.4.2.2).  The other records are added in one message; adding a
  * record that is there already changes nothing (RFC 2136 3.4.2.2).
+ *
+ * --idempotent: a script applied again must succeed where the CNAME is
+ * already right and still fail where its name holds anything else.  No
+ * message can do both: its prerequisites would have to hold when the name
+ * is free and when it has this CNAME, but not when it has another one,
+ * and only a value-dependent "yxrrset" tells those apart, which fails on a
+ * free name; and nsupdate exits non-zero when any message fails.  So a
+ * message first deletes this very CNAME (nothing, unless it is there:
+ * RFC 2136 2.5.4), and the guarded add follows.  The price: for the time
+ * between the two messages a name that was right does not exist.
  */
 static void
 emit_nsupdate(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 {
+	bool cnames = false;
 	size_t i;
 
 	write_header(fp, plan);
@@ -223,6 +234,18 @@ emit_nsupdate(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 		if (r->type != ZG_RR_CNAME) {
 			continue;
 		}
+		if (o->idempotent) {
+			if (!cnames) {
+				fputs("; a CNAME that is right already is "
+				      "deleted, then added where the name is "
+				      "free\n",
+				    fp);
+			}
+			nsupdate_rrset(fp, "update delete", r->owner,
+			    ZG_RR_CNAME, r);
+			fputs("send\n", fp);
+		}
+		cnames = true;
 		fprintf(fp, "prereq nxdomain %s\n", r->owner);
 		nsupdate_add(fp, r);
 		fputs("send\n", fp);

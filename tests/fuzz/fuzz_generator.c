@@ -11,10 +11,11 @@
  *   line is read back with ldns_rr_new_frm_str: it must parse and give
  *   exactly the owner, TTL, class, type and data the plan meant (TXT: the
  *   character-strings joined give the plan's text);
- * - in the nsupdate format (with --server and --port, with and without
- *   --replace): every line must be one the writer means to write, and
- *   every "update add" must read back as the plan's record, in the
- *   writer's order (CNAMEs first, each guarded by its prereq; with
+ * - in the nsupdate format (with --server and --port; alone, with
+ *   --idempotent and with --replace): every line must be one the writer
+ *   means to write, and every "update add" must read back as the plan's
+ *   record, in the writer's order (CNAMEs first, each guarded by its
+ *   prereq, with --idempotent after a message deleting that CNAME; with
  *   --replace the plan's order, each record after the delete of its
  *   RRset, but the SPF record, and a message requiring each CNAME);
  * - in JSON, to /dev/null.
@@ -298,16 +299,18 @@ replace_delete(const zg_plan_t *plan, const char *line, bool *deleted)
 
 /*
  * Without --replace: each CNAME in its own message right after its
- * "prereq nxdomain", then the other records in one message.  With it:
- * one message holding every record in the plan's order, each after the
- * delete of its RRset (but the SPF record, after its comment), then one
- * that requires each CNAME.
+ * "prereq nxdomain", then the other records in one message; with
+ * --idempotent, before each such message one that deletes that very
+ * CNAME.  With --replace: one message holding every record in the plan's
+ * order, each after the delete of its RRset (but the SPF record, after its
+ * comment), then one that requires each CNAME.
  */
 static void
-check_nsupdate(const zg_plan_t *plan, bool replace)
+check_nsupdate(const zg_plan_t *plan, bool replace, bool idempotent)
 {
 	zg_emit_options_t options = { .format = ZG_FORMAT_NSUPDATE };
 	const zg_record_t *guarded = NULL;
+	const zg_record_t *undone = NULL;
 	char header[512];
 	char want[1024];
 	bool *deleted;
@@ -320,6 +323,7 @@ check_nsupdate(const zg_plan_t *plan, bool replace)
 	options.server = SERVER;
 	options.port = PORT;
 	options.replace = replace;
+	options.idempotent = idempotent;
 	buf = emit(plan, &options, &len);
 	snprintf(header, sizeof(header), "; mail records for %s (profile %s)",
 	    plan->domain, plan->profile->name);
@@ -349,7 +353,23 @@ check_nsupdate(const zg_plan_t *plan, bool replace)
 			guarded = nsupdate_order(plan, k, false);
 			FUZZ_ASSERT(guarded != NULL &&
 			    guarded->type == ZG_RR_CNAME &&
-			    strcmp(line + 16, guarded->owner) == 0);
+			    strcmp(line + 16, guarded->owner) == 0 &&
+			    undone == (idempotent ? guarded : NULL));
+			undone = NULL;
+		} else if (idempotent &&
+		    strncmp(line, "update delete ", 14) == 0) {
+			/* The next CNAME, by its data, in a message of its
+			 * own right before the guarded add. */
+			undone = nsupdate_order(plan, k, false);
+			FUZZ_ASSERT(undone != NULL &&
+			    undone->type == ZG_RR_CNAME);
+			snprintf(want, sizeof(want), " IN CNAME %s",
+			    undone->target);
+			FUZZ_ASSERT(line_is(line, "update delete ",
+			    undone->owner, want));
+			FUZZ_ASSERT((line = next_line(&at)) != NULL &&
+			    strcmp(line, "send") == 0);
+			sends++;
 		} else if (replace &&
 		    strncmp(line, "prereq yxrrset ", 15) == 0) {
 			r = nth_cname(plan, checks++);
@@ -363,6 +383,10 @@ check_nsupdate(const zg_plan_t *plan, bool replace)
 			FUZZ_ASSERT(strcmp(line, header) == 0 ||
 			    strcmp(line, "server " SERVER " " PORT) == 0 ||
 			    line_is(line, "zone ", plan->domain, "") ||
+			    (idempotent && k == 0 &&
+				strcmp(line, "; a CNAME that is right already "
+					     "is deleted, then added where "
+					     "the name is free") == 0) ||
 			    (replace &&
 				(replace_delete(plan, line, deleted) ||
 				    line_is(line, "; a former SPF record at ",
@@ -376,7 +400,9 @@ check_nsupdate(const zg_plan_t *plan, bool replace)
 	}
 	FUZZ_ASSERT(k == plan->count);
 	FUZZ_ASSERT(checks == (replace ? cnames : 0));
-	FUZZ_ASSERT(sends == (replace ? 1 + (cnames > 0) : cnames + 1));
+	FUZZ_ASSERT(sends == (replace      ? 1 + (cnames > 0)
+				 : idempotent ? 2 * cnames + 1
+					      : cnames + 1));
 	free(deleted);
 	free(buf);
 }
@@ -418,8 +444,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	check_bind(&plan, false);
 	check_bind(&plan, true);
-	check_nsupdate(&plan, false);
-	check_nsupdate(&plan, true);
+	check_nsupdate(&plan, false, false);
+	check_nsupdate(&plan, false, true);
+	check_nsupdate(&plan, true, false);
 	state = 0;
 	zg_emit_begin(fuzz_devnull(), &json, &state);
 	zg_emit_plan(fuzz_devnull(), &plan, &json, &state);

@@ -5,7 +5,9 @@
 # that --replace swaps the MX (and SRV) RRsets, and that applying a script
 # twice adds nothing; that --replace switches a zone from a former provider
 # (its CNAMEs, MX and DMARC; its SPF record stays, as documented) in one
-# message, keeping unrelated records, and that a second run changes nothing.
+# message, keeping unrelated records, and that a second run changes nothing;
+# that an --idempotent script applied again succeeds where the records are
+# right and fails, changing nothing, where a name holds another CNAME.
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Needs named, tsig-keygen, nsupdate and dig (bind9, bind9-utils,
@@ -78,7 +80,8 @@ if ! start_named "$tmp" example.com srv.example \
 	replsrv.example="$tmp/replsrv.extra" \
 	switch.example="$tmp/switch.extra" \
 	blocked.example="$tmp/blocked.extra" \
-	idem.example xn--caf-dma.fr $pzones; then
+	idem.example again1.example again2.example xn--caf-dma.fr \
+	$pzones; then
 	fail "$T/start-named"
 	exit 1
 fi
@@ -411,4 +414,67 @@ apply_ok "$T/d/replace-second-run-exit-0" "$tmp/c.nsupdate" "$tmp/c.out2"
 axfr $Z >"$tmp/c.axfr2" || fail "$T/d/axfr-replace"
 check "$T/d/replace-one-copy-each" once "$tmp/c.want" "$tmp/c.axfr2"
 check "$T/d/replace-zone-unchanged" same_set "$tmp/c.axfr" "$tmp/c.axfr2"
+
+# --- (e) --idempotent: a script applied again ------------------------------
+# A script for two domains, applied twice: the second run succeeds and
+# leaves every record as it was.  Then one domain's imap CNAME points
+# elsewhere: a third run fails once (YXDOMAIN) and changes no record, and
+# the scripts of --output-dir, applied one by one, tell which domain.
+A1=again1.example
+A2=again2.example
+zg "$tmp/e.nsupdate" $P --idempotent $A1 $A2 || fail "$T/idempotent/zonegen"
+mkdir "$tmp/e.dir"
+zg /dev/null $P --idempotent -o "$tmp/e.dir" $A1 $A2 ||
+	fail "$T/idempotent/zonegen-output-dir"
+apply_ok "$T/idempotent/first-run-exit-0" "$tmp/e.nsupdate" "$tmp/e.out1"
+for z in $A1 $A2; do
+	zg "$tmp/e.bind" $z || fail "$T/idempotent/$z/zonegen-bind"
+	norm <"$tmp/e.bind" >"$tmp/e.$z.want"
+	axfr $z | base $z >"$tmp/e.$z.1" || fail "$T/idempotent/$z/axfr-1"
+	check "$T/idempotent/$z/exactly-the-records" \
+		same_set "$tmp/e.$z.want" "$tmp/e.$z.1"
+done
+apply_ok "$T/idempotent/second-run-exit-0" "$tmp/e.nsupdate" "$tmp/e.out2"
+check "$T/idempotent/second-run-silent" [ ! -s "$tmp/e.out2" ]
+for z in $A1 $A2; do
+	axfr $z | base $z >"$tmp/e.$z.2" || fail "$T/idempotent/$z/axfr-2"
+	check "$T/idempotent/$z/second-run-records-unchanged" \
+		same_set "$tmp/e.$z.1" "$tmp/e.$z.2"
+done
+# A2's imap now points elsewhere (its own host, or another provider's).
+cat >"$tmp/e.move" <<EOF
+server 127.0.0.1 $NAMED_PORT
+zone $A2.
+update delete imap.$A2. IN CNAME
+update add imap.$A2. 300 IN CNAME imap.elsewhere.example.
+send
+EOF
+apply_ok "$T/idempotent/move-imap" "$tmp/e.move" "$tmp/e.outm"
+for z in $A1 $A2; do
+	axfr $z | base $z >"$tmp/e.$z.3" || fail "$T/idempotent/$z/axfr-3"
+done
+apply "$tmp/e.nsupdate" "$tmp/e.out3"
+rc=$?
+sed 's/^/# nsupdate: /' "$tmp/e.out3"
+check "$T/idempotent/third-run-fails" [ "$rc" -ne 0 ]
+check "$T/idempotent/third-run-one-yxdomain" \
+	[ "$(grep -c . "$tmp/e.out3")" -eq 1 -a \
+	"$(grep -c '^update failed: YXDOMAIN$' "$tmp/e.out3")" -eq 1 ]
+for z in $A1 $A2; do
+	axfr $z | base $z >"$tmp/e.$z.4" || fail "$T/idempotent/$z/axfr-4"
+	check "$T/idempotent/$z/third-run-records-unchanged" \
+		same_set "$tmp/e.$z.3" "$tmp/e.$z.4"
+done
+check "$T/idempotent/imap-still-elsewhere" grep -Fxq \
+	"imap.$A2. 300 in cname imap.elsewhere.example." "$tmp/e.$A2.4"
+# One domain at a time, as README and zonegen(1) say: only A2's fails.
+failed=
+for f in "$tmp"/e.dir/*.nsupdate; do
+	apply "$f" "$tmp/e.outf" || failed="$failed ${f##*/}"
+done
+check "$T/idempotent/one-by-one-names-$A2 (failed:${failed:- none})" \
+	[ "$failed" = " $A2.nsupdate" ]
+$ZONELINT --axfr "127.0.0.1:$NAMED_PORT" $A2 >"$tmp/e.lint" 2>&1
+check "$T/idempotent/zonelint-names-imap" \
+	grep -q "imap\.$A2\. .*\[mail-cname-target\]\$" "$tmp/e.lint"
 exit 0
