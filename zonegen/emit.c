@@ -141,7 +141,7 @@ seen_before(const zg_plan_t *plan, size_t i, bool type)
 /*
  * --replace: one message that makes each name zonegen writes hold its
  * records, so that a change of provider is applied whole or not at all
- * (RFC 2136 3.4).  Before the first record of an owner and type its RRset
+ * (RFC 2136 3.7).  Before the first record of an owner and type its RRset
  * is deleted, and below the domain a CNAME too, which would hide the new
  * records (RFC 1034 3.6.2).  Never a whole name ("delete NAME ANY"): that
  * would take unrelated records with it.  Nor the TXT RRset of the SPF
