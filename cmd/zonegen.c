@@ -29,7 +29,9 @@ static const char usage_text[] =
     "  -r, --relative        bind: $ORIGIN and relative owner names\n"
     "      --server HOST     nsupdate: add a 'server HOST' line\n"
     "      --port PORT       nsupdate: with --server, the server's port\n"
-    "      --replace         nsupdate: replace the MX (and SRV) RRsets\n"
+    "      --replace         nsupdate: switch provider: replace the CNAME,\n"
+    "                        MX, DMARC (and SRV) records at the names written\n"
+    "      --idempotent      nsupdate: a script that may be applied again\n"
     "      --srv             add RFC 6186/8314 SRV records for the services\n"
     "      --report-records  write instead the records the profile's\n"
     "                        dmarc_report_zone needs to receive DOMAIN's\n"
@@ -49,6 +51,7 @@ enum {
 	OPT_SERVER,
 	OPT_PORT,
 	OPT_REPLACE,
+	OPT_IDEMPOTENT,
 	OPT_SRV,
 	OPT_TTL,
 	OPT_REPORT_RECORDS
@@ -62,6 +65,7 @@ static const struct option long_options[] = {
 	{ "server", required_argument, NULL, OPT_SERVER },
 	{ "port", required_argument, NULL, OPT_PORT },
 	{ "replace", no_argument, NULL, OPT_REPLACE },
+	{ "idempotent", no_argument, NULL, OPT_IDEMPOTENT },
 	{ "srv", no_argument, NULL, OPT_SRV },
 	{ "report-records", no_argument, NULL, OPT_REPORT_RECORDS },
 	{ "ttl", required_argument, NULL, OPT_TTL },
@@ -382,6 +386,9 @@ main(int argc, char **argv)
 		case OPT_REPLACE:
 			run.emit.replace = true;
 			break;
+		case OPT_IDEMPOTENT:
+			run.emit.idempotent = true;
+			break;
 		case OPT_SRV:
 			run.plan_options.srv = true;
 			break;
@@ -430,6 +437,13 @@ main(int argc, char **argv)
 	    run.emit.format != ZG_FORMAT_NSUPDATE) {
 		usage("--server, --port and --replace are for --format "
 		      "nsupdate");
+	}
+	if (run.emit.idempotent && run.emit.format != ZG_FORMAT_NSUPDATE) {
+		usage("--idempotent is for --format nsupdate");
+	}
+	if (run.emit.idempotent && run.emit.replace) {
+		usage("--idempotent is for scripts without --replace, which "
+		      "may be applied again as they are");
 	}
 	if (!print_profile && optind == argc && domains_file == NULL) {
 		usage("no domain given");

@@ -186,6 +186,59 @@ check "no-injection-nsupdate" sh -c "! grep -q evil '$tmp/h.out'"
 check "no-injection-line-count" \
     [ "$(grep -c '^update add' "$tmp/h.out")" -eq 24 ]
 
+# JSON holds the records of the BIND output, record for record: python3
+# reads both (TXT strings unescaped and joined); "domain" (an A-label, no
+# final dot) and "relative_name" ("@" for the domain) give back "name".
+for profile in "" fixtures/profiles/bigcorp.yaml \
+    fixtures/profiles/example.yaml; do
+	set -- ${profile:+-p "$profile"} --srv example.com café.fr
+	$ZONEGEN "$@" >"$tmp/jb.zone" && $ZONEGEN -f json "$@" >"$tmp/jb.json"
+	check "json-is-the-bind-records ${profile:-built-in}" \
+	    python3 - "$tmp/jb.zone" "$tmp/jb.json" <<'PY'
+import json, re, sys
+
+def unescape(s):
+    """One character-string of a zone file, its escapes undone."""
+    b, out, i = s.encode(), bytearray(), 0
+    while i < len(b):
+        if b[i] == 0x5c and b[i + 1:i + 4].isdigit():
+            out.append(int(b[i + 1:i + 4]))
+            i += 4
+        elif b[i] == 0x5c:
+            out.append(b[i + 1])
+            i += 2
+        else:
+            out.append(b[i])
+            i += 1
+    return bytes(out)
+
+want = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith(";") or not line.strip():
+        continue
+    owner, ttl, cls, rrtype, data = line.rstrip("\n").split("\t", 4)
+    if rrtype == "TXT":
+        strings = re.findall(r'"((?:[^"\\]|\\.)*)"', data)
+        data = b"".join(unescape(x) for x in strings).decode()
+    want.append((owner, int(ttl), cls, rrtype, data))
+have, domains = [], set()
+for o in json.load(open(sys.argv[2], encoding="utf-8")):
+    keys = {"name", "ttl", "class", "type", "data", "domain",
+            "relative_name"}
+    if set(o) != keys:
+        sys.exit("keys: %s" % sorted(o))
+    d, rel = o["domain"], o["relative_name"]
+    domains.add(d)
+    if o["name"] != (d + "." if rel == "@" else rel + "." + d + "."):
+        sys.exit("name %s is not %s in %s" % (o["name"], rel, d))
+    have.append((o["name"], o["ttl"], o["class"], o["type"], o["data"]))
+if domains != {"example.com", "xn--caf-dma.fr"}:
+    sys.exit("domains: %s" % sorted(domains))
+if have != want or not want:
+    sys.exit("JSON %s\nBIND %s" % (have, want))
+PY
+done
+
 # --- zonelint -----------------------------------------------------------
 # fixtures/lint/RULE/CASE.zone  a zone; CASE.args holds extra options;
 #                               CASE.expected its exit status and output

@@ -59,10 +59,29 @@ write_header(FILE *fp, const zg_plan_t *plan)
 	    plan->profile->name);
 }
 
+/*
+ * The owner relative to the domain, as a zone file with $ORIGIN DOMAIN.
+ * writes it: "@" for the domain, else the owner less ".DOMAIN.".  `out`
+ * holds ZG_NAME_MAX + 2 bytes.
+ */
+static const char *
+relative_owner(const zg_plan_t *plan, const zg_record_t *r, char *out)
+{
+	size_t dlen = strlen(plan->domain);
+	size_t olen = strlen(r->owner);
+
+	if (olen <= dlen) {
+		return "@";
+	}
+	memcpy(out, r->owner, olen - dlen - 1);
+	out[olen - dlen - 1] = '\0';
+	return out;
+}
+
 static void
 emit_bind(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 {
-	size_t dlen = strlen(plan->domain);
+	char relative[ZG_NAME_MAX + 2];
 	size_t i;
 
 	write_header(fp, plan);
@@ -72,13 +91,10 @@ emit_bind(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 	for (i = 0; i < plan->count; i++) {
 		const zg_record_t *r = &plan->records[i];
 
-		if (!o->relative) {
-			fputs(r->owner, fp);
-		} else if (strlen(r->owner) == dlen) {
-			fputc('@', fp);
+		if (o->relative) {
+			fputs(relative_owner(plan, r, relative), fp);
 		} else {
-			/* The owner less ".DOMAIN." */
-			fwrite(r->owner, 1, strlen(r->owner) - dlen - 1, fp);
+			fputs(r->owner, fp);
 		}
 		fprintf(fp, "\t%u\tIN\t%s\t", (unsigned)r->ttl,
 		    type_name(r->type));
@@ -97,20 +113,116 @@ nsupdate_add(FILE *fp, const zg_record_t *r)
 }
 
 /*
- * One UPDATE message per CNAME, guarded by "prereq nxdomain" (RFC 2136
- * 2.4.4): a name that already exists refuses that change only.  A server
- * would otherwise ignore the CNAME silently (RFC 2136 3.4.2.2).  The other
- * records go in one message; with `replace` the MX RRset (and the SRV
- * RRsets) are deleted first in that same message, so the change is atomic.
- * TXT records are only ever added: SPF and verification records share the
- * apex, and deleting a TXT RRset would delete records this tool did not
- * write.
+ * "VERB OWNER IN TYPE", and the data of `r` when it is given: an RRset or
+ * one record to delete (RFC 2136 2.5.2, 2.5.4), a prerequisite.
+ */
+static void
+nsupdate_rrset(FILE *fp, const char *verb, const char *owner,
+    zg_rr_type_t type, const zg_record_t *r)
+{
+	fprintf(fp, "%s %s IN %s", verb, owner, type_name(type));
+	if (r != NULL) {
+		fputc(' ', fp);
+		write_rdata(fp, r);
+	}
+	fputc('\n', fp);
+}
+
+/* A record before the `i`th has its owner (and its type, with `type`). */
+static bool
+seen_before(const zg_plan_t *plan, size_t i, bool type)
+{
+	const zg_record_t *r = &plan->records[i];
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		if (strcmp(plan->records[j].owner, r->owner) == 0 &&
+		    (!type || plan->records[j].type == r->type)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * --replace: one message that makes each name zonegen writes hold its
+ * records, so that a change of provider is applied whole or not at all
+ * (RFC 2136 3.7).  Before the first record of an owner and type its RRset
+ * is deleted, and below the domain a CNAME too, which would hide the new
+ * records (RFC 1034 3.6.2).  Never a whole name ("delete NAME ANY"): that
+ * would take unrelated records with it.  Nor the TXT RRset of the SPF
+ * record: site-verification records share it, and an update can delete
+ * one record only by its exact data (RFC 2136 2.5.4), which the script
+ * does not know; a former SPF record stays, which the script says and
+ * zonelint reports (spf-multiple).  A second message then requires each
+ * CNAME: a server ignores a CNAME added where other data remains (RFC 2136
+ * 3.4.2.2), and that prerequisite makes it say NXRRSET instead.
+ */
+static void
+emit_replace(FILE *fp, const zg_plan_t *plan)
+{
+	bool cnames = false;
+	size_t i;
+
+	for (i = 0; i < plan->count; i++) {
+		const zg_record_t *r = &plan->records[i];
+
+		if (r->type != ZG_RR_CNAME &&
+		    strcmp(r->owner, plan->domain) != 0 &&
+		    !seen_before(plan, i, false)) {
+			nsupdate_rrset(fp, "update delete", r->owner,
+			    ZG_RR_CNAME, NULL);
+		}
+		if (r->role == ZG_ROLE_SPF) {
+			fprintf(fp, "; a former SPF record at %s stays beside "
+				    "this one (zonelint: spf-multiple)\n",
+			    r->owner);
+		} else if (!seen_before(plan, i, true)) {
+			nsupdate_rrset(fp, "update delete", r->owner, r->type,
+			    NULL);
+		}
+		cnames = cnames || r->type == ZG_RR_CNAME;
+		nsupdate_add(fp, r);
+	}
+	fputs("send\n", fp);
+	if (!cnames) {
+		return;
+	}
+	fputs("; require each CNAME: a server ignores one beside other data\n",
+	    fp);
+	for (i = 0; i < plan->count; i++) {
+		const zg_record_t *r = &plan->records[i];
+
+		if (r->type == ZG_RR_CNAME) {
+			nsupdate_rrset(fp, "prereq yxrrset", r->owner,
+			    ZG_RR_CNAME, r);
+		}
+	}
+	fputs("send\n", fp);
+}
+
+/*
+ * Without --replace: one UPDATE message per CNAME, guarded by "prereq
+ * nxdomain" (RFC 2136 2.4.4): a name that already exists refuses that
+ * change only.  A server would otherwise ignore the CNAME silently (RFC
+ * 2136 3.4.2.2).  The other records are added in one message; adding a
+ * record that is there already changes nothing (RFC 2136 3.4.2.2).
+ *
+ * --idempotent: a script applied again must succeed where the CNAME is
+ * already right and still fail where its name holds anything else.  No
+ * message can do both: its prerequisites would have to hold when the name
+ * is free and when it has this CNAME, but not when it has another one,
+ * and only a value-dependent "yxrrset" tells those apart, which fails on a
+ * free name; and nsupdate exits non-zero when any message fails.  So a
+ * message first deletes this very CNAME (nothing, unless it is there:
+ * RFC 2136 2.5.4), and the guarded add follows.  The price: for the time
+ * between the two messages a name that was right does not exist.
  */
 static void
 emit_nsupdate(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 {
-	bool mx_deleted = false;
-	size_t i, j;
+	bool cnames = false;
+	size_t i;
 
 	write_header(fp, plan);
 	if (o->server != NULL) {
@@ -118,56 +230,60 @@ emit_nsupdate(FILE *fp, const zg_plan_t *plan, const zg_emit_options_t *o)
 		    o->port ? o->port : "");
 	}
 	fprintf(fp, "zone %s\n", plan->domain);
+	if (o->replace) {
+		emit_replace(fp, plan);
+		return;
+	}
 	for (i = 0; i < plan->count; i++) {
 		const zg_record_t *r = &plan->records[i];
 
 		if (r->type != ZG_RR_CNAME) {
 			continue;
 		}
+		if (o->idempotent) {
+			if (!cnames) {
+				fputs("; a CNAME that is right already is "
+				      "deleted, then added where the name is "
+				      "free\n",
+				    fp);
+			}
+			nsupdate_rrset(fp, "update delete", r->owner,
+			    ZG_RR_CNAME, r);
+			fputs("send\n", fp);
+		}
+		cnames = true;
 		fprintf(fp, "prereq nxdomain %s\n", r->owner);
 		nsupdate_add(fp, r);
 		fputs("send\n", fp);
 	}
 	for (i = 0; i < plan->count; i++) {
-		const zg_record_t *r = &plan->records[i];
-
-		if (r->type == ZG_RR_CNAME) {
-			continue;
+		if (plan->records[i].type != ZG_RR_CNAME) {
+			nsupdate_add(fp, &plan->records[i]);
 		}
-		if (o->replace && r->type == ZG_RR_MX && !mx_deleted) {
-			fprintf(fp, "update delete %s IN MX\n", r->owner);
-			mx_deleted = true;
-		}
-		if (o->replace && r->type == ZG_RR_SRV) {
-			/* Delete each SRV RRset once, before its first add. */
-			for (j = 0; j < i; j++) {
-				if (plan->records[j].type == ZG_RR_SRV &&
-				    strcmp(plan->records[j].owner,
-					r->owner) == 0) {
-					break;
-				}
-			}
-			if (j == i) {
-				fprintf(fp, "update delete %s IN SRV\n",
-				    r->owner);
-			}
-		}
-		nsupdate_add(fp, r);
 	}
 	fputs("send\n", fp);
 }
 
 /*
- * One object per record.  "data" is the RDATA in presentation form, except
- * for TXT, whose data is the text itself (unquoted and unsplit), which is
- * what registrar APIs take.
+ * One object per record.  "name" is the absolute owner; "data" is the RDATA
+ * in presentation form, except for TXT, whose data is the text itself
+ * (unquoted and unsplit), which is what registrar APIs take.  "domain"
+ * (the domain, no final dot) and "relative_name" ("@" for the domain) come
+ * last, after the first version's keys: registrar APIs take records per
+ * domain, mostly with names relative to it (Gandi LiveDNS and DigitalOcean
+ * write "@" for the domain itself).
  */
 static void
 emit_json(FILE *fp, const zg_plan_t *plan, int *state)
 {
+	char domain[ZG_NAME_MAX + 2];
+	char relative[ZG_NAME_MAX + 2];
 	char prefix[32];
 	size_t i;
 
+	/* plan->domain is absolute: the same less its final dot. */
+	memcpy(domain, plan->domain, strlen(plan->domain) - 1);
+	domain[strlen(plan->domain) - 1] = '\0';
 	for (i = 0; i < plan->count; i++) {
 		const zg_record_t *r = &plan->records[i];
 
@@ -197,6 +313,10 @@ emit_json(FILE *fp, const zg_plan_t *plan, int *state)
 			zg_json_write_string(fp, prefix, r->target);
 			break;
 		}
+		fputs(", \"domain\": ", fp);
+		zg_json_write_string(fp, "", domain);
+		fputs(", \"relative_name\": ", fp);
+		zg_json_write_string(fp, "", relative_owner(plan, r, relative));
 		fputc('}', fp);
 	}
 }

@@ -457,7 +457,8 @@ typedef enum zg_format {
 typedef struct zg_emit_options {
 	zg_format_t format;
 	bool relative;       /* bind: $ORIGIN and relative owners */
-	bool replace;        /* nsupdate: replace MX (and SRV) RRsets */
+	bool replace;        /* nsupdate: replace the records at the names */
+	bool idempotent;     /* nsupdate, no replace: may be applied again */
 	const char *server;  /* nsupdate: server line, or NULL */
 	const char *port;    /* nsupdate: server port (decimal), or NULL */
 } zg_emit_options_t;

@@ -11,10 +11,13 @@
  *   line is read back with ldns_rr_new_frm_str: it must parse and give
  *   exactly the owner, TTL, class, type and data the plan meant (TXT: the
  *   character-strings joined give the plan's text);
- * - in the nsupdate format (with --server, --port and --replace): every
- *   line must be one the writer means to write, and every "update add"
- *   must read back as the plan's record, in the writer's order (CNAMEs
- *   first, each guarded by its prereq);
+ * - in the nsupdate format (with --server and --port; alone, with
+ *   --idempotent and with --replace): every line must be one the writer
+ *   means to write, and every "update add" must read back as the plan's
+ *   record, in the writer's order (CNAMEs first, each guarded by its
+ *   prereq, with --idempotent after a message deleting that CNAME; with
+ *   --replace the plan's order, each record after the delete of its
+ *   RRset, but the SPF record, and a message requiring each CNAME);
  * - in JSON, to /dev/null.
  *
  * No output may hold a NUL byte or a line the input added.  Any broken
@@ -213,13 +216,17 @@ check_bind(const zg_plan_t *plan, bool relative)
 	free(buf);
 }
 
-/* The record the nsupdate writer adds in position `k`: CNAMEs first. */
+/* The record the nsupdate writer adds in position `k`: CNAMEs first, but
+ * in the plan's order with --replace. */
 static const zg_record_t *
-nsupdate_order(const zg_plan_t *plan, size_t k)
+nsupdate_order(const zg_plan_t *plan, size_t k, bool replace)
 {
 	size_t i, n = 0;
 	int pass;
 
+	if (replace) {
+		return k < plan->count ? &plan->records[k] : NULL;
+	}
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < plan->count; i++) {
 			bool cname = plan->records[i].type == ZG_RR_CNAME;
@@ -232,65 +239,171 @@ nsupdate_order(const zg_plan_t *plan, size_t k)
 	return NULL;
 }
 
-/* An "update delete NAME IN TYPE" for a MX or SRV RRset of the plan. */
-static bool
-delete_ok(const zg_plan_t *plan, const char *line)
+/* The `k`th CNAME of the plan, or NULL. */
+static const zg_record_t *
+nth_cname(const zg_plan_t *plan, size_t k)
 {
+	size_t i, n = 0;
+
+	for (i = 0; i < plan->count; i++) {
+		if (plan->records[i].type == ZG_RR_CNAME && n++ == k) {
+			return &plan->records[i];
+		}
+	}
+	return NULL;
+}
+
+static const char *
+type_str(zg_rr_type_t type)
+{
+	switch (type) {
+	case ZG_RR_CNAME:
+		return " IN CNAME";
+	case ZG_RR_MX:
+		return " IN MX";
+	case ZG_RR_TXT:
+		return " IN TXT";
+	case ZG_RR_SRV:
+		return " IN SRV";
+	}
+	return " IN ?";
+}
+
+/*
+ * A delete --replace writes: "update delete NAME IN TYPE" for the RRset of
+ * a record of the plan other than the SPF record (which marks the records
+ * of that RRset in `deleted`), or "update delete NAME IN CNAME" below the
+ * domain.  False for any other line.
+ */
+static bool
+replace_delete(const zg_plan_t *plan, const char *line, bool *deleted)
+{
+	bool any = false;
 	size_t i;
 
 	for (i = 0; i < plan->count; i++) {
 		const zg_record_t *r = &plan->records[i];
 
-		if ((r->type == ZG_RR_MX &&
-			line_is(line, "update delete ", r->owner, " IN MX")) ||
-		    (r->type == ZG_RR_SRV &&
-			line_is(line, "update delete ", r->owner, " IN SRV"))) {
-			return true;
+		if (r->role != ZG_ROLE_SPF &&
+		    line_is(line, "update delete ", r->owner,
+			type_str(r->type))) {
+			deleted[i] = true;
+			any = true;
+		} else if (strcmp(r->owner, plan->domain) != 0 &&
+		    line_is(line, "update delete ", r->owner, " IN CNAME")) {
+			any = true;
 		}
 	}
-	return false;
+	return any;
 }
 
+/*
+ * Without --replace: each CNAME in its own message right after its
+ * "prereq nxdomain", then the other records in one message; with
+ * --idempotent, before each such message one that deletes that very
+ * CNAME.  With --replace: one message holding every record in the plan's
+ * order, each after the delete of its RRset (but the SPF record, after its
+ * comment), then one that requires each CNAME.
+ */
 static void
-check_nsupdate(const zg_plan_t *plan)
+check_nsupdate(const zg_plan_t *plan, bool replace, bool idempotent)
 {
 	zg_emit_options_t options = { .format = ZG_FORMAT_NSUPDATE };
 	const zg_record_t *guarded = NULL;
+	const zg_record_t *undone = NULL;
 	char header[512];
+	char want[1024];
+	bool *deleted;
 	char *buf, *at, *line;
-	size_t len, k = 0;
+	size_t len, k = 0, sends = 0, checks = 0, cnames = 0;
 
+	if ((deleted = calloc(plan->count + 1, sizeof(*deleted))) == NULL) {
+		abort();
+	}
 	options.server = SERVER;
 	options.port = PORT;
-	options.replace = true;
+	options.replace = replace;
+	options.idempotent = idempotent;
 	buf = emit(plan, &options, &len);
 	snprintf(header, sizeof(header), "; mail records for %s (profile %s)",
 	    plan->domain, plan->profile->name);
+	while (nth_cname(plan, cnames) != NULL) {
+		cnames++;
+	}
 	at = buf;
 	while ((line = next_line(&at)) != NULL) {
-		if (strncmp(line, "update add ", 11) == 0) {
-			const zg_record_t *r = nsupdate_order(plan, k++);
+		const zg_record_t *r;
 
+		if (strncmp(line, "update add ", 11) == 0) {
+			r = nsupdate_order(plan, k++, replace);
 			FUZZ_ASSERT(r != NULL);
-			/* A CNAME comes right after its own prereq. */
-			FUZZ_ASSERT((r->type == ZG_RR_CNAME) ==
-			    (guarded == r));
+			if (replace) {
+				FUZZ_ASSERT(sends == 0 &&
+				    (r->role == ZG_ROLE_SPF) !=
+					deleted[r - plan->records]);
+			} else {
+				/* A CNAME comes right after its prereq. */
+				FUZZ_ASSERT((r->type == ZG_RR_CNAME) ==
+				    (guarded == r));
+			}
 			check_record(line + 11, NULL, r);
 			guarded = NULL;
-		} else if (strncmp(line, "prereq nxdomain ", 16) == 0) {
-			guarded = nsupdate_order(plan, k);
+		} else if (!replace &&
+		    strncmp(line, "prereq nxdomain ", 16) == 0) {
+			guarded = nsupdate_order(plan, k, false);
 			FUZZ_ASSERT(guarded != NULL &&
 			    guarded->type == ZG_RR_CNAME &&
-			    strcmp(line + 16, guarded->owner) == 0);
+			    strcmp(line + 16, guarded->owner) == 0 &&
+			    undone == (idempotent ? guarded : NULL));
+			undone = NULL;
+		} else if (idempotent &&
+		    strncmp(line, "update delete ", 14) == 0) {
+			/* The next CNAME, by its data, in a message of its
+			 * own right before the guarded add. */
+			undone = nsupdate_order(plan, k, false);
+			FUZZ_ASSERT(undone != NULL &&
+			    undone->type == ZG_RR_CNAME);
+			snprintf(want, sizeof(want), " IN CNAME %s",
+			    undone->target);
+			FUZZ_ASSERT(line_is(line, "update delete ",
+			    undone->owner, want));
+			FUZZ_ASSERT((line = next_line(&at)) != NULL &&
+			    strcmp(line, "send") == 0);
+			sends++;
+		} else if (replace &&
+		    strncmp(line, "prereq yxrrset ", 15) == 0) {
+			r = nth_cname(plan, checks++);
+			FUZZ_ASSERT(r != NULL && sends == 1);
+			snprintf(want, sizeof(want), " IN CNAME %s", r->target);
+			FUZZ_ASSERT(line_is(line, "prereq yxrrset ", r->owner,
+			    want));
+		} else if (strcmp(line, "send") == 0) {
+			sends++;
 		} else {
 			FUZZ_ASSERT(strcmp(line, header) == 0 ||
 			    strcmp(line, "server " SERVER " " PORT) == 0 ||
 			    line_is(line, "zone ", plan->domain, "") ||
-			    strcmp(line, "send") == 0 ||
-			    delete_ok(plan, line));
+			    (idempotent && k == 0 &&
+				strcmp(line, "; a CNAME that is right already "
+					     "is deleted, then added where "
+					     "the name is free") == 0) ||
+			    (replace &&
+				(replace_delete(plan, line, deleted) ||
+				    line_is(line, "; a former SPF record at ",
+					plan->domain,
+					" stays beside this one "
+					"(zonelint: spf-multiple)") ||
+				    strcmp(line, "; require each CNAME: a "
+						 "server ignores one beside "
+						 "other data") == 0)));
 		}
 	}
 	FUZZ_ASSERT(k == plan->count);
+	FUZZ_ASSERT(checks == (replace ? cnames : 0));
+	FUZZ_ASSERT(sends == (replace      ? 1 + (cnames > 0)
+				 : idempotent ? 2 * cnames + 1
+					      : cnames + 1));
+	free(deleted);
 	free(buf);
 }
 
@@ -331,7 +444,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	check_bind(&plan, false);
 	check_bind(&plan, true);
-	check_nsupdate(&plan);
+	check_nsupdate(&plan, false, false);
+	check_nsupdate(&plan, false, true);
+	check_nsupdate(&plan, true, false);
 	state = 0;
 	zg_emit_begin(fuzz_devnull(), &json, &state);
 	zg_emit_plan(fuzz_devnull(), &plan, &json, &state);

@@ -3,7 +3,11 @@
 # by zone transfer, that the zone then holds exactly the records that
 # zonegen's BIND output lists, that existing names and TXT records survive,
 # that --replace swaps the MX (and SRV) RRsets, and that applying a script
-# twice adds nothing.
+# twice adds nothing; that --replace switches a zone from a former provider
+# (its CNAMEs, MX and DMARC; its SPF record stays, as documented) in one
+# message, keeping unrelated records, and that a second run changes nothing;
+# that an --idempotent script applied again succeeds where the records are
+# right and fails, changing nothing, where a name holds another CNAME.
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Needs named, tsig-keygen, nsupdate and dig (bind9, bind9-utils,
@@ -36,6 +40,27 @@ cat >"$tmp/replsrv.extra" <<EOF
 @	300	IN	MX	5 mx.oldmail.example.
 _imaps._tcp	300	IN	SRV	0 1 993 imap.oldmail.example.
 _submission._tcp	300	IN	SRV	0 1 587 smtp.oldmail.example.
+_submissions._tcp	300	IN	CNAME	submissions.oldmail.example.
+_dmarc	300	IN	CNAME	policy.oldmail.example.
+EOF
+
+# A former provider's records, and records of the domain's own.
+cat >"$tmp/switch.extra" <<EOF
+autoconfig	300	IN	CNAME	autoconfig.oldmail.example.
+pop	300	IN	CNAME	pop.oldmail.example.
+imap	300	IN	CNAME	imap.oldmail.example.
+smtp	300	IN	CNAME	smtp.oldmail.example.
+@	300	IN	MX	10 mx.oldmail.example.
+@	300	IN	MX	20 mx2.oldmail.example.
+@	300	IN	TXT	"v=spf1 include:spf.oldmail.example -all"
+@	300	IN	TXT	"$V"
+_dmarc	300	IN	TXT	"v=DMARC1; p=reject; rua=mailto:d@oldmail.example"
+www	300	IN	A	192.0.2.1
+www	300	IN	TXT	"the domain's own"
+EOF
+cat >"$tmp/blocked.extra" <<EOF
+imap	300	IN	A	192.0.2.10
+@	300	IN	MX	10 mx.oldmail.example.
 EOF
 
 # One more zone per fixture profile (fixtures/profiles/*.yaml, not bad/).
@@ -53,7 +78,10 @@ if ! start_named "$tmp" example.com srv.example \
 	conflict.example="$tmp/conflict.extra" \
 	replace.example="$tmp/replace.extra" \
 	replsrv.example="$tmp/replsrv.extra" \
-	idem.example xn--caf-dma.fr $pzones; then
+	switch.example="$tmp/switch.extra" \
+	blocked.example="$tmp/blocked.extra" \
+	idem.example again1.example again2.example xn--caf-dma.fr \
+	$pzones; then
 	fail "$T/start-named"
 	exit 1
 fi
@@ -86,6 +114,15 @@ lint_axfr() {
 # apply SCRIPT OUT: run nsupdate on SCRIPT, its output to OUT; its status.
 apply() {
 	timeout 60 nsupdate -t 5 -k "$NAMED_KEY" <"$1" >"$2" 2>&1
+}
+
+# apply_ok CHECK SCRIPT OUT: apply SCRIPT; the check CHECK passes when
+# nsupdate exits 0 (else its output is shown).
+apply_ok() {
+	apply "$2" "$3"
+	rc=$?
+	[ "$rc" -eq 0 ] || sed 's/^/# nsupdate: /' "$3"
+	check "$1" [ "$rc" -eq 0 ]
 }
 
 # zg FILE ARGS...: run zonegen, its output to FILE; fail on a non-zero exit.
@@ -159,10 +196,7 @@ check "$T/a/bind-lists-8-records" [ "$n" -eq 8 ]
 # The script starts with zonegen's "; mail records" comment: nsupdate must
 # take it (lines starting with ';' are comments for nsupdate).
 check "$T/a/script-has-comment-line" grep -q '^;' "$tmp/a.nsupdate"
-apply "$tmp/a.nsupdate" "$tmp/a.out"
-rc=$?
-[ "$rc" -eq 0 ] || sed 's/^/# nsupdate: /' "$tmp/a.out"
-check "$T/a/nsupdate-exit-0" [ "$rc" -eq 0 ]
+apply_ok "$T/a/nsupdate-exit-0" "$tmp/a.nsupdate" "$tmp/a.out"
 check "$T/a/nsupdate-silent" [ ! -s "$tmp/a.out" ]
 axfr $Z >"$tmp/a.axfr" || fail "$T/a/axfr"
 check "$T/a/all-records-in-axfr" present "$tmp/a.want" "$tmp/a.axfr"
@@ -184,10 +218,7 @@ Z=srv.example
 zg "$tmp/s.nsupdate" $P --srv $Z || fail "$T/srv/zonegen-nsupdate"
 zg "$tmp/s.bind" --srv $Z || fail "$T/srv/zonegen-bind"
 norm <"$tmp/s.bind" >"$tmp/s.want"
-apply "$tmp/s.nsupdate" "$tmp/s.out"
-rc=$?
-[ "$rc" -eq 0 ] || sed 's/^/# nsupdate: /' "$tmp/s.out"
-check "$T/srv/nsupdate-exit-0" [ "$rc" -eq 0 ]
+apply_ok "$T/srv/nsupdate-exit-0" "$tmp/s.nsupdate" "$tmp/s.out"
 axfr $Z >"$tmp/s.axfr" || fail "$T/srv/axfr"
 check "$T/srv/all-records-in-axfr" present "$tmp/s.want" "$tmp/s.axfr"
 base $Z <"$tmp/s.axfr" >"$tmp/s.added"
@@ -213,10 +244,7 @@ Z=xn--caf-dma.fr
 zg "$tmp/i.nsupdate" $P "café.fr" || fail "$T/idn/zonegen-nsupdate"
 zg "$tmp/i.bind" "café.fr" || fail "$T/idn/zonegen-bind"
 norm <"$tmp/i.bind" >"$tmp/i.want"
-apply "$tmp/i.nsupdate" "$tmp/i.out"
-rc=$?
-[ "$rc" -eq 0 ] || sed 's/^/# nsupdate: /' "$tmp/i.out"
-check "$T/idn/nsupdate-exit-0" [ "$rc" -eq 0 ]
+apply_ok "$T/idn/nsupdate-exit-0" "$tmp/i.nsupdate" "$tmp/i.out"
 axfr $Z >"$tmp/i.axfr" || fail "$T/idn/axfr"
 base $Z <"$tmp/i.axfr" >"$tmp/i.added"
 check "$T/idn/exactly-the-records" same_set "$tmp/i.want" "$tmp/i.added"
@@ -273,10 +301,7 @@ Z=replace.example
 zg "$tmp/c.nsupdate" $P --replace $Z || fail "$T/c/zonegen-nsupdate"
 zg "$tmp/c.bind" $Z || fail "$T/c/zonegen-bind"
 norm <"$tmp/c.bind" >"$tmp/c.want"
-apply "$tmp/c.nsupdate" "$tmp/c.out"
-rc=$?
-[ "$rc" -eq 0 ] || sed 's/^/# nsupdate: /' "$tmp/c.out"
-check "$T/c/nsupdate-exit-0" [ "$rc" -eq 0 ]
+apply_ok "$T/c/nsupdate-exit-0" "$tmp/c.nsupdate" "$tmp/c.out"
 axfr $Z >"$tmp/c.axfr" || fail "$T/c/axfr"
 check "$T/c/old-mx-gone" absent "$Z. 300 in mx 5 mx.oldmail.example." \
 	"$tmp/c.axfr"
@@ -289,18 +314,76 @@ check "$T/c/verification-txt-kept" \
 	grep -Eq "^$Z\\. [0-9]+ in txt \"$V\"\$" "$tmp/c.axfr"
 
 # --- (c) --replace --srv: an old provider's MX and SRV records ------------
+# and CNAMEs at an SRV name and at _dmarc, which would hide the new records.
 Z=replsrv.example
 zg "$tmp/r.nsupdate" $P --replace --srv $Z || fail "$T/c-srv/zonegen-nsupdate"
 zg "$tmp/r.bind" --srv $Z || fail "$T/c-srv/zonegen-bind"
 norm <"$tmp/r.bind" >"$tmp/r.want"
-apply "$tmp/r.nsupdate" "$tmp/r.out"
-rc=$?
-[ "$rc" -eq 0 ] || sed 's/^/# nsupdate: /' "$tmp/r.out"
-check "$T/c-srv/nsupdate-exit-0" [ "$rc" -eq 0 ]
+apply_ok "$T/c-srv/nsupdate-exit-0" "$tmp/r.nsupdate" "$tmp/r.out"
 axfr $Z >"$tmp/r.axfr" || fail "$T/c-srv/axfr"
 check "$T/c-srv/old-records-gone" [ -z "$(grep oldmail "$tmp/r.axfr")" ]
 base $Z <"$tmp/r.axfr" >"$tmp/r.added"
 check "$T/c-srv/exactly-the-records" same_set "$tmp/r.want" "$tmp/r.added"
+
+# --- (c) --replace switches from a former provider ------------------------
+# Its CNAMEs, MX records and DMARC record make way for the profile's; its
+# SPF record stays beside the new one (the script says so and zonelint
+# reports it); the verification TXT, www's records and the rest stay.
+Z=switch.example
+zg "$tmp/w.nsupdate" $P --replace $Z || fail "$T/switch/zonegen-nsupdate"
+zg "$tmp/w.bind" $Z || fail "$T/switch/zonegen-bind"
+norm <"$tmp/w.bind" >"$tmp/w.want"
+check "$T/switch/script-says-spf-stays" \
+	grep -q '^; a former SPF record at switch\.example\. stays' \
+	"$tmp/w.nsupdate"
+apply_ok "$T/switch/nsupdate-exit-0" "$tmp/w.nsupdate" "$tmp/w.out"
+check "$T/switch/nsupdate-silent" [ ! -s "$tmp/w.out" ]
+axfr $Z >"$tmp/w.axfr" || fail "$T/switch/axfr"
+check "$T/switch/new-records-in-axfr" present "$tmp/w.want" "$tmp/w.axfr"
+check "$T/switch/no-oldmail-but-its-spf" \
+	[ "$(grep -c oldmail "$tmp/w.axfr")" -eq 1 ]
+# Exactly the profile's records and the kept ones, TTLs aside (the apex
+# TXT RRset takes the TTL of the SPF record added: one TTL an RRset).
+{
+	cat "$tmp/w.want"
+	echo "$Z. 0 in txt \"v=spf1 include:spf.oldmail.example -all\""
+	echo "$Z. 0 in txt \"$V\""
+	echo "www.$Z. 0 in a 192.0.2.1"
+	echo "www.$Z. 0 in txt \"the domain's own\""
+} | awk '{ $2 = ""; print }' >"$tmp/w.expect"
+base $Z <"$tmp/w.axfr" | awk '{ $2 = ""; print }' >"$tmp/w.have"
+check "$T/switch/exactly-new-and-kept-records" \
+	same_set "$tmp/w.expect" "$tmp/w.have"
+cp "$tmp/axfr.raw" "$tmp/w.raw"
+$ZONELINT --origin $Z "$tmp/w.raw" >"$tmp/w.lint" 2>&1
+check "$T/switch/zonelint-reports-two-spf" \
+	grep -q '\[spf-multiple\]$' "$tmp/w.lint"
+# A second run: the message deletes and adds the same records, which the
+# server applies as no change at all (the serial stays).
+apply_ok "$T/switch/second-run-exit-0" "$tmp/w.nsupdate" "$tmp/w.out2"
+axfr $Z >"$tmp/w.axfr2" || fail "$T/switch/axfr-2"
+check "$T/switch/second-run-changes-nothing" \
+	same_set "$tmp/w.axfr" "$tmp/w.axfr2"
+
+# An imap A record: --replace deletes only a CNAME there, so the server
+# ignores the imap CNAME; the second message, which requires each CNAME,
+# fails (NXRRSET) and nsupdate exits non-zero.  The A record stays; the
+# first message changed the rest (it is one message).
+Z=blocked.example
+zg "$tmp/y.nsupdate" $P --replace $Z || fail "$T/blocked/zonegen"
+apply "$tmp/y.nsupdate" "$tmp/y.out"
+rc=$?
+sed 's/^/# nsupdate: /' "$tmp/y.out"
+check "$T/blocked/nsupdate-exit-nonzero" [ "$rc" -ne 0 ]
+check "$T/blocked/one-nxrrset" [ "$(grep -c . "$tmp/y.out")" -eq 1 -a \
+	"$(grep -c 'update failed: NXRRSET' "$tmp/y.out")" -eq 1 ]
+axfr $Z >"$tmp/y.axfr" || fail "$T/blocked/axfr"
+check "$T/blocked/imap-a-kept" grep -Fxq "imap.$Z. 300 in a 192.0.2.10" \
+	"$tmp/y.axfr"
+check "$T/blocked/no-imap-cname" \
+	[ -z "$(grep "^imap\.$Z\. [0-9]* in cname " "$tmp/y.axfr")" ]
+check "$T/blocked/old-mx-gone" \
+	absent "$Z. 300 in mx 10 mx.oldmail.example." "$tmp/y.axfr"
 
 # --- (d) applying a script twice ------------------------------------------
 Z=idem.example
@@ -323,11 +406,75 @@ axfr $Z | grep -v ' in soa ' >"$tmp/d.axfr2" || fail "$T/d/axfr-2"
 check "$T/d/one-copy-each" once "$tmp/d.want" "$tmp/d.axfr2"
 check "$T/d/zone-unchanged" same_set "$tmp/d.axfr1" "$tmp/d.axfr2"
 
-# --replace twice: still one copy each, and the second run changes nothing.
+# --replace twice: still one copy each, and the second run succeeds and
+# changes nothing, not even the serial (one message that deletes and adds
+# the same records).
 Z=replace.example
-grep -v ' in soa ' "$tmp/c.axfr" >"$tmp/c.axfr1"
-apply "$tmp/c.nsupdate" "$tmp/c.out2"
-axfr $Z | grep -v ' in soa ' >"$tmp/c.axfr2" || fail "$T/d/axfr-replace"
+apply_ok "$T/d/replace-second-run-exit-0" "$tmp/c.nsupdate" "$tmp/c.out2"
+axfr $Z >"$tmp/c.axfr2" || fail "$T/d/axfr-replace"
 check "$T/d/replace-one-copy-each" once "$tmp/c.want" "$tmp/c.axfr2"
-check "$T/d/replace-zone-unchanged" same_set "$tmp/c.axfr1" "$tmp/c.axfr2"
+check "$T/d/replace-zone-unchanged" same_set "$tmp/c.axfr" "$tmp/c.axfr2"
+
+# --- (e) --idempotent: a script applied again ------------------------------
+# A script for two domains, applied twice: the second run succeeds and
+# leaves every record as it was.  Then one domain's imap CNAME points
+# elsewhere: a third run fails once (YXDOMAIN) and changes no record, and
+# the scripts of --output-dir, applied one by one, tell which domain.
+A1=again1.example
+A2=again2.example
+zg "$tmp/e.nsupdate" $P --idempotent $A1 $A2 || fail "$T/idempotent/zonegen"
+mkdir "$tmp/e.dir"
+zg /dev/null $P --idempotent -o "$tmp/e.dir" $A1 $A2 ||
+	fail "$T/idempotent/zonegen-output-dir"
+apply_ok "$T/idempotent/first-run-exit-0" "$tmp/e.nsupdate" "$tmp/e.out1"
+for z in $A1 $A2; do
+	zg "$tmp/e.bind" $z || fail "$T/idempotent/$z/zonegen-bind"
+	norm <"$tmp/e.bind" >"$tmp/e.$z.want"
+	axfr $z | base $z >"$tmp/e.$z.1" || fail "$T/idempotent/$z/axfr-1"
+	check "$T/idempotent/$z/exactly-the-records" \
+		same_set "$tmp/e.$z.want" "$tmp/e.$z.1"
+done
+apply_ok "$T/idempotent/second-run-exit-0" "$tmp/e.nsupdate" "$tmp/e.out2"
+check "$T/idempotent/second-run-silent" [ ! -s "$tmp/e.out2" ]
+for z in $A1 $A2; do
+	axfr $z | base $z >"$tmp/e.$z.2" || fail "$T/idempotent/$z/axfr-2"
+	check "$T/idempotent/$z/second-run-records-unchanged" \
+		same_set "$tmp/e.$z.1" "$tmp/e.$z.2"
+done
+# A2's imap now points elsewhere (its own host, or another provider's).
+cat >"$tmp/e.move" <<EOF
+server 127.0.0.1 $NAMED_PORT
+zone $A2.
+update delete imap.$A2. IN CNAME
+update add imap.$A2. 300 IN CNAME imap.elsewhere.example.
+send
+EOF
+apply_ok "$T/idempotent/move-imap" "$tmp/e.move" "$tmp/e.outm"
+for z in $A1 $A2; do
+	axfr $z | base $z >"$tmp/e.$z.3" || fail "$T/idempotent/$z/axfr-3"
+done
+apply "$tmp/e.nsupdate" "$tmp/e.out3"
+rc=$?
+sed 's/^/# nsupdate: /' "$tmp/e.out3"
+check "$T/idempotent/third-run-fails" [ "$rc" -ne 0 ]
+check "$T/idempotent/third-run-one-yxdomain" \
+	[ "$(grep -c . "$tmp/e.out3")" -eq 1 -a \
+	"$(grep -c '^update failed: YXDOMAIN$' "$tmp/e.out3")" -eq 1 ]
+for z in $A1 $A2; do
+	axfr $z | base $z >"$tmp/e.$z.4" || fail "$T/idempotent/$z/axfr-4"
+	check "$T/idempotent/$z/third-run-records-unchanged" \
+		same_set "$tmp/e.$z.3" "$tmp/e.$z.4"
+done
+check "$T/idempotent/imap-still-elsewhere" grep -Fxq \
+	"imap.$A2. 300 in cname imap.elsewhere.example." "$tmp/e.$A2.4"
+# One domain at a time, as README and zonegen(1) say: only A2's fails.
+failed=
+for f in "$tmp"/e.dir/*.nsupdate; do
+	apply "$f" "$tmp/e.outf" || failed="$failed ${f##*/}"
+done
+check "$T/idempotent/one-by-one-names-$A2 (failed:${failed:- none})" \
+	[ "$failed" = " $A2.nsupdate" ]
+$ZONELINT --axfr "127.0.0.1:$NAMED_PORT" $A2 >"$tmp/e.lint" 2>&1
+check "$T/idempotent/zonelint-names-imap" \
+	grep -q "imap\.$A2\. .*\[mail-cname-target\]\$" "$tmp/e.lint"
 exit 0
