@@ -177,8 +177,10 @@ write_file(struct run *run, const char *domain)
 	int fd;
 	bool ok;
 
-	if (snprintf(final, sizeof(final), "%s/%s.%s", run->output_dir,
-		domain, format_ext(run->emit.format)) >= (int)sizeof(final) ||
+	/* The reporting zone's records never replace the domain's own. */
+	if (snprintf(final, sizeof(final), "%s/%s%s.%s", run->output_dir,
+		domain, run->report ? ".report" : "",
+		format_ext(run->emit.format)) >= (int)sizeof(final) ||
 	    snprintf(temp_path, sizeof(temp_path), "%s/.%s.XXXXXX",
 		run->output_dir, domain) >= (int)sizeof(temp_path)) {
 		zg_say(stderr, "zonegen: %s: output path too long", domain);
@@ -448,9 +450,10 @@ main(int argc, char **argv)
 	if (!print_profile && optind == argc && domains_file == NULL) {
 		usage("no domain given");
 	}
-	if (run.report && run.plan_options.srv) {
-		usage("--report-records writes the reporting zone's records; "
-		      "--srv does not apply");
+	if (run.report && (run.plan_options.srv || run.emit.replace ||
+	    run.emit.idempotent)) {
+		usage("--report-records writes TXT records that may be added "
+		      "again; --srv, --replace and --idempotent do not apply");
 	}
 
 	/* The linter's rules judge the records the profile plans: zonegen

@@ -597,18 +597,21 @@ struct zl_live {
 /* --resolve-external: what the file says of a name of its zone: -1 when
  * it is not the zone's to say (outside it, below a delegation, a CNAME
  * out); 0 no such name; 1 the name exists, with *text (malloc'd) its SPF
- * record or NULL, *line that record's line (lint/rule_spf.c). */
+ * record or NULL, *line that record's line, and *file its file when the
+ * name is the apex (else NULL) (lint/rule_spf.c). */
 int zl_spf_local(const struct zone *zone, const char *name, char **text,
-    unsigned *line);
+    unsigned *line, const char **file);
 /* The same question, of any name: -1, 0, or 1 with *id the name that
  * answers (the name's own, *direct, or one a CNAME or wildcard gives). */
 int zl_local_name(const struct zone *zone, const char *name, uint32_t *id,
     bool *direct);
 /* --resolve-external: the DMARC record the file has at a _dmarc name, as
- * zl_spf_local says (-1, 0, or 1 with *text malloc'd or NULL and *line
- * its line); -1 too when a CNAME or wildcard answers (rule_dmarc.c). */
+ * zl_spf_local says (-1, 0, or 1 with *text malloc'd or NULL, *line and,
+ * for _dmarc.ORIGIN, *file); -1 too for a wildcard; -2 when the name is a
+ * CNAME, with its target in `target` (ZL_NAME_TEXT_MAX bytes), to be
+ * asked next (lint/rule_dmarc.c). */
 int zl_dmarc_local(const struct zone *zone, const char *name, char **text,
-    unsigned *line);
+    unsigned *line, const char **file, char *target);
 /* TXT data's character-strings joined (RFC 7208 3.3) into out, which
  * has room for size + 1 bytes, and a NUL; the text's length. */
 size_t zl_txt_join(const uint8_t *d, size_t size, char *out);

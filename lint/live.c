@@ -266,7 +266,15 @@ struct eval {
 	bool local;               /* the zone's own names: the file's */
 	bool stopped;             /* a limit reached: the rest not counted */
 	unsigned line;            /* where findings go (0: the zone) */
+	const char *file;         /* the file of `line`, or NULL: display */
 };
+
+/* The file a finding at e->line is in: an $INCLUDE'd one, or the zone. */
+static const char *
+where(const struct eval *e)
+{
+	return e->line != 0 && e->file != NULL ? e->file : e->display;
+}
 
 /* A TXT record's strings joined (RFC 7208 3.3), malloc'd; NULL when
  * out of memory or the text holds a NUL. */
@@ -330,12 +338,14 @@ txt_at(struct eval *e, const char *name,
 static zl_dns_status_t
 spf_at(struct eval *e, const char *domain, unsigned *count, char **text)
 {
+	const char *file;
 	unsigned line;
 	int r;
 
 	*count = 0;
 	*text = NULL;
-	if (e->local && (r = zl_spf_local(e->zone, domain, text, &line)) >= 0) {
+	if (e->local &&
+	    (r = zl_spf_local(e->zone, domain, text, &line, &file)) >= 0) {
 		*count = *text != NULL;
 		return r == 0 ? ZL_DNS_NXDOMAIN : ZL_DNS_ANSWER;
 	}
@@ -354,21 +364,19 @@ say(struct eval *e, int rule, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	zl_report_add(e->zone->report, rule, e->display, e->line, NULL,
+	zl_report_add(e->zone->report, rule, where(e), e->line, NULL,
 	    LDNS_RR_TYPE_TXT, "SPF record at %s.: %s", e->top, msg);
 }
 
-/* --resolve-external: what the file says of a name (zl_spf_local without
- * the text). */
+/* --resolve-external: what the file says of a name (zl_local_name
+ * without the name that answers). */
 static int
 local_name(const struct eval *e, const char *name)
 {
-	char *text;
-	unsigned line;
-	int r = zl_spf_local(e->zone, name, &text, &line);
+	uint32_t id;
+	bool direct;
 
-	free(text);
-	return r;
+	return zl_local_name(e->zone, name, &id, &direct);
 }
 
 /* Whether a name answers an address question (void: no such name, or no
@@ -634,22 +642,32 @@ evaluate(struct eval *e, const char *domain, const char *how)
 static zl_dns_status_t
 dmarc_at(struct eval *e, const char *name, char **text)
 {
-	char q[ZG_NAME_MAX + 16];
+	char q[ZL_NAME_TEXT_MAX + 16];
 	zl_dns_status_t st;
-	unsigned count;
+	unsigned count, hops;
 
 	snprintf(q, sizeof(q), "_dmarc.%s", name);
-	/* --resolve-external: the zone's own _dmarc names are the file's. */
-	if (e->local) {
+	/* --resolve-external: the zone's own _dmarc names are the file's,
+	 * and so is a CNAME there: its target is asked next. */
+	for (hops = 0; e->local && hops <= 8; hops++) {
+		char target[ZL_NAME_TEXT_MAX];
+		const char *file;
 		unsigned line;
-		int r = zl_dmarc_local(e->zone, q, text, &line);
+		int r = zl_dmarc_local(e->zone, q, text, &line, &file, target);
 
+		if (r == -2) {
+			snprintf(q, sizeof(q), "%s", target);
+			continue;
+		}
 		if (r >= 0) {
-			if (*text != NULL && strcasecmp(name, e->top) == 0) {
+			if (*text != NULL && hops == 0 &&
+			    strcasecmp(name, e->top) == 0) {
 				e->line = line;
+				e->file = file;
 			}
 			return r == 0 ? ZL_DNS_NXDOMAIN : ZL_DNS_ANSWER;
 		}
+		break;
 	}
 	st = txt_at(e, q, zg_dmarc_is_record, &count, text);
 	if (count != 1) { /* none, or several: no record at this name */
@@ -796,6 +814,11 @@ check_report_host(const char *tag, const char *uri, size_t n,
 	zl_dns_status_t st;
 	unsigned count;
 
+	/* Only a host name is asked: the tag's syntax is another rule's
+	 * (dmarc-syntax), and ldns would read escapes in it. */
+	if (zg_name_check(host, false, false) != NULL) {
+		return true;
+	}
 	if (walk(e, host, hp, &ht, horg) && strcasecmp(horg, rc->org) != 0) {
 		/* RFC 7489 7.1: POLICY-DOMAIN._report._dmarc.HOST */
 		snprintf(q, sizeof(q), "%s._report._dmarc.%s", rc->pname,
@@ -806,7 +829,7 @@ check_report_host(const char *tag, const char *uri, size_t n,
 			no_answer(e, q, "TXT", st);
 		} else if (count == 0) {
 			zl_report_add(e->zone->report, ZL_DMARC_REPORT_AUTH,
-			    e->display, e->line, NULL, LDNS_RR_TYPE_TXT,
+			    where(e), e->line, NULL, LDNS_RR_TYPE_TXT,
 			    "DMARC record at _dmarc.%s.: %s=%.*s is outside "
 			    "the Organizational Domain %s. and %s. does not "
 			    "authorise it (no \"v=DMARC1\" at %s.): receivers "
@@ -832,7 +855,7 @@ check_dmarc(struct eval *e)
 		return;
 	}
 	if (strcasecmp(pname, e->top) != 0) {
-		zl_report_add(e->zone->report, ZL_DMARC_INHERITED, e->display,
+		zl_report_add(e->zone->report, ZL_DMARC_INHERITED, where(e),
 		    e->line, NULL, LDNS_RR_TYPE_TXT, "no DMARC record at _dmarc.%s.; "
 		    "receivers apply the one at _dmarc.%s. (RFC 9989 4.10 tree "
 		    "walk; Organizational Domain %s.)", e->top, pname, org);
@@ -875,7 +898,7 @@ check_host(struct eval *e, const char *what, const char *owner,
 			return;
 		}
 		if (st == ZL_DNS_ANSWER) {
-			zl_report_add(e->zone->report, alias_rule, e->display,
+			zl_report_add(e->zone->report, alias_rule, where(e),
 			    e->line, owner, 0, "%s host %s at %s is an alias (a "
 			    "CNAME), as the DNS serves it", what, h, owner);
 		}
@@ -883,7 +906,7 @@ check_host(struct eval *e, const char *what, const char *owner,
 	if ((st = addresses(e, h, false, &any)) != ZL_DNS_ANSWER) {
 		no_answer(e, h, "A", st);
 	} else if (!any) {
-		zl_report_add(e->zone->report, ZL_TARGET_NO_ADDRESS, e->display,
+		zl_report_add(e->zone->report, ZL_TARGET_NO_ADDRESS, where(e),
 		    e->line, owner, 0, "%s host %s at %s has no A or AAAA record",
 		    what, h, owner);
 	}
@@ -892,9 +915,9 @@ check_host(struct eval *e, const char *what, const char *owner,
 
 /*
  * --resolve-external: the hosts the file names outside its zone (those in
- * it are the file's rules' business): the apex's MX hosts, and the
- * targets of the client host CNAMEs and of the SRV records the profile
- * plans (the records kept for the mail checks).  Each at its line.
+ * it are the file's rules' business): the apex's MX hosts and the targets
+ * of the client host CNAMEs (the records kept for the mail checks; SRV
+ * records are not kept).  Each at its line.
  */
 static void
 check_hosts_local(struct eval *e)
@@ -904,16 +927,15 @@ check_hosts_local(struct eval *e)
 
 	for (i = 0; i < zone->kept_count && !e->failed; i++) {
 		const struct kept *k = &zone->kept[i];
-		const char *what = "SRV";
-		int alias = ZL_SRV_TARGET_CNAME;
-		size_t skip = 6;
+		const char *what = "MX";
+		int alias = ZL_MX_TARGET_CNAME;
+		size_t skip = 2;
 		ldns_rdf *host;
 
-		if (k->type == LDNS_RR_TYPE_MX &&
-		    k->owner_id == zone->origin_id) {
-			what = "MX";
-			alias = ZL_MX_TARGET_CNAME;
-			skip = 2;
+		if (k->type == LDNS_RR_TYPE_MX) {
+			if (k->owner_id != zone->origin_id) {
+				continue;
+			}
 		} else if (k->type == LDNS_RR_TYPE_CNAME) {
 			for (c = 0; c < ZL_CLIENT_HOSTS_COUNT &&
 			     zone->client_ids[c] != k->owner_id; c++) {
@@ -924,9 +946,8 @@ check_hosts_local(struct eval *e)
 			what = "client";
 			alias = -1;
 			skip = 0;
-		} else if (k->type != LDNS_RR_TYPE_SRV ||
-		    k->owner_id == zone->origin_id) {
-			continue; /* the SRV names are the plan's others */
+		} else {
+			continue;
 		}
 		if (k->rdlen <= skip ||
 		    zl_in_zone_wire(zone, k->rdata + skip, k->rdlen - skip) ||
@@ -935,10 +956,12 @@ check_hosts_local(struct eval *e)
 			continue;
 		}
 		e->line = k->line;
+		e->file = k->file;
 		check_host(e, what, k->owner, host, alias);
 		ldns_rdf_deep_free(host);
 	}
 	e->line = 0;
+	e->file = NULL;
 }
 
 static void
@@ -1001,16 +1024,18 @@ zl_live_checks(struct zone *zone, const struct zl_live *live)
 		 * own names are answered by the file). */
 		char *text;
 
-		if (zl_spf_local(zone, live->domain, &text, &e.line) == 1 &&
-		    text != NULL) {
+		if (zl_spf_local(zone, live->domain, &text, &e.line,
+		    &e.file) == 1 && text != NULL) {
 			evaluate(&e, live->domain, NULL);
 		}
 		free(text);
 		e.failed = false;
 		e.line = 0;
+		e.file = NULL;
 		check_dmarc(&e);
 		e.failed = false;
 		e.line = 0;
+		e.file = NULL;
 		check_hosts_local(&e);
 		return;
 	}

@@ -93,6 +93,9 @@ struct dmarc_state {
 	} *misplaced;
 	size_t misplaced_count;
 	size_t misplaced_cap;
+	/* _dmarc.ORIGIN's first record: its name id and its file. */
+	uint32_t top_id;
+	const char *top_file;
 };
 
 /* Where the first DMARC record at a _dmarc name keeps its data. */
@@ -208,6 +211,11 @@ record(struct zone *zone, void *state, struct zl_view *v)
 		*h = head;
 		memcpy(h + 1, v->rdata, v->rdata_len);
 		first->a = off;
+		if (zone->origin_id != 0 &&
+		    v->owner_len == 7 + zone->names.origin_len) {
+			st->top_id = v->id;
+			st->top_file = v->file;
+		}
 	} else {
 		const struct dmarc_first *h = zl_arena_at(st->arena,
 		    first->a);
@@ -227,18 +235,32 @@ record(struct zone *zone, void *state, struct zl_view *v)
 
 int
 zl_dmarc_local(const struct zone *zone, const char *name, char **text,
-    unsigned *line)
+    unsigned *line, const char **file, char *target)
 {
 	const struct dmarc_state *st = zone->state[ZL_FAMILY_DMARC];
+	const struct zl_name_slot *n;
 	const struct zl_slot *sl;
+	uint8_t w[ZL_WIRE_MAX];
+	size_t len, i;
 	uint32_t id;
 	bool direct;
-	int r = zl_local_name(zone, name, &id, &direct);
+	int r;
 
 	*text = NULL;
 	*line = 0;
+	*file = NULL;
+	/* A CNAME here: its target is asked next (RFC 1034 3.6.2). */
+	if (zone->origin_id != 0 && (len = zl_name_from_text(name, w)) != 0 &&
+	    zl_in_zone_wire(zone, w, len) &&
+	    (n = zl_names_find(&zone->names, w, len)) != NULL &&
+	    (n->b & ZL_NAME_CNAME) &&
+	    (sl = zl_table_find(&zone->cnames, zl_exact_key(n->id))) != NULL) {
+		zl_names_text(&zone->names, (uint32_t)sl->b, target);
+		return -2;
+	}
+	r = zl_local_name(zone, name, &id, &direct);
 	if (r == 1 && !direct) {
-		return -1; /* a CNAME or wildcard: not kept here */
+		return -1; /* a wildcard: not kept here */
 	}
 	if (r != 1 || st == NULL) {
 		return r;
@@ -246,10 +268,29 @@ zl_dmarc_local(const struct zone *zone, const char *name, char **text,
 	if ((sl = zl_table_find(&st->names, zl_exact_key(id))) != NULL) {
 		const struct dmarc_first *h = zl_arena_at(st->arena, sl->a);
 
-		if ((*text = malloc(h->rdlen + 1)) != NULL) {
-			zl_txt_join((const uint8_t *)(h + 1), h->rdlen, *text);
+		if ((*text = malloc(h->rdlen + 1)) == NULL) {
+			return -1; /* asked instead, never taken for none */
 		}
+		zl_txt_join((const uint8_t *)(h + 1), h->rdlen, *text);
 		*line = h->line;
+		*file = id == st->top_id ? st->top_file : NULL;
+		return 1;
+	}
+	/* A record outside _dmarc, which a _dmarc CNAME leads to. */
+	for (i = 0; i < st->misplaced_count; i++) {
+		const struct misplaced *m = &st->misplaced[i];
+		const uint32_t *p;
+
+		if (m->owner != id) {
+			continue;
+		}
+		p = zl_arena_at(st->arena, m->text);
+		if ((*text = malloc(*p + 1)) == NULL) {
+			return -1;
+		}
+		memcpy(*text, p + 1, *p);
+		(*text)[*p] = '\0';
+		break;
 	}
 	return 1;
 }

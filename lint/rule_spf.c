@@ -66,6 +66,7 @@ struct spf_state {
 	struct spf_later *later;
 	size_t later_count;
 	size_t later_cap;
+	const char *apex_file; /* the apex's first SPF record's file */
 };
 
 static struct spf_state *
@@ -235,7 +236,7 @@ zl_local_name(const struct zone *zone, const char *name, uint32_t *id,
 
 int
 zl_spf_local(const struct zone *zone, const char *name, char **text,
-    unsigned *line)
+    unsigned *line, const char **file)
 {
 	const struct zl_slot *sl;
 	uint32_t id;
@@ -244,6 +245,7 @@ zl_spf_local(const struct zone *zone, const char *name, char **text,
 
 	*text = NULL;
 	*line = 0;
+	*file = NULL;
 	if (r != 1) {
 		return r;
 	}
@@ -251,11 +253,15 @@ zl_spf_local(const struct zone *zone, const char *name, char **text,
 	    NULL) {
 		const struct spf_head *h = spf_head(zone, sl);
 
-		if ((*text = malloc(h->len + 1)) != NULL) {
-			memcpy(*text, (const char *)(h + 1), h->len);
-			(*text)[h->len] = '\0';
+		if ((*text = malloc(h->len + 1)) == NULL) {
+			return -1; /* asked instead, never taken for none */
 		}
+		memcpy(*text, (const char *)(h + 1), h->len);
+		(*text)[h->len] = '\0';
 		*line = h->line;
+		if (id == zone->origin_id) {
+			*file = spf_st(zone)->apex_file;
+		}
 	}
 	return 1;
 }
@@ -700,6 +706,9 @@ note_spf(struct zone *zone, struct zl_view *v, const char *text, size_t len)
 				"into other strings" : "");
 		}
 		return;
+	}
+	if (v->id == zone->origin_id) {
+		spf_st(zone)->apex_file = v->file;
 	}
 	head.line = v->line;
 	head.len = (uint32_t)len;

@@ -141,6 +141,16 @@ for fmt in bind nsupdate json; do
 	check "output-dir-$fmt-idna-name" \
 	    cmp -s "$tmp/s2" "$tmp/out-dir/xn--caf-dma.fr.$ext"
 done
+# --report-records writes DOMAIN.report.EXT beside the domain's own file,
+# never over it.
+$ZONEGEN -p fixtures/profiles/reports.yaml --report-records -o "$tmp/out-dir" \
+    example.com
+$ZONEGEN -p fixtures/profiles/reports.yaml --report-records example.com \
+    >"$tmp/s3"
+$ZONEGEN example.com >"$tmp/s1"
+check "output-dir-report-records-beside" sh -c "
+    cmp -s '$tmp/s3' '$tmp/out-dir/example.com.report.zone' &&
+    cmp -s '$tmp/s1' '$tmp/out-dir/example.com.zone'"
 check "output-dir-no-temporary-files" \
     [ -z "$(find "$tmp/out-dir" -name '.*' -type f)" ]
 check "output-dir-mode-0644" \

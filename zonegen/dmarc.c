@@ -629,8 +629,9 @@ zg_dmarc_uri_host(const char *uri, size_t len, char *host, size_t hostlen)
 		return false;
 	}
 	at++;
-	for (n = 0; at + n < end && at[n] != '!' && at[n] != ',' &&
-	     at[n] != ' ' && at[n] != '>' && at[n] != '?'; n++) {
+	/* The list's separator is *WSP "," *WSP (RFC 7489 6.4). */
+	for (n = 0; at + n < end && strchr("!,? \t\r\n>", at[n]) == NULL;
+	     n++) {
 	}
 	if (n == 0 || n >= hostlen) {
 		return false;

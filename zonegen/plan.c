@@ -203,6 +203,7 @@ zg_plan_report_build(zg_plan_t *plan, const zg_profile_t *profile,
 	zg_dmarc_t *d = NULL;
 	const char *zone = profile->dmarc_report_zone;
 	zg_status_t st;
+	size_t n;
 
 	rp.ttl = options != NULL && options->ttl_set ? options->ttl
 						     : profile->ttl;
@@ -212,7 +213,13 @@ zg_plan_report_build(zg_plan_t *plan, const zg_profile_t *profile,
 		return ZG_ERR_PROFILE;
 	}
 	snprintf(plan->domain, sizeof(plan->domain), "%s", zone);
+	for (n = 0; plan->domain[n] != '\0'; n++) {
+		plan->domain[n] = zg_ascii_lower(plan->domain[n]);
+	}
 	snprintf(plan->subject, sizeof(plan->subject), "%s.", domain);
+	/* Within one another, the domain and the zone are taken to be one
+	 * organisation's: RFC 7489 7.1 compares Organizational Domains,
+	 * which only the DNS tells (zonelint --live does). */
 	if (zg_name_within(domain, zone) || zg_name_within(zone, domain)) {
 		return ZG_OK;
 	}

@@ -1,10 +1,12 @@
 /* test_dmarc.c: unit tests for the DMARC parser (RFC 7489, RFC 9989). */
 /* SPDX-License-Identifier: BSD-3-Clause */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tests/unit/unit.h"
+#include "zonegen/internal.h"
 #include "zonegen/zonegen.h"
 
 #define R7489 ZG_DMARC_RFC7489
@@ -394,6 +396,87 @@ test_robustness(void)
 	free(text);
 }
 
+struct hosts_seen {
+	size_t n;
+	char seen[4][64];
+};
+
+static bool
+collect_host(const char *tag, const char *uri, size_t len, const char *host,
+    void *arg)
+{
+	struct hosts_seen *h = arg;
+
+	(void)tag;
+	(void)uri;
+	(void)len;
+	if (h->n < 4) {
+		snprintf(h->seen[h->n], sizeof(h->seen[0]), "%s", host);
+	}
+	h->n++;
+	return true;
+}
+
+/* The host of a rua=/ruf= entry, and the names the report zone holds. */
+static void
+test_report_hosts(void)
+{
+	static const struct {
+		const char *uri;
+		const char *host; /* NULL: no host */
+	} cases[] = {
+		{ "mailto:a@reports.example", "reports.example" },
+		{ "MAILTO:a@Reports.Example.", "Reports.Example" },
+		{ "mailto:a@r.example!10m", "r.example" },
+		{ "mailto:a@r.example?subject=x", "r.example" },
+		{ "mailto:a@r.example\t", "r.example" },
+		{ "mailto:a@r.example ", "r.example" },
+		{ "mailto:a@.", NULL },
+		{ "mailto:a@", NULL },
+		{ "mailto:a", NULL },
+		{ "https://r.example/", NULL },
+	};
+	char host[ZG_NAME_MAX + 2];
+	size_t i;
+	result_t r;
+	struct hosts_seen got = { 0, { "" } };
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		bool ok = zg_dmarc_uri_host(cases[i].uri,
+		    strlen(cases[i].uri), host, sizeof(host));
+
+		UNIT_CHECK(ok == (cases[i].host != NULL) &&
+		    (!ok || strcmp(host, cases[i].host) == 0),
+		    "uri host of '%s': %s", cases[i].uri, ok ? host : "none");
+	}
+	UNIT_CHECK(!zg_dmarc_uri_host("mailto:a@r.example", 18, host, 9),
+	    "a host longer than the buffer is refused, not cut");
+
+	UNIT_CHECK(zg_name_within("a.webmo.fr", "webmo.fr."),
+	    "a name below the zone");
+	UNIT_CHECK(zg_name_within("WEBMO.FR.", "webmo.fr"),
+	    "the zone itself, any case, either dot");
+	UNIT_CHECK(!zg_name_within("xwebmo.fr", "webmo.fr."),
+	    "a label suffix is not a parent");
+	UNIT_CHECK(!zg_name_within("webmo.fr", "a.webmo.fr"),
+	    "a parent is not within its child");
+	UNIT_CHECK(zg_name_within("example.com", "."), "the root holds all");
+
+	/* Both lists, tab and space around the commas (RFC 7489 6.4). */
+	r = parse("v=DMARC1; p=none; rua=mailto:a@one.example\t,\t"
+		  "mailto:b@two.example ,https://x.example/; "
+		  "ruf=mailto:c@three.example", R9989);
+	if (r.dmarc != NULL) {
+		zg_dmarc_report_hosts(r.dmarc, collect_host, &got);
+	}
+	UNIT_CHECK(got.n == 3 && strcmp(got.seen[0], "one.example") == 0 &&
+	    strcmp(got.seen[1], "two.example") == 0 &&
+	    strcmp(got.seen[2], "three.example") == 0,
+	    "report hosts: %zu (%s, %s, %s)", got.n, got.seen[0],
+	    got.seen[1], got.seen[2]);
+	done(&r);
+}
+
 int
 main(void)
 {
@@ -402,5 +485,6 @@ main(void)
 	test_whitespace();
 	test_rules();
 	test_robustness();
+	test_report_hosts();
 	return unit_summary();
 }
