@@ -1,7 +1,8 @@
 # Makefile: build, test and install zonegen and zonelint (GNU make).
 # SPDX-License-Identifier: BSD-3-Clause
 #
-#   make            build build/zonegen and build/zonelint (debug variant)
+#   make            build build/zonegen and build/zonelint (optimised:
+#                   -O2 -g -DNDEBUG)
 #   make demo       install missing packages, build, print example.com's records
 #   make check      install missing packages, build, run every test
 #   make san        the same tests, built with ASan + UBSan
@@ -18,23 +19,30 @@
 #                   40,000, 160,000), rewriting only that section
 #   make fuzz       build the libFuzzer targets (clang) and run each for
 #                   FUZZ_SECONDS (180); fails when one finds anything
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (installs the variant built:
+#                   `make VARIANT=debug install` the debug one)
 #   make deps       apt-get install only the Debian packages that are missing
 #                   (and npm's SARIF validator into build/tools/)
 #
-# VARIANT=debug|release|san picks the build; the debug build lives in build/
-# so that the programs are build/zonegen and build/zonelint, the others in
-# build/release/ and build/san/.  WERROR=1 adds -Werror (CI).
+# VARIANT picks the build.  The default, optimised one lives in build/ so
+# that the programs are build/zonegen and build/zonelint; VARIANT=debug
+# (-O0 -g) builds into build/debug/, VARIANT=san into build/san/, and
+# VARIANT=release is the default's flags in build/release/ (the copy that
+# make bench measures).  WERROR=1 adds -Werror (CI).
 
-VARIANT ?= debug
+VARIANT ?= default
 Q ?= @
+OPT_CFLAGS := -O2 -g -DNDEBUG
 
-ifeq ($(VARIANT),debug)
+ifeq ($(VARIANT),default)
   BUILDDIR := build
-  VCFLAGS := -O0 -g
+  VCFLAGS := $(OPT_CFLAGS)
 else ifeq ($(VARIANT),release)
   BUILDDIR := build/release
-  VCFLAGS := -O2 -g -DNDEBUG
+  VCFLAGS := $(OPT_CFLAGS)
+else ifeq ($(VARIANT),debug)
+  BUILDDIR := build/debug
+  VCFLAGS := -O0 -g
 else ifeq ($(VARIANT),san)
   BUILDDIR := build/san
   VCFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -47,12 +55,30 @@ else ifeq ($(VARIANT),fuzz)
 	     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
   VLDFLAGS := -fsanitize=fuzzer,address,undefined
 else
-  $(error VARIANT must be debug, release or san)
+  $(error VARIANT must be default, debug, release, san or fuzz)
 endif
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+
+# MANDIR is compiled into zonelint, as a C string and in a URI (SARIF's
+# informationUri, lint/report.c), and BINDIR goes through the shell: both
+# are absolute and made of letters, digits and / . _ + - only.
+PATH_CHARS := a b c d e f g h i j k l m n o p q r s t u v w x y z \
+	      A B C D E F G H I J K L M N O P Q R S T U V W X Y Z \
+	      0 1 2 3 4 5 6 7 8 9 / . _ + -
+# strip_chars TEXT,CHARS: TEXT without any of the words in CHARS.
+strip_chars = $(if $2,$(call strip_chars,$(subst $(firstword $2),,$1),$(wordlist 2,$(words $2),$2)),$1)
+ifneq ($(words $(BINDIR))$(words $(MANDIR)),11)
+  $(error BINDIR and MANDIR must be one word each (PREFIX='$(PREFIX)'))
+endif
+ifneq ($(filter /%,$(BINDIR))$(filter /%,$(MANDIR)),$(BINDIR)$(MANDIR))
+  $(error BINDIR ($(BINDIR)) and MANDIR ($(MANDIR)) must be absolute)
+endif
+ifneq ($(call strip_chars,$(BINDIR)$(MANDIR),$(PATH_CHARS)),)
+  $(error BINDIR ($(BINDIR)) and MANDIR ($(MANDIR)) may hold only letters, digits and / . _ + -)
+endif
 
 # Build and library packages (pkg-config name = Debian package).
 PKGS := ldns libcyaml yaml-0.1 libidn2
@@ -82,6 +108,18 @@ endif
 CFLAGS += -std=c11 $(WARN) $(VCFLAGS) $(PKG_CFLAGS)
 LDFLAGS += $(VLDFLAGS)
 LDLIBS += $(PKG_LIBS) -lpthread
+
+# Everything built depends on the flags it was built with: $(FLAGS_STAMP)
+# holds them and is rewritten (when make reads this file) only when they
+# change, so that `make install PREFIX=/opt/zt` after `make` recompiles
+# with the new MANDIR instead of installing a zonelint that names
+# /usr/local, and a change of CFLAGS, VARIANT flags or compiler rebuilds.
+FLAGS_STAMP := $(BUILDDIR)/.flags
+FLAGS_NOW = $(CC) | $(CPPFLAGS) | $(CFLAGS) | $(LDFLAGS) | $(LDLIBS)
+ifneq ($(file < $(FLAGS_STAMP)),$(FLAGS_NOW))
+  $(shell mkdir -p $(BUILDDIR))
+  $(file > $(FLAGS_STAMP),$(FLAGS_NOW))
+endif
 
 ZONEGEN_SRCS := zonegen/status.c zonegen/problems.c zonegen/spf.c \
 		zonegen/dmarc.c zonegen/yaml.c zonegen/profile.c \
@@ -121,10 +159,11 @@ $(BUILDDIR)/obj/builtin_profile.c: $(BUILTIN_PROFILE) tests/embed.sh
 	@mkdir -p $(@D)
 	$(Q)sh tests/embed.sh zg_builtin_profile $< > $@.tmp && mv $@.tmp $@
 
-$(BUILDDIR)/obj/builtin_profile.o: $(BUILDDIR)/obj/builtin_profile.c
+$(BUILDDIR)/obj/builtin_profile.o: $(BUILDDIR)/obj/builtin_profile.c \
+		$(FLAGS_STAMP)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILDDIR)/obj/%.o: %.c
+$(BUILDDIR)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -228,11 +267,14 @@ bench-scaling:
 	$(Q)BENCH_ONLY=scaling sh tests/bench/run.sh
 
 # --- install ------------------------------------------------------------
+# Installs the variant named by VARIANT, built with these PREFIX, BINDIR
+# and MANDIR: built again first when they are not the ones it was built
+# with ($(FLAGS_STAMP)).
 install: $(PROGS)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"
+	install -m 755 $(PROGS) "$(DESTDIR)$(BINDIR)/"
 	for p in $(notdir $(PROGS)); do \
-		install -m 644 cmd/$$p.1 $(DESTDIR)$(MANDIR)/man1/ || exit 1; \
+		install -m 644 cmd/$$p.1 "$(DESTDIR)$(MANDIR)/man1/" || exit 1; \
 	done
 
 clean:

@@ -162,8 +162,8 @@ zl_live_read(const struct zl_live *live, const char *display,
 			char msg[600];
 
 			tn = ldns_rr_type2str((ldns_rr_type)q[i].type);
-			snprintf(msg, sizeof(msg), "%s %s: %s; the mail records "
-			    "of the domain were not judged", q[i].name,
+			snprintf(msg, sizeof(msg), "%.254s %s: %s; the mail "
+			    "records of the domain were not judged", q[i].name,
 			    tn != NULL ? tn : "?", st == ZL_DNS_BUDGET
 				? "not asked, the budget of questions or time "
 				  "is spent (--query-budget, --timeout)"
@@ -215,7 +215,7 @@ zl_live_read(const struct zl_live *live, const char *display,
 
 				tn = ldns_rr_type2str(ldns_rr_get_type(rr));
 				snprintf(msg, sizeof(msg), "bad %s record at "
-				    "%s from the DNS: %s", tn != NULL ? tn : "?",
+				    "%.254s from the DNS: %s", tn != NULL ? tn : "?",
 				    q[i].name, why);
 				free(tn);
 				if (cb->problem != NULL) {

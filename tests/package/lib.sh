@@ -1,0 +1,20 @@
+# tests/package/lib.sh: helpers for the packaging tests (sourced after
+# tests/lib.sh, from the repository root).
+# SPDX-License-Identifier: BSD-3-Clause
+
+# copy_source DEST: copy the working tree's source into DEST: the files git
+# tracks and the untracked ones it would add (not build/ or anything else
+# ignored), as they are on disk, uncommitted changes included; a tracked
+# file deleted from the tree is left out.  DEST must exist.
+copy_source() {
+	git ls-files -z -c -o --exclude-standard |
+	    xargs -0 sh -c 'for f; do
+		if [ -e "$f" ] || [ -L "$f" ]; then printf "%s\0" "$f"; fi
+	    done' sh |
+	    tar --null -T - -cf - | tar -xf - -C "$1"
+}
+
+# deb_version: the package's version, from debian/changelog.
+deb_version() {
+	dpkg-parsechangelog -l debian/changelog -S Version
+}
