@@ -21,6 +21,11 @@
 #                   FUZZ_SECONDS (180); fails when one finds anything
 #   make install    PREFIX=/usr/local DESTDIR= (installs the variant built:
 #                   `make VARIANT=debug install` the debug one)
+#   make package    the Debian package (dpkg-buildpackage, from a copy of
+#                   the tree) into build/package/
+#   make package-check  build it, lintian, install it on a fresh Debian 12
+#                   root (debootstrap, cached in build/package/), run the
+#                   README's `make demo` in another, and the action's steps
 #   make deps       apt-get install only the Debian packages that are missing
 #                   (and npm's SARIF validator into build/tools/)
 #
@@ -61,28 +66,36 @@ endif
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+# zonelint's installed manual page, which its SARIF output names as the
+# tool's informationUri (lint/report.c); the Debian package's is gzipped.
+ZONELINT_MAN ?= $(MANDIR)/man1/zonelint.1
 
-# MANDIR is compiled into zonelint, as a C string and in a URI (SARIF's
-# informationUri, lint/report.c), and BINDIR goes through the shell: both
-# are absolute and made of letters, digits and / . _ + - only.
+# ZONELINT_MAN is compiled into zonelint, as a C string and in a URI, and
+# BINDIR and MANDIR go through the shell: all are absolute and made of
+# letters, digits and / . _ + - only.
 PATH_CHARS := a b c d e f g h i j k l m n o p q r s t u v w x y z \
 	      A B C D E F G H I J K L M N O P Q R S T U V W X Y Z \
 	      0 1 2 3 4 5 6 7 8 9 / . _ + -
 # strip_chars TEXT,CHARS: TEXT without any of the words in CHARS.
 strip_chars = $(if $2,$(call strip_chars,$(subst $(firstword $2),,$1),$(wordlist 2,$(words $2),$2)),$1)
-ifneq ($(words $(BINDIR))$(words $(MANDIR)),11)
-  $(error BINDIR and MANDIR must be one word each (PREFIX='$(PREFIX)'))
+INSTALL_PATHS := $(BINDIR) $(MANDIR) $(ZONELINT_MAN)
+ifneq ($(words $(BINDIR))$(words $(MANDIR))$(words $(ZONELINT_MAN)),111)
+  $(error BINDIR, MANDIR and ZONELINT_MAN must be one word each (PREFIX='$(PREFIX)'))
 endif
-ifneq ($(filter /%,$(BINDIR))$(filter /%,$(MANDIR)),$(BINDIR)$(MANDIR))
-  $(error BINDIR ($(BINDIR)) and MANDIR ($(MANDIR)) must be absolute)
+ifneq ($(filter /%,$(INSTALL_PATHS)),$(INSTALL_PATHS))
+  $(error BINDIR, MANDIR and ZONELINT_MAN must be absolute: $(INSTALL_PATHS))
 endif
-ifneq ($(call strip_chars,$(BINDIR)$(MANDIR),$(PATH_CHARS)),)
-  $(error BINDIR ($(BINDIR)) and MANDIR ($(MANDIR)) may hold only letters, digits and / . _ + -)
+ifneq ($(strip $(call strip_chars,$(INSTALL_PATHS),$(PATH_CHARS))),)
+  $(error BINDIR, MANDIR and ZONELINT_MAN may hold only letters, digits and / . _ + -: $(INSTALL_PATHS))
 endif
 
 # Build and library packages (pkg-config name = Debian package).
 PKGS := ldns libcyaml yaml-0.1 libidn2
+# debian/control's Build-Depends are these (tests/package/deb.sh checks);
+# DEB_CC is what build-essential brings and Build-Depends leaves out.
 DEB_BUILD := pkg-config libldns-dev libcyaml-dev libyaml-dev libidn2-dev
+DEB_CC := cc:gcc
+DEB_LIBC := libc6-dev
 # Programs the tests run, as "command:package".
 DEB_TEST_CMDS := named:bind9 named-checkzone:bind9-utils \
 		 named-compilezone:bind9-utils kzonecheck:knot-dnssecutils \
@@ -92,13 +105,16 @@ DEB_TEST_CMDS := named:bind9 named-checkzone:bind9-utils \
 		 python3:python3 perl:perl
 # Libraries the tests use as oracles (Mail::SPF for SPF verdicts).
 DEB_TEST_PKGS := libmail-spf-perl libnet-dns-perl
+# What make package and make package-check use (PyYAML reads action.yml).
+DEB_PACKAGE := dpkg-dev debhelper fakeroot lintian debootstrap \
+	       python3-yaml man-db binutils
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CC ?= cc
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -I. -MMD -MP \
-	    -DZL_MANDIR='"$(MANDIR)"'
+	    -DZL_MANPAGE='"$(ZONELINT_MAN)"'
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
 	-Wpointer-arith -Wundef
@@ -112,7 +128,7 @@ LDLIBS += $(PKG_LIBS) -lpthread
 # Everything built depends on the flags it was built with: $(FLAGS_STAMP)
 # holds them and is rewritten (when make reads this file) only when they
 # change, so that `make install PREFIX=/opt/zt` after `make` recompiles
-# with the new MANDIR instead of installing a zonelint that names
+# with the new ZONELINT_MAN instead of installing a zonelint that names
 # /usr/local, and a change of CFLAGS, VARIANT flags or compiler rebuilds.
 FLAGS_STAMP := $(BUILDDIR)/.flags
 FLAGS_NOW = $(CC) | $(CPPFLAGS) | $(CFLAGS) | $(LDFLAGS) | $(LDLIBS)
@@ -145,13 +161,17 @@ ifneq ($(wildcard cmd/zonelint.c),)
   PROGS += $(BUILDDIR)/zonelint
 endif
 
-.PHONY: all demo check san valgrind install clean format deps deps-build \
-	deps-test unit peer fuzz fuzz-build bench bench-scaling differential
+.PHONY: all programs demo check san valgrind install clean format deps \
+	deps-build deps-test deps-package unit peer fuzz fuzz-build bench \
+	bench-scaling differential package package-check
 .DEFAULT_GOAL := all
 # Keep objects that only a test binary needs.
 .SECONDARY:
 
 all: $(PROGS) $(UNIT_BINS) $(FUZZ_REPLAYS)
+
+# The programs alone (debian/rules).
+programs: $(PROGS)
 
 # The built-in profile is compiled in from its YAML file (one source).
 BUILTIN_PROFILE := zonegen/profiles/webmo.yaml
@@ -199,12 +219,16 @@ $(BUILDDIR)/tests/fuzz/%: $(BUILDDIR)/obj/tests/fuzz/%.o \
 deps: deps-build deps-test
 
 deps-build:
-	@sh tests/deps.sh build $(DEB_BUILD)
+	@sh tests/deps.sh cmds $(DEB_CC)
+	@sh tests/deps.sh build $(DEB_LIBC) $(DEB_BUILD)
 
 deps-test:
 	@sh tests/deps.sh cmds $(DEB_TEST_CMDS)
 	@sh tests/deps.sh build $(DEB_TEST_PKGS)
 	@sh tests/tools.sh
+
+deps-package:
+	@sh tests/deps.sh build $(DEB_PACKAGE)
 
 # --- the README's first command -----------------------------------------
 demo: deps-build
@@ -266,7 +290,18 @@ bench:
 bench-scaling:
 	$(Q)BENCH_ONLY=scaling sh tests/bench/run.sh
 
-# --- install ------------------------------------------------------------
+# --- install and the Debian package ---------------------------------------
+# dpkg-buildpackage -us -uc -b on a copy of the tree in a temporary folder
+# (it writes beside the source); the .deb, .changes and .buildinfo are
+# copied into build/package/.
+package: deps-build deps-package
+	$(Q)sh tests/package/build-deb build/package
+
+# The package's tests (tests/package/: the .deb on a fresh Debian 12 root,
+# lintian, make install, the GitHub Action's steps); .ci/run runs them.
+package-check: deps deps-package
+	$(Q)ONLY=package sh tests/run.sh
+
 # Installs the variant named by VARIANT, built with these PREFIX, BINDIR
 # and MANDIR: built again first when they are not the ones it was built
 # with ($(FLAGS_STAMP)).

@@ -12,8 +12,11 @@
 #   the optimised ones and run, both man pages are installed and read;
 #   after it, build/zonelint is up to date for PREFIX=/opt/zt (make -q);
 # - `make VARIANT=debug install` installs the debug programs;
-# - a PREFIX that cannot go into a C string and a URI (a space, a quote)
-#   or a relative one is refused before anything is built or installed.
+# - a PREFIX or ZONELINT_MAN that cannot go into a C string and a URI (a
+#   space, a quote) or a relative one is refused before anything is built
+#   or installed;
+# - ZONELINT_MAN (the Debian package's zonelint.1.gz) is the
+#   informationUri.
 # SPDX-License-Identifier: BSD-3-Clause
 set -u
 . tests/lib.sh
@@ -36,7 +39,7 @@ copy_source "$src" || {
 }
 # Nothing of the caller's make reaches these builds.
 unset MAKEFLAGS MFLAGS MAKELEVEL VARIANT BUILDDIR PREFIX MANDIR BINDIR \
-    DESTDIR CFLAGS CPPFLAGS LDFLAGS
+    ZONELINT_MAN DESTDIR CFLAGS CPPFLAGS LDFLAGS
 m() { make -C "$src" --no-print-directory -s "$@"; }
 
 # make_ok TEST ARGS...: make ARGS in the copy succeeds, else TEST fails
@@ -86,7 +89,7 @@ zl=$dest/opt/zt/bin/zonelint
 zg=$dest/opt/zt/bin/zonegen
 printf 'example.com. 3600 IN A 192.0.2.1\n' >"$tmp/a.zone"
 uri=$("$zl" --no-config --format sarif --origin example.com "$tmp/a.zone" |
-    sed -n 's/^ *"informationUri": "\(.*\)",$/\1/p')
+    information_uri)
 if [ "$uri" = file:///opt/zt/share/man/man1/zonelint.1 ]; then
 	pass "$T/sarif-information-uri"
 else
@@ -133,15 +136,35 @@ make_ok release-build VARIANT=release build/release/zonelint
 check "$T/release-is-O2" only_level "$src/build/release/zonelint" 2
 
 # --- prefixes that cannot be compiled in ----------------------------------
-for bad in '/opt/z t' '/opt/z"t' 'opt/zt' "/opt/z't" '/opt/z%20t' '/opt/z;t'; do
+# refused TEST VAR=VALUE...: make install with these refuses them before
+# anything is built or installed: exit 2, a message naming ZONELINT_MAN.
+refused() {
+	rf_test=$T/$1
+	shift
 	rm -rf "$dest/bad"
-	m install PREFIX="$bad" DESTDIR="$dest/bad" >"$tmp/bad.out" 2>&1
-	rc=$?
-	if [ "$rc" -eq 2 ] && [ ! -e "$dest/bad" ] &&
-		grep -q 'MANDIR' "$tmp/bad.out"; then
-		pass "$T/refused-prefix/$bad"
+	m install "$@" DESTDIR="$dest/bad" >"$tmp/bad.out" 2>&1
+	rf_rc=$?
+	if [ "$rf_rc" -eq 2 ] && [ ! -e "$dest/bad" ] &&
+		grep -q 'ZONELINT_MAN' "$tmp/bad.out"; then
+		pass "$rf_test"
 	else
-		fail "$T/refused-prefix/$bad (exit $rc)"
+		fail "$rf_test (exit $rf_rc)"
 		sed 's/^/# /' "$tmp/bad.out"
 	fi
+}
+for bad in '/opt/z t' '/opt/z"t' 'opt/zt' "/opt/z't" '/opt/z%20t' '/opt/z;t'; do
+	refused "refused-prefix/$bad" PREFIX="$bad"
 done
+# The manual page's path alone (the Debian package sets it) is checked too.
+refused refused-zonelint-man PREFIX=/opt/zt ZONELINT_MAN='/opt/zt/man "x".1'
+# ZONELINT_MAN is what the informationUri names.
+make_ok zonelint-man install PREFIX=/opt/zt \
+    ZONELINT_MAN=/opt/zt/share/man/man1/zonelint.1.gz DESTDIR="$dest/gz"
+uri=$("$dest/gz/opt/zt/bin/zonelint" --no-config --format sarif \
+    --origin example.com "$tmp/a.zone" |
+    information_uri)
+if [ "$uri" = file:///opt/zt/share/man/man1/zonelint.1.gz ]; then
+	pass "$T/sarif-information-uri-gz"
+else
+	fail "$T/sarif-information-uri-gz ('$uri')"
+fi

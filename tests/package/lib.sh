@@ -18,3 +18,8 @@ copy_source() {
 deb_version() {
 	dpkg-parsechangelog -l debian/changelog -S Version
 }
+
+# information_uri: the tool's informationUri in the SARIF log on stdin.
+information_uri() {
+	sed -n 's/^ *"informationUri": "\(.*\)",$/\1/p'
+}
