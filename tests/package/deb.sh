@@ -14,6 +14,8 @@
 #   `zonelint --version` is the package's version, the manual pages are
 #   installed, the SARIF informationUri names the installed page, and
 #   `apt-get purge` leaves none of the package's files;
+# - there, the GitHub Action's steps with its deb input install it again
+#   and lint a zone (annotations, exit status 1);
 # - on another fresh root with only `make` added, the README's first
 #   command, `make demo`, installs what it needs and prints example.com's
 #   records.
@@ -34,10 +36,7 @@ MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SECURITY=${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 CACHE=$PWD/build/package/bookworm-minbase.tar
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zonetools-debtest.XXXXXX") || {
-	fail "$T/mktemp"
-	exit 1
-}
+package_tmp "$T"
 mounts=
 # cleanup: undo the mounts (lazily when busy); the folder goes only when
 # nothing is mounted below it any more.
@@ -252,6 +251,38 @@ if [ -z "$left" ] && grep -q '^/usr/bin/zonelint$' "$tmp/files" &&
 else
 	fail "$T/purge (left:$left)"
 	show "$tmp/purge.log"
+fi
+
+# --- the GitHub Action's deb input, on the same root ---------------------
+# Its steps (tests/package/action-run.py, as in action.sh) install the
+# .deb again with apt-get and lint a zone with a syntax error at line 2.
+mkdir "$root/action" "$root/ws" "$root/tmp/runner"
+copy_source "$root/action"
+cp "$deb" "$root/ws/"
+printf '$ORIGIN example.com.\n@ 3600 IN A 999.1.1.1\n' >"$root/ws/db.example"
+if in_root "$root" apt-get install -y -q --no-install-recommends \
+	python3-yaml >"$tmp/py.log" 2>&1; then
+	in_root "$root" env GITHUB_WORKSPACE=/ws RUNNER_TEMP=/tmp/runner \
+	    GITHUB_STEP_SUMMARY=/tmp/runner/summary \
+	    python3 /action/tests/package/action-run.py /action \
+	    /tmp/runner/result.json "deb=${deb##*/}" "args=--profile
+none" >"$tmp/action.out" 2>&1
+	rc=$?
+else
+	rc=x
+	cp "$tmp/py.log" "$tmp/action.out"
+fi
+if [ "$rc" = 1 ] &&
+	python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+sys.exit(r["steps"][0]["outputs"].get("zonelint") != "/usr/bin/zonelint")' \
+	    "$root/tmp/runner/result.json" 2>/dev/null &&
+	grep -q '^::error file=db.example,line=2,title=syntax-error::' \
+	    "$tmp/action.out"; then
+	pass "$T/action-deb-input"
+else
+	fail "$T/action-deb-input (exit $rc)"
+	show "$tmp/action.out"
 fi
 
 # --- the README's first command on another fresh Debian 12 ----------------

@@ -24,12 +24,7 @@ set -u
 
 T=install
 require "$T" make cc readelf man git
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/zonetools-install.XXXXXX") || {
-	fail "$T/mktemp"
-	exit 1
-}
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
+package_tmp "$T"
 src=$tmp/src
 dest=$tmp/dest
 mkdir "$src" "$dest"

@@ -23,3 +23,15 @@ deb_version() {
 information_uri() {
 	sed -n 's/^ *"informationUri": "\(.*\)",$/\1/p'
 }
+
+# package_tmp NAME: a new temporary folder in $tmp, removed on exit (kept
+# when KEEP is set, to look into); when none can be made, NAME/mktemp
+# fails and the script exits.
+package_tmp() {
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/zonetools-$1.XXXXXX") || {
+		fail "$1/mktemp"
+		exit 1
+	}
+	trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+	trap 'exit 1' HUP INT TERM
+}
