@@ -91,8 +91,9 @@ endif
 
 # Build and library packages (pkg-config name = Debian package).
 PKGS := ldns libcyaml yaml-0.1 libidn2
-# debian/control's Build-Depends are these (tests/package/deb.sh checks);
-# DEB_CC is what build-essential brings and Build-Depends leaves out.
+# debian/control's Build-Depends are DEB_BUILD (tests/package/deb.sh
+# checks); the compiler and libc6-dev, which a fresh Debian 12 lacks, are
+# build-essential there, which Build-Depends leaves out.
 DEB_BUILD := pkg-config libldns-dev libcyaml-dev libyaml-dev libidn2-dev
 DEB_CC := cc:gcc
 DEB_LIBC := libc6-dev
