@@ -4,7 +4,8 @@
 #   package's version is the programs' (ZG_VERSION);
 # - `dpkg-buildpackage -us -uc -b` (tests/package/build-deb, on a copy of
 #   the tree) builds zonetools_VERSION_ARCH.deb holding both programs and
-#   both gzipped man pages;
+#   both gzipped man pages; run in a tree with a build/ of its own, it
+#   keeps what build/ held (its clean step removes build/debian/ only);
 # - lintian reports no error and no warning (and does report one for a
 #   copy of the .deb without its copyright file: the check can fail);
 # - on a fresh Debian 12 root (debootstrap --variant=minbase bookworm, the
@@ -142,6 +143,22 @@ for f in usr/bin/zonegen usr/bin/zonelint usr/share/man/man1/zonegen.1.gz \
 		fail "$T/contents/$f"
 	fi
 done
+
+# The issue's own command in a tree (a copy) that has a build/ of its
+# own: the results land in the folder above, build/ keeps what it held.
+mkdir -p "$tmp/intree/zonetools/build/tools"
+copy_source "$tmp/intree/zonetools"
+echo keep >"$tmp/intree/zonetools/build/tools/marker"
+(cd "$tmp/intree/zonetools" && unset MAKEFLAGS MFLAGS MAKELEVEL &&
+    dpkg-buildpackage -us -uc -b) >"$tmp/intree.log" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ] && [ -f "$tmp/intree/${deb##*/}" ] &&
+	[ -f "$tmp/intree/zonetools/build/tools/marker" ]; then
+	pass "$T/dpkg-buildpackage-in-tree"
+else
+	fail "$T/dpkg-buildpackage-in-tree (exit $rc)"
+	tail -n 30 "$tmp/intree.log" | sed 's/^/# /'
+fi
 
 # --- lintian at its default level -----------------------------------------
 # lintian LOG FILE...: lintian's tags for FILE in LOG; true when none is an
