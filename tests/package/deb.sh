@@ -28,7 +28,8 @@ set -u
 . tests/package/lib.sh
 
 T=deb
-require "$T" dpkg-buildpackage dh lintian debootstrap chroot mount dpkg-deb
+require "$T" dpkg-buildpackage dh lintian debootstrap chroot mount dpkg-deb \
+    setsid
 if [ "$(id -u)" -ne 0 ]; then
 	fail "$T (needs root for chroot and mount)"
 	exit 1
@@ -39,9 +40,15 @@ CACHE=$PWD/build/package/bookworm-minbase.tar
 
 package_tmp "$T"
 mounts=
-# cleanup: undo the mounts (lazily when busy); the folder goes only when
-# nothing is mounted below it any more.
+child=
+# cleanup: stop what runs in a root, undo the mounts (lazily when busy);
+# the folder goes only when nothing is mounted below it any more.
 cleanup() {
+	if [ -n "$child" ]; then
+		kill -TERM -- "-$child" 2>/dev/null
+		wait "$child" 2>/dev/null
+		child=
+	fi
 	for mp in $mounts; do
 		umount "$mp" 2>/dev/null || umount -l "$mp" 2>/dev/null ||
 		    echo "# $T: could not unmount $mp" >&2
@@ -56,13 +63,20 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' HUP INT TERM
 
-# in_root ROOT COMMAND...: run COMMAND in ROOT with a clean environment.
+# in_root ROOT COMMAND...: run COMMAND in ROOT with a clean environment,
+# in a session of its own that is waited for, so that a signal to this
+# script is handled at once and cleanup can stop all of it.
 in_root() {
 	ir_root=$1
 	shift
-	chroot "$ir_root" /usr/bin/env -i HOME=/root LC_ALL=C \
+	setsid chroot "$ir_root" /usr/bin/env -i HOME=/root LC_ALL=C \
 	    PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-	    "$@"
+	    "$@" &
+	child=$!
+	wait "$child"
+	ir_rc=$?
+	child=
+	return "$ir_rc"
 }
 
 # new_root DIR: a fresh Debian 12 root in DIR, from the cached debootstrap
