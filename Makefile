@@ -1,7 +1,8 @@
 # Makefile: build, test and install zonegen and zonelint (GNU make).
 # SPDX-License-Identifier: BSD-3-Clause
 #
-#   make            build build/zonegen and build/zonelint (debug variant)
+#   make            build build/zonegen and build/zonelint (optimised:
+#                   -O2 -g -DNDEBUG)
 #   make demo       install missing packages, build, print example.com's records
 #   make check      install missing packages, build, run every test
 #   make san        the same tests, built with ASan + UBSan
@@ -18,23 +19,35 @@
 #                   40,000, 160,000), rewriting only that section
 #   make fuzz       build the libFuzzer targets (clang) and run each for
 #                   FUZZ_SECONDS (180); fails when one finds anything
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (installs the variant built:
+#                   `make VARIANT=debug install` the debug one)
+#   make package    the Debian package (dpkg-buildpackage, from a copy of
+#                   the tree) into build/package/
+#   make package-check  build it, lintian, install it on a fresh Debian 12
+#                   root (debootstrap, cached in build/package/), run the
+#                   README's `make demo` in another, and the action's steps
 #   make deps       apt-get install only the Debian packages that are missing
 #                   (and npm's SARIF validator into build/tools/)
 #
-# VARIANT=debug|release|san picks the build; the debug build lives in build/
-# so that the programs are build/zonegen and build/zonelint, the others in
-# build/release/ and build/san/.  WERROR=1 adds -Werror (CI).
+# VARIANT picks the build.  The default, optimised one lives in build/ so
+# that the programs are build/zonegen and build/zonelint; VARIANT=debug
+# (-O0 -g) builds into build/debug/, VARIANT=san into build/san/, and
+# VARIANT=release is the default's flags in build/release/ (the copy that
+# make bench measures).  WERROR=1 adds -Werror (CI).
 
-VARIANT ?= debug
+VARIANT ?= default
 Q ?= @
+OPT_CFLAGS := -O2 -g -DNDEBUG
 
-ifeq ($(VARIANT),debug)
+ifeq ($(VARIANT),default)
   BUILDDIR := build
-  VCFLAGS := -O0 -g
+  VCFLAGS := $(OPT_CFLAGS)
 else ifeq ($(VARIANT),release)
   BUILDDIR := build/release
-  VCFLAGS := -O2 -g -DNDEBUG
+  VCFLAGS := $(OPT_CFLAGS)
+else ifeq ($(VARIANT),debug)
+  BUILDDIR := build/debug
+  VCFLAGS := -O0 -g
 else ifeq ($(VARIANT),san)
   BUILDDIR := build/san
   VCFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -47,16 +60,43 @@ else ifeq ($(VARIANT),fuzz)
 	     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
   VLDFLAGS := -fsanitize=fuzzer,address,undefined
 else
-  $(error VARIANT must be debug, release or san)
+  $(error VARIANT must be default, debug, release, san or fuzz)
 endif
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+# zonelint's installed manual page, which its SARIF output names as the
+# tool's informationUri (lint/report.c); the Debian package's is gzipped.
+ZONELINT_MAN ?= $(MANDIR)/man1/zonelint.1
+
+# ZONELINT_MAN is compiled into zonelint, as a C string and in a URI, and
+# BINDIR and MANDIR go through the shell: all are absolute and made of
+# letters, digits and / . _ + - only.
+PATH_CHARS := a b c d e f g h i j k l m n o p q r s t u v w x y z \
+	      A B C D E F G H I J K L M N O P Q R S T U V W X Y Z \
+	      0 1 2 3 4 5 6 7 8 9 / . _ + -
+# strip_chars TEXT,CHARS: TEXT without any of the words in CHARS.
+strip_chars = $(if $2,$(call strip_chars,$(subst $(firstword $2),,$1),$(wordlist 2,$(words $2),$2)),$1)
+INSTALL_PATHS := $(BINDIR) $(MANDIR) $(ZONELINT_MAN)
+ifneq ($(words $(BINDIR))$(words $(MANDIR))$(words $(ZONELINT_MAN)),111)
+  $(error BINDIR, MANDIR and ZONELINT_MAN must be one word each (PREFIX='$(PREFIX)'))
+endif
+ifneq ($(filter /%,$(INSTALL_PATHS)),$(INSTALL_PATHS))
+  $(error BINDIR, MANDIR and ZONELINT_MAN must be absolute: $(INSTALL_PATHS))
+endif
+ifneq ($(strip $(call strip_chars,$(INSTALL_PATHS),$(PATH_CHARS))),)
+  $(error BINDIR, MANDIR and ZONELINT_MAN may hold only letters, digits and / . _ + -: $(INSTALL_PATHS))
+endif
 
 # Build and library packages (pkg-config name = Debian package).
 PKGS := ldns libcyaml yaml-0.1 libidn2
+# debian/control's Build-Depends are DEB_BUILD (tests/package/deb.sh
+# checks); the compiler and libc6-dev, which a fresh Debian 12 lacks, are
+# build-essential there, which Build-Depends leaves out.
 DEB_BUILD := pkg-config libldns-dev libcyaml-dev libyaml-dev libidn2-dev
+DEB_CC := cc:gcc
+DEB_LIBC := libc6-dev
 # Programs the tests run, as "command:package".
 DEB_TEST_CMDS := named:bind9 named-checkzone:bind9-utils \
 		 named-compilezone:bind9-utils kzonecheck:knot-dnssecutils \
@@ -66,13 +106,16 @@ DEB_TEST_CMDS := named:bind9 named-checkzone:bind9-utils \
 		 python3:python3 perl:perl
 # Libraries the tests use as oracles (Mail::SPF for SPF verdicts).
 DEB_TEST_PKGS := libmail-spf-perl libnet-dns-perl
+# What make package and make package-check use (PyYAML reads action.yml).
+DEB_PACKAGE := dpkg-dev debhelper fakeroot lintian debootstrap \
+	       python3-yaml man-db binutils
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CC ?= cc
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -I. -MMD -MP \
-	    -DZL_MANDIR='"$(MANDIR)"'
+	    -DZL_MANPAGE='"$(ZONELINT_MAN)"'
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
 	-Wpointer-arith -Wundef
@@ -82,6 +125,18 @@ endif
 CFLAGS += -std=c11 $(WARN) $(VCFLAGS) $(PKG_CFLAGS)
 LDFLAGS += $(VLDFLAGS)
 LDLIBS += $(PKG_LIBS) -lpthread
+
+# Everything built depends on the flags it was built with: $(FLAGS_STAMP)
+# holds them and is rewritten (when make reads this file) only when they
+# change, so that `make install PREFIX=/opt/zt` after `make` recompiles
+# with the new ZONELINT_MAN instead of installing a zonelint that names
+# /usr/local, and a change of CFLAGS, VARIANT flags or compiler rebuilds.
+FLAGS_STAMP := $(BUILDDIR)/.flags
+FLAGS_NOW = $(CC) | $(CPPFLAGS) | $(CFLAGS) | $(LDFLAGS) | $(LDLIBS)
+ifneq ($(file < $(FLAGS_STAMP)),$(FLAGS_NOW))
+  $(shell mkdir -p $(BUILDDIR))
+  $(file > $(FLAGS_STAMP),$(FLAGS_NOW))
+endif
 
 ZONEGEN_SRCS := zonegen/status.c zonegen/problems.c zonegen/spf.c \
 		zonegen/dmarc.c zonegen/yaml.c zonegen/profile.c \
@@ -107,13 +162,17 @@ ifneq ($(wildcard cmd/zonelint.c),)
   PROGS += $(BUILDDIR)/zonelint
 endif
 
-.PHONY: all demo check san valgrind install clean format deps deps-build \
-	deps-test unit peer fuzz fuzz-build bench bench-scaling differential
+.PHONY: all programs demo check san valgrind install clean format deps \
+	deps-build deps-test deps-package unit peer fuzz fuzz-build bench \
+	bench-scaling differential package package-check
 .DEFAULT_GOAL := all
 # Keep objects that only a test binary needs.
 .SECONDARY:
 
 all: $(PROGS) $(UNIT_BINS) $(FUZZ_REPLAYS)
+
+# The programs alone (debian/rules).
+programs: $(PROGS)
 
 # The built-in profile is compiled in from its YAML file (one source).
 BUILTIN_PROFILE := zonegen/profiles/webmo.yaml
@@ -121,10 +180,11 @@ $(BUILDDIR)/obj/builtin_profile.c: $(BUILTIN_PROFILE) tests/embed.sh
 	@mkdir -p $(@D)
 	$(Q)sh tests/embed.sh zg_builtin_profile $< > $@.tmp && mv $@.tmp $@
 
-$(BUILDDIR)/obj/builtin_profile.o: $(BUILDDIR)/obj/builtin_profile.c
+$(BUILDDIR)/obj/builtin_profile.o: $(BUILDDIR)/obj/builtin_profile.c \
+		$(FLAGS_STAMP)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILDDIR)/obj/%.o: %.c
+$(BUILDDIR)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -160,12 +220,16 @@ $(BUILDDIR)/tests/fuzz/%: $(BUILDDIR)/obj/tests/fuzz/%.o \
 deps: deps-build deps-test
 
 deps-build:
-	@sh tests/deps.sh build $(DEB_BUILD)
+	@sh tests/deps.sh cmds $(DEB_CC)
+	@sh tests/deps.sh build $(DEB_LIBC) $(DEB_BUILD)
 
 deps-test:
 	@sh tests/deps.sh cmds $(DEB_TEST_CMDS)
 	@sh tests/deps.sh build $(DEB_TEST_PKGS)
 	@sh tests/tools.sh
+
+deps-package:
+	@sh tests/deps.sh build $(DEB_PACKAGE)
 
 # --- the README's first command -----------------------------------------
 demo: deps-build
@@ -227,12 +291,26 @@ bench:
 bench-scaling:
 	$(Q)BENCH_ONLY=scaling sh tests/bench/run.sh
 
-# --- install ------------------------------------------------------------
+# --- install and the Debian package ---------------------------------------
+# dpkg-buildpackage -us -uc -b on a copy of the tree in a temporary folder
+# (it writes beside the source); the .deb, .changes and .buildinfo are
+# copied into build/package/.
+package: deps-build deps-package
+	$(Q)sh tests/package/build-deb build/package
+
+# The package's tests (tests/package/: the .deb on a fresh Debian 12 root,
+# lintian, make install, the GitHub Action's steps); .ci/run runs them.
+package-check: deps deps-package
+	$(Q)ONLY=package sh tests/run.sh
+
+# Installs the variant named by VARIANT, built with these PREFIX, BINDIR
+# and MANDIR: built again first when they are not the ones it was built
+# with ($(FLAGS_STAMP)).
 install: $(PROGS)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"
+	install -m 755 $(PROGS) "$(DESTDIR)$(BINDIR)/"
 	for p in $(notdir $(PROGS)); do \
-		install -m 644 cmd/$$p.1 $(DESTDIR)$(MANDIR)/man1/ || exit 1; \
+		install -m 644 cmd/$$p.1 "$(DESTDIR)$(MANDIR)/man1/" || exit 1; \
 	done
 
 clean:

@@ -682,12 +682,15 @@ print_sarif_help_uri(FILE *fp, const char *reference)
 /*
  * tool.driver.informationUri (3.19.17): where to learn about the tool.
  * zonelint has no web page of its own, so this is its installed manual
- * page (make install), a real place, set from the Makefile's MANDIR.
+ * page (make install), a real place, set from the Makefile's ZONELINT_MAN
+ * (MANDIR/man1/zonelint.1; the Debian package's is zonelint.1.gz).  The
+ * Makefile admits only letters, digits and / . _ + - in it: nothing to
+ * escape in JSON or to percent-encode in the URI.
  */
-#ifndef ZL_MANDIR
-#define ZL_MANDIR "/usr/local/share/man"
+#ifndef ZL_MANPAGE
+#define ZL_MANPAGE "/usr/local/share/man/man1/zonelint.1"
 #endif
-#define ZL_INFORMATION_URI "file://" ZL_MANDIR "/man1/zonelint.1"
+#define ZL_INFORMATION_URI "file://" ZL_MANPAGE
 
 static void
 print_sarif(const zl_report_t *report, FILE *fp)

@@ -2,8 +2,9 @@
 # run.sh: run every test and print one summary line "check: N passed, N failed".
 # SPDX-License-Identifier: BSD-3-Clause
 #
-# Environment: BUILDDIR (build), VARIANT (debug|san|release), ONLY (space-
-# separated groups out of "unit fuzz cli hostile integration"; default all),
+# Environment: BUILDDIR (build), VARIANT (default|debug|san|release), ONLY
+# (space-separated groups out of "unit fuzz cli hostile integration
+# package"; default all but package, which make package-check runs),
 # VALGRIND=1
 # (run the programs under valgrind memcheck), UPDATE=1 (rewrite golden
 # files; review that diff like code).
@@ -100,6 +101,15 @@ for group in $ONLY; do
 		;;
 	integration)
 		for t in tests/integration/*.sh; do
+			[ -f "$t" ] || continue
+			run_one "$t" sh "$t"
+		done
+		;;
+	package)
+		# make package-check: builds and installs (not in the
+		# default groups: the .deb test fetches Debian packages).
+		for t in tests/package/*.sh; do
+			case $t in */lib.sh) continue ;; esac
 			[ -f "$t" ] || continue
 			run_one "$t" sh "$t"
 		done

@@ -13,9 +13,10 @@
 # missing one is a failure, never a skip.  It runs with
 # DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 (no libicu needed).  Its rule
 # SARIF2006 (UrisShouldBeReachable) fetches every URI of the log over the
-# network, which a test must not do: the policy makes it a note, so that
-# an offline run does not turn into a warning about the network.  Every
-# other rule keeps its level, and any error or warning fails the test.
+# network, which a test must not do: the policy (tests/sarif-policy.xml)
+# makes it a note, so that an offline run does not turn into a warning
+# about the network.  Every other rule keeps its level, and any error or
+# warning fails the test.
 # $ZONELINT is split on purpose (a valgrind wrapper).
 # shellcheck disable=SC2086
 set -u
@@ -39,16 +40,6 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 root=$PWD
 rules=$($ZONELINT --list-rules | tail -n +2 | wc -l)
-
-cat >"$tmp/policy.xml" <<'EOF'
-<?xml version="1.0" encoding="utf-8"?>
-<Properties>
-  <Properties Key="SARIF2006.UrisShouldBeReachable.Options">
-    <Property Key="RuleEnabled" Value="Note"
-        Type="Driver.RuleEnabledState" />
-  </Properties>
-</Properties>
-EOF
 
 # check.js RC CONSOLE LOG INPUT JSON RULES: the validator's verdict on
 # INPUT (exit status RC, console output, SARIF log), and INPUT against
@@ -175,7 +166,7 @@ EOF
 # validate NAME SARIF [JSON]: run the validator on SARIF; the verdict is
 # in $tmp/NAME.verdict.
 validate() {
-	"$MULTITOOL" validate "$2" --config "$tmp/policy.xml" \
+	"$MULTITOOL" validate "$2" --config "$root/tests/sarif-policy.xml" \
 	    --level "Error;Warning" --output "$tmp/$1.log.sarif" \
 	    --log ForceOverwrite >"$tmp/$1.console" 2>&1
 	node "$tmp/check.js" "$?" "$tmp/$1.console" "$tmp/$1.log.sarif" \
