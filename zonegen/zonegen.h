@@ -340,6 +340,24 @@ const char *zg_name_check(const char *name, bool absolute,
     bool underscore);
 
 /* ------------------------------------------------------------------ */
+/* Time values.                                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Read a TTL or other time value as zone files write it (RFC 1035 5.1
+ * seconds, and BIND's units that RFC 2308 4 describes): seconds ("3600"),
+ * or numbers each followed by a unit s, m, h, d or w in either case, in
+ * any order, summed ("1h30m", "2W", "1d12h"); a number without a unit
+ * ends such a list only when it adds up to zero so far ("0h30", as BIND;
+ * "1h30" is refused); at most 63 characters.  `s` holds `n` bytes, not
+ * NUL-terminated.  Returns NULL with the value in `*out`, saturated at
+ * 2^32 (the caller checks its own limit: 2147483647 for a TTL, RFC 2181
+ * 8), or a static reason such as "has an unknown unit (...)", `*out`
+ * untouched.
+ */
+const char *zg_period_parse(const char *s, size_t n, uint64_t *out);
+
+/* ------------------------------------------------------------------ */
 /* Plans: the records one domain needs.                                */
 /* ------------------------------------------------------------------ */
 

@@ -81,6 +81,70 @@ test_domains(void)
 }
 
 static void
+test_period(void)
+{
+	static const struct {
+		const char *in;
+		long long value; /* -1: refused */
+	} cases[] = {
+		{ "0", 0 },
+		{ "3600", 3600 },
+		{ "1h", 3600 },
+		{ "1H30m", 5400 },
+		{ "1w2d3h4m5s", 604800 + 2 * 86400 + 3 * 3600 + 4 * 60 + 5 },
+		{ "30m1h", 5400 },
+		{ "1h1h", 7200 },
+		{ "0h30", 30 },
+		{ "24855d3h14m7s", 2147483647 },
+		{ "4294967295", 4294967295LL },
+		{ "4294967296", 4294967296LL }, /* saturated: 2^32 */
+		{ "99999999999999999999w", 4294967296LL },
+		{ "1h30", -1 },
+		{ "h", -1 },
+		{ "1hm", -1 },
+		{ "1x", -1 },
+		{ "", -1 },
+		{ "-1", -1 },
+		{ " 1", -1 },
+		{ "1 h", -1 },
+		{ "1.5h", -1 },
+		/* 63 characters, and 64 (BIND reads at most 63). */
+		{ "000000000000000000000000000000"
+		  "000000000000000000000000000000001", 1 },
+		{ "000000000000000000000000000000"
+		  "0000000000000000000000000000000001", -1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint64_t v = 12345;
+		const char *why = zg_period_parse(cases[i].in,
+		    strlen(cases[i].in), &v);
+
+		if (cases[i].value < 0) {
+			UNIT_CHECK(why != NULL && v == 12345,
+			    "period '%s' refused", cases[i].in);
+		} else {
+			UNIT_CHECK(why == NULL &&
+				v == (uint64_t)cases[i].value,
+			    "period '%s' is %lld", cases[i].in,
+			    cases[i].value);
+		}
+	}
+	UNIT_STREQ(zg_period_parse("1x", 2, NULL),
+	    "has an unknown unit (the units are w, d, h, m and s)",
+	    "period: unknown unit said");
+	UNIT_STREQ(zg_period_parse("1hm", 3, NULL),
+	    "has a unit without a number before it",
+	    "period: unit without a number said");
+	UNIT_STREQ(zg_period_parse("1h30", 4, NULL),
+	    "has a number without a unit after a unit (write 1h30m, not "
+	    "1h30)", "period: bare number after a unit said");
+	UNIT_CHECK(zg_period_parse("1h", 1, &(uint64_t){ 0 }) == NULL,
+	    "period reads only n bytes");
+}
+
+static void
 test_quote(void)
 {
 	char out[64];
@@ -289,6 +353,7 @@ int
 main(void)
 {
 	test_domains();
+	test_period();
 	test_quote();
 	test_profiles();
 	test_plan();
