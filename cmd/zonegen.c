@@ -31,7 +31,8 @@ static const char usage_text[] =
     "      --port PORT       nsupdate: with --server, the server's port\n"
     "      --replace         nsupdate: replace the MX (and SRV) RRsets\n"
     "      --srv             add RFC 6186/8314 SRV records for the services\n"
-    "      --ttl SECONDS     override the profile's TTL (0-2147483647)\n"
+    "      --ttl TTL         override the profile's TTL: seconds, or with\n"
+    "                        units w d h m s as in zone files (1h30m)\n"
     "  -d, --domains FILE    read domains from FILE ('-': stdin), one a line\n"
     "  -o, --output-dir DIR  write DIR/DOMAIN.{zone,nsupdate,json} atomically\n"
     "  -h, --help            print this help and exit\n"
@@ -312,6 +313,26 @@ do_list(struct run *run, const char *path)
 	return true;
 }
 
+/* --ttl: seconds, or a TTL with units as zone files write it. */
+static uint32_t
+parse_ttl(const char *text)
+{
+	char message[256], quoted[64];
+	uint64_t v = 0;
+	const char *why = zg_period_parse(text, strlen(text), &v);
+
+	if (why == NULL && v > ZG_TTL_MAX) {
+		why = "is larger than 2147483647 seconds (RFC 2181 8)";
+	}
+	if (why != NULL) {
+		zg_text_quote(quoted, sizeof(quoted), text, strlen(text), 40);
+		snprintf(message, sizeof(message), "--ttl '%s' %s", quoted,
+		    why);
+		usage(message);
+	}
+	return (uint32_t)v;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -370,12 +391,8 @@ main(int argc, char **argv)
 			run.plan_options.srv = true;
 			break;
 		case OPT_TTL:
-			if (!parse_uint(optarg, ZG_TTL_MAX, &v)) {
-				usage("--ttl takes seconds from 0 to "
-				      "2147483647");
-			}
+			run.plan_options.ttl = parse_ttl(optarg);
 			run.plan_options.ttl_set = true;
-			run.plan_options.ttl = (uint32_t)v;
 			break;
 		case 'd':
 			domains_file = optarg;

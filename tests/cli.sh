@@ -186,6 +186,22 @@ check "no-injection-nsupdate" sh -c "! grep -q evil '$tmp/h.out'"
 check "no-injection-line-count" \
     [ "$(grep -c '^update add' "$tmp/h.out")" -eq 24 ]
 
+# Every JSON golden's standard output is one JSON document (duplicates,
+# IDNA notes and TTL units change nothing in its shape).
+if command -v python3 >/dev/null 2>&1; then
+	for args in $(grep -lE -- '(--format|-f) json' fixtures/gen/*.args); do
+		name=${args%.args}
+		sed -n '/^--- stdout$/,/^--- stderr$/p' "$name.expected" |
+		    sed '1d;$d' >"$tmp/golden.json"
+		[ -s "$tmp/golden.json" ] || continue
+		check "json-parses/${name##*/}" python3 -c \
+		    'import json, sys; json.load(open(sys.argv[1]))' \
+		    "$tmp/golden.json"
+	done
+else
+	fail "json-parses (python3 not installed: run make deps)"
+fi
+
 # --- zonelint -----------------------------------------------------------
 # fixtures/lint/RULE/CASE.zone  a zone; CASE.args holds extra options;
 #                               CASE.expected its exit status and output
