@@ -33,6 +33,8 @@ static const char usage_text[] =
     "      --srv             add RFC 6186/8314 SRV records for the services\n"
     "      --ttl TTL         override the profile's TTL: seconds, or with\n"
     "                        units w d h m s as in zone files (1h30m)\n"
+    "      --idna-map        accept names the IDNA mapping rewrites (a\n"
+    "                        note names each rewrite); default: refuse them\n"
     "  -d, --domains FILE    read domains from FILE ('-': stdin), one a line\n"
     "  -o, --output-dir DIR  write DIR/DOMAIN.{zone,nsupdate,json} atomically\n"
     "  -h, --help            print this help and exit\n"
@@ -48,7 +50,8 @@ enum {
 	OPT_PORT,
 	OPT_REPLACE,
 	OPT_SRV,
-	OPT_TTL
+	OPT_TTL,
+	OPT_IDNA_MAP
 };
 
 static const struct option long_options[] = {
@@ -61,6 +64,7 @@ static const struct option long_options[] = {
 	{ "replace", no_argument, NULL, OPT_REPLACE },
 	{ "srv", no_argument, NULL, OPT_SRV },
 	{ "ttl", required_argument, NULL, OPT_TTL },
+	{ "idna-map", no_argument, NULL, OPT_IDNA_MAP },
 	{ "domains", required_argument, NULL, 'd' },
 	{ "output-dir", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
@@ -73,6 +77,7 @@ struct run {
 	zg_plan_options_t plan_options;
 	zg_emit_options_t emit;
 	const char *output_dir;
+	bool idna_map;     /* accept what the IDNA mapping rewrites */
 	zg_plan_t plan;
 	int json_state;
 	int failures;
@@ -212,16 +217,33 @@ write_file(struct run *run, const char *domain)
 	return ok;
 }
 
-/* Validate one domain and write its records.  `where` names the input. */
+/* Validate one domain and write its records.  `where` names the input
+ * ("FILE:LINE: " or ""). */
 static void
 do_domain(struct run *run, const char *input, const char *where)
 {
 	char domain[ZG_NAME_MAX + 1];
 	char quoted[128];
+	zg_domain_note_t note;
+	char to[sizeof(note.to) + ZG_NAME_MAX + 4] = "";
 	const char *why = NULL;
 	zg_status_t st;
 
-	st = zg_domain_normalize(input, domain, &why);
+	zg_text_quote(quoted, sizeof(quoted), input, strlen(input), 120);
+	st = zg_domain_normalize(input, domain, &note);
+	why = note.why;
+	if (st == ZG_OK && note.mapped) {
+		/* What the mapping made of it, and the A-labels written. */
+		snprintf(to, sizeof(to), strcmp(note.to, domain) != 0
+			? "%s (%s)" : "%s", note.to, domain);
+	}
+	if (st == ZG_OK && note.mapped && !run->idna_map) {
+		zg_say(stderr, "zonegen: %sinvalid domain '%s': the IDNA "
+		    "mapping rewrites %s as %s; write the name so, or accept "
+		    "rewrites with --idna-map", where, quoted, note.from, to);
+		run->failures++;
+		return;
+	}
 	if (st == ZG_OK) {
 		st = zg_plan_build(&run->plan, run->profile, domain,
 		    &run->plan_options);
@@ -231,16 +253,17 @@ do_domain(struct run *run, const char *input, const char *where)
 		}
 	}
 	if (st != ZG_OK) {
-		zg_text_quote(quoted, sizeof(quoted), input, strlen(input),
-		    120);
 		if (st == ZG_ERR_NOMEM) {
 			why = "cannot be processed: out of memory";
 		}
-		zg_say(stderr, "zonegen: %s%sinvalid domain '%s': %s",
-		    where ? where : "", where ? ": " : "", quoted,
-		    why ? why : zg_status_str(st));
+		zg_say(stderr, "zonegen: %sinvalid domain '%s': %s", where,
+		    quoted, why[0] != '\0' ? why : zg_status_str(st));
 		run->failures++;
 		return;
+	}
+	if (note.mapped) {
+		zg_say(stderr, "zonegen: %snote: the IDNA mapping rewrites %s "
+		    "as %s", where, note.from, to);
 	}
 	if (run->output_dir != NULL) {
 		if (!write_file(run, domain)) {
@@ -290,9 +313,9 @@ do_list(struct run *run, const char *path)
 		if (len == 0 || *s == '#') {
 			continue;
 		}
-		snprintf(where, sizeof(where), "%s:%lu", name, lineno);
+		snprintf(where, sizeof(where), "%s:%lu: ", name, lineno);
 		if (len > DOMAIN_LINE_MAX || strlen(s) != len) {
-			zg_say(stderr, "zonegen: %s: invalid domain: %s",
+			zg_say(stderr, "zonegen: %sinvalid domain: %s",
 			    where, len > DOMAIN_LINE_MAX
 				       ? "line too long"
 				       : "contains a NUL byte");
@@ -394,6 +417,9 @@ main(int argc, char **argv)
 			run.plan_options.ttl = parse_ttl(optarg);
 			run.plan_options.ttl_set = true;
 			break;
+		case OPT_IDNA_MAP:
+			run.idna_map = true;
+			break;
 		case 'd':
 			domains_file = optarg;
 			break;
@@ -464,7 +490,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[i], "-") == 0) {
 			do_list(&run, "-");
 		} else {
-			do_domain(&run, argv[i], NULL);
+			do_domain(&run, argv[i], "");
 		}
 	}
 	if (domains_file != NULL) {

@@ -68,6 +68,18 @@ void zg_text_quote(char *out, size_t size, const char *text,
     size_t len, size_t max);
 
 /*
+ * Copy `text` into `out` (`size` bytes, always NUL-terminated) in plain
+ * ASCII, to show what a name holds when two look alike: visible ASCII
+ * but '\\' as it is, every other character as \uXXXX (\UXXXXXXXX past
+ * U+FFFF), a byte that is not UTF-8 or an ASCII space or control as
+ * \xHH; cut, with "..." appended, after `max` characters or when `out`
+ * is full.  "exa\u200bmple.com" shows the zero-width space that
+ * zg_text_quote would print as it is.
+ */
+void zg_text_codepoints(char *out, size_t size, const char *text,
+    size_t max);
+
+/*
  * The display form of a whole string of untrusted text for a line of
  * output (a file name, a message): valid UTF-8 as it is, every other byte
  * (controls, DEL, bytes that are not UTF-8, and the characters
@@ -320,14 +332,38 @@ void zg_profile_free(zg_profile_t *profile);
 /* Domains.                                                            */
 /* ------------------------------------------------------------------ */
 
+/* What zg_domain_normalize says about its input besides the name. */
+typedef struct zg_domain_note {
+	/* ZG_ERR_DOMAIN: what is wrong, one line of ASCII that does not
+	 * repeat the input ("has an empty label (two dots in a row)",
+	 * "has label xn--zz, which is not valid Punycode (RFC 3492)"). */
+	char why[256];
+	/* ZG_OK: true when the IDNA mapping (UTS #46 4.1) changed the
+	 * input in more than the case of ASCII letters and the writing of
+	 * U-labels as A-labels: it removed a character (U+200B ZERO WIDTH
+	 * SPACE), folded a compatibility form (full-width letters, U+3002
+	 * IDEOGRAPHIC FULL STOP as a dot), lower-cased a letter outside
+	 * ASCII or composed characters (NFC).  `from` is then the input and
+	 * `to` the name in U-labels, both as zg_text_codepoints shows them
+	 * (cut after 80 characters). */
+	bool mapped;
+	char from[256];
+	char to[256];
+} zg_domain_note_t;
+
 /*
  * Turn user input into a domain name the generator may use: IDNA A-labels
- * (libidn2), lower case, LDH labels of at most 63 octets, at most 253
- * octets, no trailing dot.  `out` must hold ZG_NAME_MAX + 1 bytes.  On
- * failure returns ZG_ERR_DOMAIN with `why` (a static string) set.
+ * (libidn2, IDNA2008 with the UTS #46 mapping), lower case, LDH labels of
+ * at most 63 octets, at most 253 octets, at least two labels, no trailing
+ * dot (one is accepted).  Each xn-- label must be an A-label: valid
+ * Punycode whose U-label gives back the same A-label (RFC 5891 5.4).
+ * `out` must hold ZG_NAME_MAX + 1 bytes.  On failure returns
+ * ZG_ERR_DOMAIN (or ZG_ERR_NOMEM) with `note->why` set and `out`
+ * untouched; on success `note->mapped` says whether the mapping rewrote
+ * the input, which the caller may refuse.
  */
 zg_status_t zg_domain_normalize(const char *input, char *out,
-    const char **why);
+    zg_domain_note_t *note);
 
 /*
  * Check a domain name in presentation form (ASCII, no escapes): labels of
