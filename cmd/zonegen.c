@@ -40,7 +40,8 @@ static const char usage_text[] =
     "  -h, --help            print this help and exit\n"
     "  -V, --version         print the version and exit\n"
     "\n"
-    "A DOMAIN argument '-' also reads domains from stdin.\n"
+    "A DOMAIN argument '-' also reads domains from stdin.  A domain given\n"
+    "again is written once, with a warning.\n"
     "Exit status: 0 success; 1 a profile, domain or output error (the\n"
     "other domains are still written); 2 usage error.\n";
 
@@ -78,6 +79,7 @@ struct run {
 	zg_emit_options_t emit;
 	const char *output_dir;
 	bool idna_map;     /* accept what the IDNA mapping rewrites */
+	zg_name_set_t *seen; /* the domains written so far */
 	zg_plan_t plan;
 	int json_state;
 	int failures;
@@ -217,19 +219,66 @@ write_file(struct run *run, const char *domain)
 	return ok;
 }
 
-/* Validate one domain and write its records.  `where` names the input
- * ("FILE:LINE: " or ""). */
+/* Where a domain was given: "FILE:LINE" or "argument N". */
 static void
-do_domain(struct run *run, const char *input, const char *where)
+seen_text(char *out, size_t size, const zg_name_seen_t *seen)
+{
+	if (seen->file != NULL) {
+		snprintf(out, size, "%s:%lu", seen->file, seen->line);
+	} else {
+		snprintf(out, size, "argument %lu", seen->line);
+	}
+}
+
+/*
+ * A domain given again (the same name once normalised, byte for byte):
+ * warned about, not written twice.  `where` is the message's "FILE:LINE: "
+ * or "".  True when it is a repeat.
+ */
+static bool
+repeated(struct run *run, const char *domain, const char *quoted,
+    const zg_name_seen_t *seen, const char *where)
+{
+	const zg_name_seen_t *first = NULL;
+	char there[PATH_MAX + 32];
+
+	if (zg_name_set_add(run->seen, domain, seen, &first) != ZG_OK) {
+		zg_say(stderr, "zonegen: %scannot process '%s': out of "
+		    "memory", where, quoted);
+		run->failures++;
+		return true;
+	}
+	if (first == NULL) {
+		return false;
+	}
+	if (first->file != NULL && seen->file == first->file) {
+		snprintf(there, sizeof(there), "line %lu", first->line);
+	} else {
+		seen_text(there, sizeof(there), first);
+	}
+	zg_say(stderr, "zonegen: %swarning: '%s' repeats %s of %s; "
+	    "written once", where, quoted, domain, there);
+	return true;
+}
+
+/* Validate one domain and write its records.  `seen` says where it was
+ * given; messages about a list's domains start with FILE:LINE. */
+static void
+do_domain(struct run *run, const char *input, const zg_name_seen_t *seen)
 {
 	char domain[ZG_NAME_MAX + 1];
 	char quoted[128];
+	char where[PATH_MAX + 40] = "";
 	zg_domain_note_t note;
 	char to[sizeof(note.to) + ZG_NAME_MAX + 4] = "";
 	const char *why = NULL;
 	zg_status_t st;
 
 	zg_text_quote(quoted, sizeof(quoted), input, strlen(input), 120);
+	if (seen->file != NULL) {
+		seen_text(where, sizeof(where) - 2, seen);
+		strcat(where, ": ");
+	}
 	st = zg_domain_normalize(input, domain, &note);
 	why = note.why;
 	if (st == ZG_OK && note.mapped) {
@@ -265,6 +314,9 @@ do_domain(struct run *run, const char *input, const char *where)
 		zg_say(stderr, "zonegen: %snote: the IDNA mapping rewrites %s "
 		    "as %s", where, note.from, to);
 	}
+	if (repeated(run, domain, quoted, seen, where)) {
+		return;
+	}
 	if (run->output_dir != NULL) {
 		if (!write_file(run, domain)) {
 			run->failures++;
@@ -297,7 +349,7 @@ do_list(struct run *run, const char *path)
 		return false;
 	}
 	while ((n = getline(&line, &cap, fp)) >= 0) {
-		char where[PATH_MAX + 32];
+		zg_name_seen_t seen = { name, 0 };
 		char *s = line;
 		size_t len = (size_t)n;
 
@@ -313,16 +365,16 @@ do_list(struct run *run, const char *path)
 		if (len == 0 || *s == '#') {
 			continue;
 		}
-		snprintf(where, sizeof(where), "%s:%lu: ", name, lineno);
+		seen.line = lineno;
 		if (len > DOMAIN_LINE_MAX || strlen(s) != len) {
-			zg_say(stderr, "zonegen: %sinvalid domain: %s",
-			    where, len > DOMAIN_LINE_MAX
+			zg_say(stderr, "zonegen: %s:%lu: invalid domain: %s",
+			    name, lineno, len > DOMAIN_LINE_MAX
 				       ? "line too long"
 				       : "contains a NUL byte");
 			run->failures++;
 			continue;
 		}
-		do_domain(run, s, where);
+		do_domain(run, s, &seen);
 	}
 	if (ferror(fp)) {
 		zg_say(stderr, "zonegen: cannot read %s: %s", name,
@@ -473,6 +525,12 @@ main(int argc, char **argv)
 		return st == ZG_OK && fflush(stdout) == 0 ? 0 : 1;
 	}
 	run.profile = profile;
+	run.seen = zg_name_set_new();
+	if (run.seen == NULL) {
+		zg_say(stderr, "zonegen: out of memory");
+		zg_profile_free(profile);
+		return 1;
+	}
 
 	if (run.output_dir != NULL) {
 		static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
@@ -487,10 +545,12 @@ main(int argc, char **argv)
 		zg_emit_begin(stdout, &run.emit, &run.json_state);
 	}
 	for (i = optind; i < argc; i++) {
+		zg_name_seen_t seen = { NULL, (unsigned long)(i - optind + 1) };
+
 		if (strcmp(argv[i], "-") == 0) {
 			do_list(&run, "-");
 		} else {
-			do_domain(&run, argv[i], "");
+			do_domain(&run, argv[i], &seen);
 		}
 	}
 	if (domains_file != NULL) {
@@ -504,6 +564,7 @@ main(int argc, char **argv)
 		    strerror(errno));
 		run.failures++;
 	}
+	zg_name_set_free(run.seen);
 	zg_plan_free(&run.plan);
 	zg_profile_free(profile);
 	return run.failures > 0 ? 1 : 0;

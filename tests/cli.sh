@@ -145,6 +145,19 @@ check "output-dir-no-temporary-files" \
     [ -z "$(find "$tmp/out-dir" -name '.*' -type f)" ]
 check "output-dir-mode-0644" \
     [ "$(stat -c %a "$tmp/out-dir/example.com.zone")" = 644 ]
+
+# A domain listed again is written once into the folder too.
+mkdir "$tmp/dup-dir"
+$ZONEGEN -f json -o "$tmp/dup-dir" --domains fixtures/gen/duplicates.txt \
+    2>"$tmp/err"
+rc=$?
+check "output-dir-duplicates-status" [ "$rc" -eq 0 ]
+check "output-dir-duplicates-files" \
+    [ "$(ls "$tmp/dup-dir" | tr '\n' ' ')" = \
+    "example.com.json example.org.json xn--caf-dma.fr.json " ]
+check "output-dir-duplicates-warnings" \
+    [ "$(grep -c ': warning: .*; written once$' "$tmp/err")" -eq 4 ]
+
 $ZONEGEN -o "$tmp/no-such-dir" example.com 2>"$tmp/err"
 rc=$?
 check "output-dir-missing-fails" [ "$rc" -eq 1 ]

@@ -375,6 +375,37 @@ zg_status_t zg_domain_normalize(const char *input, char *out,
 const char *zg_name_check(const char *name, bool absolute,
     bool underscore);
 
+/*
+ * A set of domain names, to find the repeats in a list of thousands:
+ * names are compared byte for byte (normalise them first with
+ * zg_domain_normalize, so that case, a trailing dot and U-labels do not
+ * hide a repeat); a hash only picks where to look.  Each name keeps where
+ * it was first seen: `file` (borrowed: it must outlive the set; NULL for a
+ * command-line argument) and `line` (the argument's number for one).
+ */
+typedef struct zg_name_set zg_name_set_t;
+
+typedef struct zg_name_seen {
+	const char *file;
+	unsigned long line;
+} zg_name_seen_t;
+
+/* A new empty set, or NULL when out of memory; free with
+ * zg_name_set_free. */
+zg_name_set_t *zg_name_set_new(void);
+
+/*
+ * Add `name` (copied), first seen at `where` (copied).  Returns ZG_OK with
+ * `*first` NULL when the name is new, or pointing at where it was first
+ * seen (valid until the next call) when it is a repeat; ZG_ERR_NOMEM
+ * leaves the set as it was.
+ */
+zg_status_t zg_name_set_add(zg_name_set_t *set, const char *name,
+    const zg_name_seen_t *where, const zg_name_seen_t **first);
+
+/* Free the set and its names; NULL does nothing. */
+void zg_name_set_free(zg_name_set_t *set);
+
 /* ------------------------------------------------------------------ */
 /* Time values.                                                        */
 /* ------------------------------------------------------------------ */

@@ -275,6 +275,47 @@ test_period(void)
 }
 
 static void
+test_name_set(void)
+{
+	zg_name_set_t *set = zg_name_set_new();
+	const zg_name_seen_t *first = NULL;
+	zg_name_seen_t seen = { "list.txt", 0 };
+	char name[32];
+	unsigned long i;
+	bool ok = true;
+
+	UNIT_CHECK(set != NULL, "name set made");
+	if (set == NULL) {
+		return;
+	}
+	/* 20,000 names: each new once, then each a repeat of its line. */
+	for (i = 1; i <= 20000 && ok; i++) {
+		snprintf(name, sizeof(name), "d%lu.example", i);
+		seen.line = i;
+		ok = zg_name_set_add(set, name, &seen, &first) == ZG_OK &&
+		    first == NULL;
+	}
+	UNIT_CHECK(ok, "name set: 20,000 new names");
+	for (i = 1; i <= 20000 && ok; i++) {
+		snprintf(name, sizeof(name), "d%lu.example", i);
+		seen.line = 20000 + i;
+		ok = zg_name_set_add(set, name, &seen, &first) == ZG_OK &&
+		    first != NULL && first->line == i &&
+		    strcmp(first->file, "list.txt") == 0;
+	}
+	UNIT_CHECK(ok, "name set: each repeat names its first line");
+	/* Byte for byte: a prefix, another case, a final dot are others. */
+	UNIT_CHECK(zg_name_set_add(set, "d1.exampl", &seen, &first) ==
+		ZG_OK && first == NULL, "name set: a prefix is another name");
+	UNIT_CHECK(zg_name_set_add(set, "D1.example", &seen, &first) ==
+		ZG_OK && first == NULL, "name set: bytes, not case, compared");
+	UNIT_CHECK(zg_name_set_add(set, "d1.example.", &seen, &first) ==
+		ZG_OK && first == NULL, "name set: a final dot is a byte");
+	zg_name_set_free(set);
+	zg_name_set_free(NULL);
+}
+
+static void
 test_quote(void)
 {
 	char out[64];
@@ -498,6 +539,7 @@ main(void)
 	test_domain_alabels();
 	test_domain_mapping();
 	test_period();
+	test_name_set();
 	test_quote();
 	test_profiles();
 	test_plan();
