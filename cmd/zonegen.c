@@ -37,13 +37,15 @@ static const char usage_text[] =
     "                        note names each rewrite); default: refuse them\n"
     "  -d, --domains FILE    read domains from FILE ('-': stdin), one a line\n"
     "  -o, --output-dir DIR  write DIR/DOMAIN.{zone,nsupdate,json} atomically\n"
+    "      --mkdir           with --output-dir: create DIR (and its parents)\n"
     "  -h, --help            print this help and exit\n"
     "  -V, --version         print the version and exit\n"
     "\n"
     "A DOMAIN argument '-' also reads domains from stdin.  A domain given\n"
     "again is written once, with a warning.\n"
     "Exit status: 0 success; 1 a profile, domain or output error (the\n"
-    "other domains are still written); 2 usage error.\n";
+    "other domains are still written, unless the output folder fails);\n"
+    "2 usage error.\n";
 
 enum {
 	OPT_PRINT_PROFILE = 256,
@@ -52,7 +54,8 @@ enum {
 	OPT_REPLACE,
 	OPT_SRV,
 	OPT_TTL,
-	OPT_IDNA_MAP
+	OPT_IDNA_MAP,
+	OPT_MKDIR
 };
 
 static const struct option long_options[] = {
@@ -68,6 +71,7 @@ static const struct option long_options[] = {
 	{ "idna-map", no_argument, NULL, OPT_IDNA_MAP },
 	{ "domains", required_argument, NULL, 'd' },
 	{ "output-dir", required_argument, NULL, 'o' },
+	{ "mkdir", no_argument, NULL, OPT_MKDIR },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -83,6 +87,7 @@ struct run {
 	zg_plan_t plan;
 	int json_state;
 	int failures;
+	bool stop;         /* the output failed for good: write no more */
 	sigset_t signals; /* those that remove the temporary file */
 };
 
@@ -164,6 +169,21 @@ format_ext(zg_format_t format)
 	return "zone";
 }
 
+/*
+ * After a failed write: a folder or file system that fails one domain
+ * (no space, read-only, removed) fails them all, so say it once and stop;
+ * only a name too long or a folder in the way is about the domain.
+ */
+static const char *
+stop_after(struct run *run, int err)
+{
+	if (err == ENAMETOOLONG || err == EISDIR) {
+		return "";
+	}
+	run->stop = true;
+	return "; stopping: the domains after it are not written";
+}
+
 /* Write one plan to DIR/DOMAIN.EXT through a temporary file and rename. */
 static bool
 write_file(struct run *run, const char *domain)
@@ -190,8 +210,11 @@ write_file(struct run *run, const char *domain)
 	temp_live = fd >= 0;
 	sigprocmask(SIG_SETMASK, &saved, NULL);
 	if (fd < 0) {
-		zg_say(stderr, "zonegen: cannot create a file in %s: %s",
-		    run->output_dir, strerror(errno));
+		int err = errno;
+
+		zg_say(stderr, "zonegen: %s: cannot create a file in %s: %s%s",
+		    domain, run->output_dir, strerror(err),
+		    stop_after(run, err));
 		return false;
 	}
 	fp = fdopen(fd, "w");
@@ -210,8 +233,10 @@ write_file(struct run *run, const char *domain)
 	sigprocmask(SIG_BLOCK, &run->signals, &saved);
 	ok = ok && rename(temp_path, final) == 0;
 	if (!ok) {
-		zg_say(stderr, "zonegen: cannot write %s: %s", final,
-		    strerror(errno));
+		int err = errno;
+
+		zg_say(stderr, "zonegen: cannot write %s: %s%s", final,
+		    strerror(err), stop_after(run, err));
 		unlink(temp_path);
 	}
 	temp_live = 0;
@@ -325,9 +350,10 @@ do_domain(struct run *run, const char *input, const zg_name_seen_t *seen)
 	}
 	if (zg_emit_plan(stdout, &run->plan, &run->emit, &run->json_state) !=
 	    ZG_OK) {
-		zg_say(stderr, "zonegen: cannot write output: %s",
+		zg_say(stderr, "zonegen: cannot write output: %s; stopping",
 		    strerror(errno));
 		run->failures++;
+		run->stop = true;
 	}
 }
 
@@ -348,7 +374,7 @@ do_list(struct run *run, const char *path)
 		run->failures++;
 		return false;
 	}
-	while ((n = getline(&line, &cap, fp)) >= 0) {
+	while (!run->stop && (n = getline(&line, &cap, fp)) >= 0) {
 		zg_name_seen_t seen = { name, 0 };
 		char *s = line;
 		size_t len = (size_t)n;
@@ -408,6 +434,59 @@ parse_ttl(const char *text)
 	return (uint32_t)v;
 }
 
+/*
+ * Check the output folder once, before anything is written: it must be a
+ * folder this process can write in (or, with `create`, be made like
+ * mkdir -p, mode 0777 less the umask).  False, after one message, when it
+ * cannot be used.
+ */
+static bool
+output_dir_ok(const char *dir, bool create)
+{
+	struct stat st;
+	char path[PATH_MAX];
+	size_t i, len = strlen(dir);
+
+	if (create && stat(dir, &st) != 0 && errno == ENOENT) {
+		if (len >= sizeof(path)) {
+			zg_say(stderr, "zonegen: --output-dir %s: path too "
+			    "long", dir);
+			return false;
+		}
+		memcpy(path, dir, len + 1);
+		/* Each parent, then the folder itself. */
+		for (i = 1; i <= len; i++) {
+			if (path[i] != '/' && path[i] != '\0') {
+				continue;
+			}
+			path[i] = '\0';
+			if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+				zg_say(stderr, "zonegen: --output-dir %s: "
+				    "cannot create %s: %s", dir, path,
+				    strerror(errno));
+				return false;
+			}
+			path[i] = dir[i];
+		}
+	}
+	if (stat(dir, &st) != 0) {
+		zg_say(stderr, "zonegen: --output-dir %s: %s%s", dir,
+		    errno == ENOENT ? "no such folder" : strerror(errno),
+		    errno == ENOENT ? " (create it, or add --mkdir)" : "");
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		zg_say(stderr, "zonegen: --output-dir %s: not a folder", dir);
+		return false;
+	}
+	if (access(dir, W_OK | X_OK) != 0) {
+		zg_say(stderr, "zonegen: --output-dir %s: cannot write there: "
+		    "%s", dir, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -417,6 +496,7 @@ main(int argc, char **argv)
 	const char *domains_file = NULL;
 	const char *port = NULL;
 	bool print_profile = false;
+	bool mkdir_p = false;
 	char message[512];
 	unsigned long v;
 	zg_status_t st;
@@ -472,6 +552,9 @@ main(int argc, char **argv)
 		case OPT_IDNA_MAP:
 			run.idna_map = true;
 			break;
+		case OPT_MKDIR:
+			mkdir_p = true;
+			break;
 		case 'd':
 			domains_file = optarg;
 			break;
@@ -507,6 +590,9 @@ main(int argc, char **argv)
 		usage("--server, --port and --replace are for --format "
 		      "nsupdate");
 	}
+	if (mkdir_p && run.output_dir == NULL) {
+		usage("--mkdir is for --output-dir");
+	}
 	if (!print_profile && optind == argc && domains_file == NULL) {
 		usage("no domain given");
 	}
@@ -531,6 +617,11 @@ main(int argc, char **argv)
 		zg_profile_free(profile);
 		return 1;
 	}
+	if (run.output_dir != NULL && !output_dir_ok(run.output_dir, mkdir_p)) {
+		zg_name_set_free(run.seen);
+		zg_profile_free(profile);
+		return 1;
+	}
 
 	if (run.output_dir != NULL) {
 		static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
@@ -544,7 +635,7 @@ main(int argc, char **argv)
 	} else {
 		zg_emit_begin(stdout, &run.emit, &run.json_state);
 	}
-	for (i = optind; i < argc; i++) {
+	for (i = optind; i < argc && !run.stop; i++) {
 		zg_name_seen_t seen = { NULL, (unsigned long)(i - optind + 1) };
 
 		if (strcmp(argv[i], "-") == 0) {
@@ -553,13 +644,13 @@ main(int argc, char **argv)
 			do_domain(&run, argv[i], &seen);
 		}
 	}
-	if (domains_file != NULL) {
+	if (domains_file != NULL && !run.stop) {
 		do_list(&run, domains_file);
 	}
 	if (run.output_dir == NULL) {
 		zg_emit_end(stdout, &run.emit, &run.json_state);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !run.stop) {
 		zg_say(stderr, "zonegen: cannot write output: %s",
 		    strerror(errno));
 		run.failures++;
