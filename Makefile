@@ -140,7 +140,8 @@ endif
 
 ZONEGEN_SRCS := zonegen/status.c zonegen/problems.c zonegen/spf.c \
 		zonegen/dmarc.c zonegen/yaml.c zonegen/profile.c \
-		zonegen/domain.c zonegen/plan.c zonegen/emit.c zonegen/escape.c
+		zonegen/domain.c zonegen/plan.c zonegen/emit.c zonegen/escape.c \
+		zonegen/period.c zonegen/nameset.c
 LINT_SRCS := $(sort $(wildcard lint/*.c))
 ZONEGEN_OBJS := $(ZONEGEN_SRCS:%.c=$(BUILDDIR)/obj/%.o) \
 		$(BUILDDIR)/obj/builtin_profile.o

@@ -36,15 +36,21 @@ static const char usage_text[] =
     "      --report-records  write instead the records the profile's\n"
     "                        dmarc_report_zone needs to receive DOMAIN's\n"
     "                        DMARC reports (DOMAIN._report._dmarc.HOST)\n"
-    "      --ttl SECONDS     override the profile's TTL (0-2147483647)\n"
+    "      --ttl TTL         override the profile's TTL: seconds, or with\n"
+    "                        units w d h m s as in zone files (1h30m)\n"
+    "      --idna-map        accept names the IDNA mapping rewrites (a\n"
+    "                        note names each rewrite); default: refuse them\n"
     "  -d, --domains FILE    read domains from FILE ('-': stdin), one a line\n"
     "  -o, --output-dir DIR  write DIR/DOMAIN.{zone,nsupdate,json} atomically\n"
+    "      --mkdir           with --output-dir: create DIR (and its parents)\n"
     "  -h, --help            print this help and exit\n"
     "  -V, --version         print the version and exit\n"
     "\n"
-    "A DOMAIN argument '-' also reads domains from stdin.\n"
+    "A DOMAIN argument '-' also reads domains from stdin.  A domain given\n"
+    "again is written once, with a warning.\n"
     "Exit status: 0 success; 1 a profile, domain or output error (the\n"
-    "other domains are still written); 2 usage error.\n";
+    "other domains are still written, unless the output folder fails);\n"
+    "2 usage error.\n";
 
 enum {
 	OPT_PRINT_PROFILE = 256,
@@ -54,7 +60,9 @@ enum {
 	OPT_IDEMPOTENT,
 	OPT_SRV,
 	OPT_TTL,
-	OPT_REPORT_RECORDS
+	OPT_REPORT_RECORDS,
+	OPT_IDNA_MAP,
+	OPT_MKDIR
 };
 
 static const struct option long_options[] = {
@@ -69,8 +77,10 @@ static const struct option long_options[] = {
 	{ "srv", no_argument, NULL, OPT_SRV },
 	{ "report-records", no_argument, NULL, OPT_REPORT_RECORDS },
 	{ "ttl", required_argument, NULL, OPT_TTL },
+	{ "idna-map", no_argument, NULL, OPT_IDNA_MAP },
 	{ "domains", required_argument, NULL, 'd' },
 	{ "output-dir", required_argument, NULL, 'o' },
+	{ "mkdir", no_argument, NULL, OPT_MKDIR },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -81,10 +91,13 @@ struct run {
 	zg_plan_options_t plan_options;
 	zg_emit_options_t emit;
 	const char *output_dir;
+	bool idna_map;     /* accept what the IDNA mapping rewrites */
+	zg_name_set_t *seen; /* the domains written so far */
 	zg_plan_t plan;
 	int json_state;
 	int failures;
-	bool report;      /* --report-records */
+	bool report;       /* --report-records */
+	bool stop;         /* the output failed for good: write no more */
 	sigset_t signals; /* those that remove the temporary file */
 };
 
@@ -166,6 +179,21 @@ format_ext(zg_format_t format)
 	return "zone";
 }
 
+/*
+ * After a failed write: a folder or file system that fails one domain
+ * (no space, read-only, removed) fails them all, so say it once and stop;
+ * only a name too long or a folder in the way is about the domain.
+ */
+static const char *
+stop_after(struct run *run, int err)
+{
+	if (err == ENAMETOOLONG || err == EISDIR) {
+		return "";
+	}
+	run->stop = true;
+	return "; stopping: the domains after it are not written";
+}
+
 /* Write one plan to DIR/DOMAIN.EXT through a temporary file and rename. */
 static bool
 write_file(struct run *run, const char *domain)
@@ -194,8 +222,11 @@ write_file(struct run *run, const char *domain)
 	temp_live = fd >= 0;
 	sigprocmask(SIG_SETMASK, &saved, NULL);
 	if (fd < 0) {
-		zg_say(stderr, "zonegen: cannot create a file in %s: %s",
-		    run->output_dir, strerror(errno));
+		int err = errno;
+
+		zg_say(stderr, "zonegen: %s: cannot create a file in %s: %s%s",
+		    domain, run->output_dir, strerror(err),
+		    stop_after(run, err));
 		return false;
 	}
 	fp = fdopen(fd, "w");
@@ -214,8 +245,10 @@ write_file(struct run *run, const char *domain)
 	sigprocmask(SIG_BLOCK, &run->signals, &saved);
 	ok = ok && rename(temp_path, final) == 0;
 	if (!ok) {
-		zg_say(stderr, "zonegen: cannot write %s: %s", final,
-		    strerror(errno));
+		int err = errno;
+
+		zg_say(stderr, "zonegen: cannot write %s: %s%s", final,
+		    strerror(err), stop_after(run, err));
 		unlink(temp_path);
 	}
 	temp_live = 0;
@@ -223,16 +256,80 @@ write_file(struct run *run, const char *domain)
 	return ok;
 }
 
-/* Validate one domain and write its records.  `where` names the input. */
+/* Where a domain was given: "FILE:LINE" or "argument N". */
 static void
-do_domain(struct run *run, const char *input, const char *where)
+seen_text(char *out, size_t size, const zg_name_seen_t *seen)
+{
+	if (seen->file != NULL) {
+		snprintf(out, size, "%s:%lu", seen->file, seen->line);
+	} else {
+		snprintf(out, size, "argument %lu", seen->line);
+	}
+}
+
+/*
+ * A domain given again (the same name once normalised, byte for byte):
+ * warned about, not written twice.  `where` is the message's "FILE:LINE: "
+ * or "".  True when it is a repeat.
+ */
+static bool
+repeated(struct run *run, const char *domain, const char *quoted,
+    const zg_name_seen_t *seen, const char *where)
+{
+	const zg_name_seen_t *first = NULL;
+	char there[PATH_MAX + 32];
+
+	if (zg_name_set_add(run->seen, domain, seen, &first) != ZG_OK) {
+		zg_say(stderr, "zonegen: %scannot process '%s': out of "
+		    "memory", where, quoted);
+		run->failures++;
+		return true;
+	}
+	if (first == NULL) {
+		return false;
+	}
+	if (first->file != NULL && seen->file == first->file) {
+		snprintf(there, sizeof(there), "line %lu", first->line);
+	} else {
+		seen_text(there, sizeof(there), first);
+	}
+	zg_say(stderr, "zonegen: %swarning: '%s' repeats %s of %s; "
+	    "written once", where, quoted, domain, there);
+	return true;
+}
+
+/* Validate one domain and write its records.  `seen` says where it was
+ * given; messages about a list's domains start with FILE:LINE. */
+static void
+do_domain(struct run *run, const char *input, const zg_name_seen_t *seen)
 {
 	char domain[ZG_NAME_MAX + 1];
 	char quoted[128];
+	char where[PATH_MAX + 40] = "";
+	zg_domain_note_t note;
+	char to[sizeof(note.to) + ZG_NAME_MAX + 4] = "";
 	const char *why = NULL;
 	zg_status_t st;
 
-	st = zg_domain_normalize(input, domain, &why);
+	zg_text_quote(quoted, sizeof(quoted), input, strlen(input), 120);
+	if (seen->file != NULL) {
+		seen_text(where, sizeof(where) - 2, seen);
+		strcat(where, ": ");
+	}
+	st = zg_domain_normalize(input, domain, &note);
+	why = note.why;
+	if (st == ZG_OK && note.mapped) {
+		/* What the mapping made of it, and the A-labels written. */
+		snprintf(to, sizeof(to), strcmp(note.to, domain) != 0
+			? "%s (%s)" : "%s", note.to, domain);
+	}
+	if (st == ZG_OK && note.mapped && !run->idna_map) {
+		zg_say(stderr, "zonegen: %sinvalid domain '%s': the IDNA "
+		    "mapping rewrites %s as %s; write the name so, or accept "
+		    "rewrites with --idna-map", where, quoted, note.from, to);
+		run->failures++;
+		return;
+	}
 	if (st == ZG_OK) {
 		st = run->report
 			 ? zg_plan_report_build(&run->plan, run->profile,
@@ -245,22 +342,26 @@ do_domain(struct run *run, const char *input, const char *where)
 		}
 	}
 	if (st != ZG_OK) {
-		zg_text_quote(quoted, sizeof(quoted), input, strlen(input),
-		    120);
 		if (st == ZG_ERR_NOMEM) {
 			why = "cannot be processed: out of memory";
 		}
-		zg_say(stderr, "zonegen: %s%sinvalid domain '%s': %s",
-		    where ? where : "", where ? ": " : "", quoted,
-		    why ? why : zg_status_str(st));
+		zg_say(stderr, "zonegen: %sinvalid domain '%s': %s", where,
+		    quoted, why[0] != '\0' ? why : zg_status_str(st));
 		run->failures++;
 		return;
 	}
+	if (note.mapped) {
+		zg_say(stderr, "zonegen: %snote: the IDNA mapping rewrites %s "
+		    "as %s", where, note.from, to);
+	}
+	if (repeated(run, domain, quoted, seen, where)) {
+		return;
+	}
 	if (run->report && run->plan.count == 0) {
-		zg_say(stderr, "zonegen: %s%s%s: no record written: it and the "
+		zg_say(stderr, "zonegen: %s%s: no record written: it and the "
 		    "report zone %s are one domain's (RFC 7489 7.1 asks for "
-		    "authorisation across domains only)", where ? where : "",
-		    where ? ": " : "", domain, run->plan.domain);
+		    "authorisation across domains only)", where, domain,
+		    run->plan.domain);
 		return;
 	}
 	if (run->output_dir != NULL) {
@@ -271,9 +372,10 @@ do_domain(struct run *run, const char *input, const char *where)
 	}
 	if (zg_emit_plan(stdout, &run->plan, &run->emit, &run->json_state) !=
 	    ZG_OK) {
-		zg_say(stderr, "zonegen: cannot write output: %s",
+		zg_say(stderr, "zonegen: cannot write output: %s; stopping",
 		    strerror(errno));
 		run->failures++;
+		run->stop = true;
 	}
 }
 
@@ -294,8 +396,8 @@ do_list(struct run *run, const char *path)
 		run->failures++;
 		return false;
 	}
-	while ((n = getline(&line, &cap, fp)) >= 0) {
-		char where[PATH_MAX + 32];
+	while (!run->stop && (n = getline(&line, &cap, fp)) >= 0) {
+		zg_name_seen_t seen = { name, 0 };
 		char *s = line;
 		size_t len = (size_t)n;
 
@@ -311,16 +413,16 @@ do_list(struct run *run, const char *path)
 		if (len == 0 || *s == '#') {
 			continue;
 		}
-		snprintf(where, sizeof(where), "%s:%lu", name, lineno);
+		seen.line = lineno;
 		if (len > DOMAIN_LINE_MAX || strlen(s) != len) {
-			zg_say(stderr, "zonegen: %s: invalid domain: %s",
-			    where, len > DOMAIN_LINE_MAX
+			zg_say(stderr, "zonegen: %s:%lu: invalid domain: %s",
+			    name, lineno, len > DOMAIN_LINE_MAX
 				       ? "line too long"
 				       : "contains a NUL byte");
 			run->failures++;
 			continue;
 		}
-		do_domain(run, s, where);
+		do_domain(run, s, &seen);
 	}
 	if (ferror(fp)) {
 		zg_say(stderr, "zonegen: cannot read %s: %s", name,
@@ -334,6 +436,79 @@ do_list(struct run *run, const char *path)
 	return true;
 }
 
+/* --ttl: seconds, or a TTL with units as zone files write it. */
+static uint32_t
+parse_ttl(const char *text)
+{
+	char message[256], quoted[64];
+	uint64_t v = 0;
+	const char *why = zg_period_parse(text, strlen(text), &v);
+
+	if (why == NULL && v > ZG_TTL_MAX) {
+		why = "is larger than 2147483647 seconds (RFC 2181 8)";
+	}
+	if (why != NULL) {
+		zg_text_quote(quoted, sizeof(quoted), text, strlen(text), 40);
+		snprintf(message, sizeof(message), "--ttl '%s' %s", quoted,
+		    why);
+		usage(message);
+	}
+	return (uint32_t)v;
+}
+
+/*
+ * Check the output folder once, before anything is written: it must be a
+ * folder this process can write in (or, with `create`, be made like
+ * mkdir -p, mode 0777 less the umask).  False, after one message, when it
+ * cannot be used.
+ */
+static bool
+output_dir_ok(const char *dir, bool create)
+{
+	struct stat st;
+	char path[PATH_MAX];
+	size_t i, len = strlen(dir);
+
+	if (create && stat(dir, &st) != 0 && errno == ENOENT) {
+		if (len >= sizeof(path)) {
+			zg_say(stderr, "zonegen: --output-dir %s: path too "
+			    "long", dir);
+			return false;
+		}
+		memcpy(path, dir, len + 1);
+		/* Each parent, then the folder itself. */
+		for (i = 1; i <= len; i++) {
+			if (path[i] != '/' && path[i] != '\0') {
+				continue;
+			}
+			path[i] = '\0';
+			if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+				zg_say(stderr, "zonegen: --output-dir %s: "
+				    "cannot create %s: %s", dir, path,
+				    strerror(errno));
+				return false;
+			}
+			path[i] = dir[i];
+		}
+	}
+	if (stat(dir, &st) != 0) {
+		zg_say(stderr, "zonegen: --output-dir %s: %s%s", dir,
+		    errno == ENOENT ? "no such folder" : strerror(errno),
+		    errno == ENOENT ? " (create it, or add --mkdir)" : "");
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		zg_say(stderr, "zonegen: --output-dir %s: not a folder", dir);
+		return false;
+	}
+	if (access(dir, W_OK | X_OK) != 0) {
+		zg_say(stderr, "zonegen: --output-dir %s: cannot write there: "
+		    "%s", dir, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -343,6 +518,7 @@ main(int argc, char **argv)
 	const char *domains_file = NULL;
 	const char *port = NULL;
 	bool print_profile = false;
+	bool mkdir_p = false;
 	char message[512];
 	unsigned long v;
 	zg_status_t st;
@@ -398,12 +574,14 @@ main(int argc, char **argv)
 			run.report = true;
 			break;
 		case OPT_TTL:
-			if (!parse_uint(optarg, ZG_TTL_MAX, &v)) {
-				usage("--ttl takes seconds from 0 to "
-				      "2147483647");
-			}
+			run.plan_options.ttl = parse_ttl(optarg);
 			run.plan_options.ttl_set = true;
-			run.plan_options.ttl = (uint32_t)v;
+			break;
+		case OPT_IDNA_MAP:
+			run.idna_map = true;
+			break;
+		case OPT_MKDIR:
+			mkdir_p = true;
 			break;
 		case 'd':
 			domains_file = optarg;
@@ -447,6 +625,9 @@ main(int argc, char **argv)
 		usage("--idempotent is for scripts without --replace, which "
 		      "may be applied again as they are");
 	}
+	if (mkdir_p && run.output_dir == NULL) {
+		usage("--mkdir is for --output-dir");
+	}
 	if (!print_profile && optind == argc && domains_file == NULL) {
 		usage("no domain given");
 	}
@@ -477,6 +658,17 @@ main(int argc, char **argv)
 		zg_profile_free(profile);
 		return 1;
 	}
+	run.seen = zg_name_set_new();
+	if (run.seen == NULL) {
+		zg_say(stderr, "zonegen: out of memory");
+		zg_profile_free(profile);
+		return 1;
+	}
+	if (run.output_dir != NULL && !output_dir_ok(run.output_dir, mkdir_p)) {
+		zg_name_set_free(run.seen);
+		zg_profile_free(profile);
+		return 1;
+	}
 
 	if (run.output_dir != NULL) {
 		static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
@@ -490,24 +682,27 @@ main(int argc, char **argv)
 	} else {
 		zg_emit_begin(stdout, &run.emit, &run.json_state);
 	}
-	for (i = optind; i < argc; i++) {
+	for (i = optind; i < argc && !run.stop; i++) {
+		zg_name_seen_t seen = { NULL, (unsigned long)(i - optind + 1) };
+
 		if (strcmp(argv[i], "-") == 0) {
 			do_list(&run, "-");
 		} else {
-			do_domain(&run, argv[i], NULL);
+			do_domain(&run, argv[i], &seen);
 		}
 	}
-	if (domains_file != NULL) {
+	if (domains_file != NULL && !run.stop) {
 		do_list(&run, domains_file);
 	}
 	if (run.output_dir == NULL) {
 		zg_emit_end(stdout, &run.emit, &run.json_state);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !run.stop) {
 		zg_say(stderr, "zonegen: cannot write output: %s",
 		    strerror(errno));
 		run.failures++;
 	}
+	zg_name_set_free(run.seen);
 	zg_plan_free(&run.plan);
 	zg_profile_free(profile);
 	return run.failures > 0 ? 1 : 0;

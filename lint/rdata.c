@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "lint/rdata.h"
+#include "zonegen/zonegen.h"
 
 #define LABEL_MAX 63u  /* RFC 1035 2.3.4 */
 #define STRING_MAX 255u /* a character-string, RFC 1035 3.3 */
@@ -790,57 +791,6 @@ read_uint(rp_t *p, uint64_t max, const char *what, uint64_t *v)
 		return false;
 	}
 	return true;
-}
-
-int
-zl_period_read(const char *s, size_t n, uint64_t *out)
-{
-	uint64_t total = 0;
-	size_t i = 0;
-	bool units = false;
-
-	if (n == 0 || n > 63) { /* BIND reads at most 63 characters */
-		return -1;
-	}
-	while (i < n) {
-		uint64_t cur = 0, mult;
-
-		if (s[i] < '0' || s[i] > '9') {
-			return -1;
-		}
-		while (i < n && s[i] >= '0' && s[i] <= '9') {
-			cur = cur * 10 + (uint64_t)(s[i] - '0');
-			if (cur > UINT32_MAX) {
-				cur = (uint64_t)UINT32_MAX + 1;
-			}
-			i++;
-		}
-		if (i == n) {
-			/* A bare number ends a unit list only when what came
-			 * before adds up to 0 ("0h30"; BIND refuses "1h30"). */
-			if (units && total != 0) {
-				return -1;
-			}
-			total += cur;
-			break;
-		}
-		switch (s[i]) {
-		case 's': case 'S': mult = 1; break;
-		case 'm': case 'M': mult = 60; break;
-		case 'h': case 'H': mult = 3600; break;
-		case 'd': case 'D': mult = 86400; break;
-		case 'w': case 'W': mult = 604800; break;
-		default: return -1;
-		}
-		i++;
-		units = true;
-		total += cur * mult;
-		if (total > UINT32_MAX) {
-			total = (uint64_t)UINT32_MAX + 1;
-		}
-	}
-	*out = total > UINT32_MAX ? (uint64_t)UINT32_MAX + 1 : total;
-	return 0;
 }
 
 /* A dotted quad as inet_pton() reads it (and BIND): four decimal parts,
@@ -2587,7 +2537,7 @@ read_field(rp_t *p, uint8_t kind)
 		if (t == NULL) {
 			return false;
 		}
-		if (zl_period_read(p->buf + t->off, t->len, &v) != 0 ||
+		if (zg_period_parse(p->buf + t->off, t->len, &v) != NULL ||
 		    v > UINT32_MAX) {
 			fail(p, "bad time value \"%s\": seconds (at most "
 			    "4294967295) or a TTL such as 1h30m",

@@ -95,16 +95,6 @@ bool zl_name_read(const char *s, size_t len, const uint8_t *origin,
     size_t whylen);
 
 /*
- * A TTL or period as BIND writes them (RFC 2308 4 and BIND's units):
- * seconds, or numbers with the units s, m, h, d, w in any case ("1h30m",
- * "1W"), a bare number ending the list only after zeros ("0h30"; BIND
- * refuses "1h30"), at most 63 characters.  0 with the value in
- * *out, saturated at 2^32 (the caller checks its own limit); -1 when it is
- * not one.
- */
-int zl_period_read(const char *s, size_t n, uint64_t *out);
-
-/*
  * Wire name (len octets) equal to origin (olen octets) or below it, on
  * label boundaries, letters compared in any case (RFC 4343).
  */

@@ -36,6 +36,7 @@
 #include "lint/generate.h"
 #include "lint/rdata.h"
 #include "lint/scan.h"
+#include "zonegen/zonegen.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -923,7 +924,7 @@ parse_ttl(const char *s, size_t n, uint32_t *out)
 {
 	uint64_t v;
 
-	if (zl_period_read(s, n, &v) != 0) {
+	if (zg_period_parse(s, n, &v) != NULL) {
 		return -1;
 	}
 	if (v > TTL_MAX) {

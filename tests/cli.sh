@@ -155,11 +155,102 @@ check "output-dir-no-temporary-files" \
     [ -z "$(find "$tmp/out-dir" -name '.*' -type f)" ]
 check "output-dir-mode-0644" \
     [ "$(stat -c %a "$tmp/out-dir/example.com.zone")" = 644 ]
-$ZONEGEN -o "$tmp/no-such-dir" example.com 2>"$tmp/err"
+
+# A domain listed again is written once into the folder too.
+mkdir "$tmp/dup-dir"
+$ZONEGEN -f json -o "$tmp/dup-dir" --domains fixtures/gen/duplicates.txt \
+    2>"$tmp/err"
 rc=$?
-check "output-dir-missing-fails" [ "$rc" -eq 1 ]
-check "output-dir-missing-message" grep -q "cannot create a file in" \
+check "output-dir-duplicates-status" [ "$rc" -eq 0 ]
+check "output-dir-duplicates-files" \
+    [ "$(ls "$tmp/dup-dir" | tr '\n' ' ')" = \
+    "example.com.json example.org.json xn--caf-dma.fr.json " ]
+check "output-dir-duplicates-warnings" \
+    [ "$(grep -c ': warning: .*; written once$' "$tmp/err")" -eq 4 ]
+
+# An output folder that cannot be used fails the run once, before anything
+# is written: one message, not one a domain (issue 14 saw 9,980 lines for
+# a 10,000-line list).
+i=0
+while [ $i -lt 1000 ]; do
+	echo "d$i.example"
+	i=$((i + 1))
+done >"$tmp/1000.txt"
+# dir_fails NAME DIR MESSAGE [RUNNER...]: a run over the 1,000 domains
+# into DIR exits 1 with MESSAGE as its one line on stderr, and writes
+# nothing.
+dir_fails() {
+	df_name=$1
+	df_dir=$2
+	df_message=$3
+	shift 3
+	"$@" $ZONEGEN -o "$df_dir" --domains "$tmp/1000.txt" >"$tmp/out" \
+	    2>"$tmp/err"
+	rc=$?
+	check "$df_name-fails (exit $rc)" [ "$rc" -eq 1 ]
+	check "$df_name-one-message ($(wc -l <"$tmp/err") lines)" \
+	    [ "$(wc -l <"$tmp/err")" -eq 1 ]
+	check "$df_name-message" grep -qxF "$df_message" "$tmp/err"
+	check "$df_name-nothing-written" [ ! -s "$tmp/out" ]
+	[ "$rc" -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] ||
+	    head -n 3 "$tmp/err" | sed 's/^/# /'
+}
+dir_fails output-dir-missing "$tmp/no-such-dir" \
+    "zonegen: --output-dir $tmp/no-such-dir: no such folder (create it, or add --mkdir)"
+check "output-dir-missing-not-made" [ ! -e "$tmp/no-such-dir" ]
+dir_fails output-dir-not-a-folder "$tmp/1000.txt" \
+    "zonegen: --output-dir $tmp/1000.txt: not a folder"
+# A folder this user cannot write in (root can write anywhere: run as
+# nobody then).
+mkdir "$tmp/read-only"
+chmod 555 "$tmp/read-only"
+chmod 711 "$tmp"
+chmod 644 "$tmp/1000.txt"
+if [ "$(id -u)" -eq 0 ]; then
+	dir_fails output-dir-not-writable "$tmp/read-only" \
+	    "zonegen: --output-dir $tmp/read-only: cannot write there: Permission denied" \
+	    setpriv --reuid=nobody --regid=nogroup --clear-groups
+else
+	dir_fails output-dir-not-writable "$tmp/read-only" \
+	    "zonegen: --output-dir $tmp/read-only: cannot write there: Permission denied"
+fi
+check "output-dir-not-writable-empty" [ -z "$(ls -A "$tmp/read-only")" ]
+chmod 700 "$tmp"
+# A folder that fails during the run (here every file is too large for
+# the file size limit): one message, and the run stops.
+long=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+sed "s/\.example\$/.$long.$long.example/" "$tmp/1000.txt" >"$tmp/long.txt"
+mkdir "$tmp/limited"
+(trap '' XFSZ && exec prlimit --fsize=1200 $ZONEGEN -o "$tmp/limited" \
+    --domains "$tmp/long.txt") 2>&1 >/dev/null | cat >"$tmp/err"
+check "output-dir-fails-midway-one-message ($(wc -l <"$tmp/err") lines)" \
+    [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "output-dir-fails-midway-says-stopping" grep -q \
+    ': File too large; stopping: the domains after it are not written$' \
     "$tmp/err"
+check "output-dir-fails-midway-no-file" [ -z "$(ls -A "$tmp/limited")" ]
+# Standard output that fails: one message too.
+$ZONEGEN --domains "$tmp/1000.txt" >/dev/full 2>"$tmp/err"
+rc=$?
+check "stdout-full-fails" [ "$rc" -eq 1 ]
+check "stdout-full-one-message ($(wc -l <"$tmp/err") lines)" \
+    [ "$(wc -l <"$tmp/err")" -eq 1 ]
+# --mkdir makes the folder and its parents (mode 0777 less the umask), and
+# takes a folder that is there.
+(umask 027 && exec $ZONEGEN -o "$tmp/made/a/b" --mkdir \
+    --domains "$tmp/1000.txt") 2>"$tmp/err"
+rc=$?
+check "mkdir-status" [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ]
+check "mkdir-all-written" [ "$(ls "$tmp/made/a/b" | wc -l)" -eq 1000 ]
+check "mkdir-mode-umask" \
+    [ "$(stat -c %a "$tmp/made" "$tmp/made/a/b" | sort -u)" = 750 ]
+$ZONEGEN -o "$tmp/made/a/b" --mkdir example.com 2>"$tmp/err"
+rc=$?
+check "mkdir-existing-folder" [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ]
+$ZONEGEN -o "$tmp/1000.txt/sub" --mkdir example.com 2>"$tmp/err"
+rc=$?
+check "mkdir-under-a-file-fails-once" [ "$rc" -eq 1 ] &&
+    [ "$(wc -l <"$tmp/err")" -eq 1 ]
 
 # Interrupted: kill a long run; every file present is complete (ends with
 # its DMARC record) and no temporary file is left.
@@ -248,6 +339,21 @@ if have != want or not want:
     sys.exit("JSON %s\nBIND %s" % (have, want))
 PY
 done
+# Every JSON golden's standard output is one JSON document (duplicates,
+# IDNA notes and TTL units change nothing in its shape).
+if command -v python3 >/dev/null 2>&1; then
+	for args in $(grep -lE -- '(--format|-f) json' fixtures/gen/*.args); do
+		name=${args%.args}
+		sed -n '/^--- stdout$/,/^--- stderr$/p' "$name.expected" |
+		    sed '1d;$d' >"$tmp/golden.json"
+		[ -s "$tmp/golden.json" ] || continue
+		check "json-parses/${name##*/}" python3 -c \
+		    'import json, sys; json.load(open(sys.argv[1]))' \
+		    "$tmp/golden.json"
+	done
+else
+	fail "json-parses (python3 not installed: run make deps)"
+fi
 
 # --- zonelint -----------------------------------------------------------
 # fixtures/lint/RULE/CASE.zone  a zone; CASE.args holds extra options;

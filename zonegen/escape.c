@@ -6,6 +6,7 @@
  * text it did not compose: file names, names, record texts, messages.
  *
  *   zg_text_quote       a piece of input quoted in a message
+ *   zg_text_codepoints  the same in ASCII, every other character as \uXXXX
  *   zg_display          a whole string shown in a line of text (file
  *                       names, messages): one line, valid UTF-8
  *   zg_json_write_string  a JSON string (JSON, SARIF)
@@ -126,6 +127,47 @@ zg_text_quote(char *out, size_t size, const char *text, size_t len,
 		} else {
 			snprintf(out + o, size - o, "\\x%02x", s[i++]);
 		}
+		o += need;
+	}
+	out[o] = '\0';
+}
+
+void
+zg_text_codepoints(char *out, size_t size, const char *text, size_t max)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len = strlen(text), i = 0, o = 0, chars = 0;
+
+	if (size == 0) {
+		return;
+	}
+	while (i < len) {
+		char piece[12];
+		unsigned cp = 0;
+		size_t n = s[i] >= 0x80 ? utf8_decode(s + i, len - i, &cp) : 0;
+		size_t need;
+
+		if (n > 0) {
+			snprintf(piece, sizeof(piece),
+			    cp > 0xffff ? "\\U%08x" : "\\u%04x", cp);
+			i += n;
+		} else if (s[i] > 0x20 && s[i] < 0x7f && s[i] != '\\') {
+			piece[0] = (char)s[i++];
+			piece[1] = '\0';
+		} else {
+			snprintf(piece, sizeof(piece), "\\x%02x", s[i++]);
+		}
+		need = strlen(piece);
+		/* Keep room for "..." and the NUL unless this is the end. */
+		if (chars++ == max ||
+		    o + need + (i < len ? 3 : 0) >= size) {
+			if (o + 3 < size) {
+				memcpy(out + o, "...", 3);
+				o += 3;
+			}
+			break;
+		}
+		memcpy(out + o, piece, need);
 		o += need;
 	}
 	out[o] = '\0';

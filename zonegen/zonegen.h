@@ -68,6 +68,18 @@ void zg_text_quote(char *out, size_t size, const char *text,
     size_t len, size_t max);
 
 /*
+ * Copy `text` into `out` (`size` bytes, always NUL-terminated) in plain
+ * ASCII, to show what a name holds when two look alike: visible ASCII
+ * but '\\' as it is, every other character as \uXXXX (\UXXXXXXXX past
+ * U+FFFF), a byte that is not UTF-8 or an ASCII space or control as
+ * \xHH; cut, with "..." appended, after `max` characters or when `out`
+ * is full.  "exa\u200bmple.com" shows the zero-width space that
+ * zg_text_quote would print as it is.
+ */
+void zg_text_codepoints(char *out, size_t size, const char *text,
+    size_t max);
+
+/*
  * The display form of a whole string of untrusted text for a line of
  * output (a file name, a message): valid UTF-8 as it is, every other byte
  * (controls, DEL, bytes that are not UTF-8, and the characters
@@ -343,14 +355,38 @@ void zg_profile_free(zg_profile_t *profile);
 /* Domains.                                                            */
 /* ------------------------------------------------------------------ */
 
+/* What zg_domain_normalize says about its input besides the name. */
+typedef struct zg_domain_note {
+	/* ZG_ERR_DOMAIN: what is wrong, one line of ASCII that does not
+	 * repeat the input ("has an empty label (two dots in a row)",
+	 * "has label xn--zz, which is not valid Punycode (RFC 3492)"). */
+	char why[256];
+	/* ZG_OK: true when the IDNA mapping (UTS #46 4.1) changed the
+	 * input in more than the case of ASCII letters and the writing of
+	 * U-labels as A-labels: it removed a character (U+200B ZERO WIDTH
+	 * SPACE), folded a compatibility form (full-width letters, U+3002
+	 * IDEOGRAPHIC FULL STOP as a dot), lower-cased a letter outside
+	 * ASCII or composed characters (NFC).  `from` is then the input and
+	 * `to` the name in U-labels, both as zg_text_codepoints shows them
+	 * (cut after 80 characters). */
+	bool mapped;
+	char from[256];
+	char to[256];
+} zg_domain_note_t;
+
 /*
  * Turn user input into a domain name the generator may use: IDNA A-labels
- * (libidn2), lower case, LDH labels of at most 63 octets, at most 253
- * octets, no trailing dot.  `out` must hold ZG_NAME_MAX + 1 bytes.  On
- * failure returns ZG_ERR_DOMAIN with `why` (a static string) set.
+ * (libidn2, IDNA2008 with the UTS #46 mapping), lower case, LDH labels of
+ * at most 63 octets, at most 253 octets, at least two labels, no trailing
+ * dot (one is accepted).  Each xn-- label must be an A-label: valid
+ * Punycode whose U-label gives back the same A-label (RFC 5891 5.4).
+ * `out` must hold ZG_NAME_MAX + 1 bytes.  On failure returns
+ * ZG_ERR_DOMAIN (or ZG_ERR_NOMEM) with `note->why` set and `out`
+ * untouched; on success `note->mapped` says whether the mapping rewrote
+ * the input, which the caller may refuse.
  */
 zg_status_t zg_domain_normalize(const char *input, char *out,
-    const char **why);
+    zg_domain_note_t *note);
 
 /*
  * Check a domain name in presentation form (ASCII, no escapes): labels of
@@ -361,6 +397,55 @@ zg_status_t zg_domain_normalize(const char *input, char *out,
  */
 const char *zg_name_check(const char *name, bool absolute,
     bool underscore);
+
+/*
+ * A set of domain names, to find the repeats in a list of thousands:
+ * names are compared byte for byte (normalise them first with
+ * zg_domain_normalize, so that case, a trailing dot and U-labels do not
+ * hide a repeat); a hash only picks where to look.  Each name keeps where
+ * it was first seen: `file` (borrowed: it must outlive the set; NULL for a
+ * command-line argument) and `line` (the argument's number for one).
+ */
+typedef struct zg_name_set zg_name_set_t;
+
+typedef struct zg_name_seen {
+	const char *file;
+	unsigned long line;
+} zg_name_seen_t;
+
+/* A new empty set, or NULL when out of memory; free with
+ * zg_name_set_free. */
+zg_name_set_t *zg_name_set_new(void);
+
+/*
+ * Add `name` (copied), first seen at `where` (copied).  Returns ZG_OK with
+ * `*first` NULL when the name is new, or pointing at where it was first
+ * seen (valid until the next call) when it is a repeat; ZG_ERR_NOMEM
+ * leaves the set as it was.
+ */
+zg_status_t zg_name_set_add(zg_name_set_t *set, const char *name,
+    const zg_name_seen_t *where, const zg_name_seen_t **first);
+
+/* Free the set and its names; NULL does nothing. */
+void zg_name_set_free(zg_name_set_t *set);
+
+/* ------------------------------------------------------------------ */
+/* Time values.                                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Read a TTL or other time value as zone files write it (RFC 1035 5.1
+ * seconds, and BIND's units that RFC 2308 4 describes): seconds ("3600"),
+ * or numbers each followed by a unit s, m, h, d or w in either case, in
+ * any order, summed ("1h30m", "2W", "1d12h"); a number without a unit
+ * ends such a list only when it adds up to zero so far ("0h30", as BIND;
+ * "1h30" is refused); at most 63 characters.  `s` holds `n` bytes, not
+ * NUL-terminated.  Returns NULL with the value in `*out`, saturated at
+ * 2^32 (the caller checks its own limit: 2147483647 for a TTL, RFC 2181
+ * 8), or a static reason such as "has an unknown unit (...)", `*out`
+ * untouched.
+ */
+const char *zg_period_parse(const char *s, size_t n, uint64_t *out);
 
 /* ------------------------------------------------------------------ */
 /* Plans: the records one domain needs.                                */

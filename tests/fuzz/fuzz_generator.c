@@ -418,7 +418,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const zg_profile_t *profile = builtin;
 	char domain[ZG_NAME_MAX + 1];
 	zg_plan_t plan = { .count = 0 };
-	const char *why = NULL;
+	zg_domain_note_t note;
 	char message[512];
 	char *input;
 	int state;
@@ -434,11 +434,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ZG_OK) {
 		profile = loaded;
 	}
-	if (zg_domain_normalize(input, domain, &why) != ZG_OK) {
-		FUZZ_ASSERT(why != NULL);
+	if (zg_domain_normalize(input, domain, &note) != ZG_OK) {
+		FUZZ_ASSERT(note.why[0] != '\0');
 		goto out;
 	}
 	FUZZ_ASSERT(zg_name_check(domain, false, false) == NULL);
+	/* What it accepts is a fixed point: no rewrite, no other name. */
+	{
+		char again[ZG_NAME_MAX + 1];
+
+		FUZZ_ASSERT(zg_domain_normalize(domain, again, &note) ==
+		    ZG_OK && !note.mapped && strcmp(again, domain) == 0);
+	}
 	if (zg_plan_build(&plan, profile, domain, &plan_options) != ZG_OK) {
 		goto out;
 	}
