@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "lint/internal.h"
+#include "zonegen/siphash.h"
 
 #define SHARDS (1u << ZL_TABLE_SHARD_BITS)
 #define SHARD_FIRST_CAP 8u
@@ -76,76 +77,11 @@ zl_exact_key(uint64_t x)
 	return h;
 }
 
-/* SipHash-1-3 (Aumasson and Bernstein) of a name under the run's key. */
-#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
-#define SIPROUND                                                         \
-	do {                                                             \
-		v0 += v1;                                                \
-		v1 = ROTL(v1, 13);                                       \
-		v1 ^= v0;                                                \
-		v0 = ROTL(v0, 32);                                       \
-		v2 += v3;                                                \
-		v3 = ROTL(v3, 16);                                       \
-		v3 ^= v2;                                                \
-		v0 += v3;                                                \
-		v3 = ROTL(v3, 21);                                       \
-		v3 ^= v0;                                                \
-		v2 += v1;                                                \
-		v1 = ROTL(v1, 17);                                       \
-		v1 ^= v2;                                                \
-		v2 = ROTL(v2, 32);                                       \
-	} while (0)
-
-static uint64_t
+/* SipHash-1-3 of a name under the run's key (zonegen/siphash.h). */
+static inline uint64_t
 siphash13(const uint8_t *p, size_t n)
 {
-	uint64_t v0 = secret[0] ^ 0x736f6d6570736575u;
-	uint64_t v1 = secret[1] ^ 0x646f72616e646f6du;
-	uint64_t v2 = secret[0] ^ 0x6c7967656e657261u;
-	uint64_t v3 = secret[1] ^ 0x7465646279746573u;
-	uint64_t m, b = (uint64_t)n << 56;
-	size_t i, left = n & 7;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&m, p + i, 8); /* little-endian hosts only differ in
-				       * the hash, never in the answer */
-		v3 ^= m;
-		SIPROUND;
-		v0 ^= m;
-	}
-	switch (left) {
-	case 7:
-		b |= (uint64_t)p[i + 6] << 48;
-		/* fall through */
-	case 6:
-		b |= (uint64_t)p[i + 5] << 40;
-		/* fall through */
-	case 5:
-		b |= (uint64_t)p[i + 4] << 32;
-		/* fall through */
-	case 4:
-		b |= (uint64_t)p[i + 3] << 24;
-		/* fall through */
-	case 3:
-		b |= (uint64_t)p[i + 2] << 16;
-		/* fall through */
-	case 2:
-		b |= (uint64_t)p[i + 1] << 8;
-		/* fall through */
-	case 1:
-		b |= (uint64_t)p[i];
-		break;
-	default:
-		break;
-	}
-	v3 ^= b;
-	SIPROUND;
-	v0 ^= b;
-	v2 ^= 0xff;
-	SIPROUND;
-	SIPROUND;
-	SIPROUND;
-	return v0 ^ v1 ^ v2 ^ v3;
+	return zg_siphash13(secret, p, n);
 }
 
 void

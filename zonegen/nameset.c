@@ -6,10 +6,8 @@
  * the slot to start from; two names are the same when their bytes are
  * (as NSD compares names after hashing them), so no input can make two
  * different domains one.  The table doubles at half full: adding n names
- * costs O(n) on average.  The hash starts from a key drawn for each set,
- * so where names land changes from run to run; a list made to crowd one
- * place (FNV is no keyed hash of cryptographic strength) is only slow,
- * never wrong.
+ * costs O(n) on average.  The hash is SipHash-1-3 under a key drawn for
+ * each set, so that no list can be made to crowd one place.
  */
 
 #include <stdint.h>
@@ -18,6 +16,7 @@
 #include <sys/random.h>
 #include <time.h>
 
+#include "zonegen/siphash.h"
 #include "zonegen/zonegen.h"
 
 struct entry {
@@ -27,26 +26,18 @@ struct entry {
 };
 
 struct zg_name_set {
-	uint64_t key;
+	uint64_t key[2];
 	struct entry *slots;
 	size_t capacity; /* 2^bits */
 	unsigned bits;
 	size_t count;
 };
 
-/* FNV-1a from the set's key instead of the fixed offset basis; its top
- * bits pick the slot (a product's low bits see only the low bits of what
- * was multiplied). */
+/* Its top bits pick the slot. */
 static uint64_t
 hash_name(const zg_name_set_t *set, const char *name)
 {
-	uint64_t h = set->key;
-
-	for (; *name != '\0'; name++) {
-		h ^= (unsigned char)*name;
-		h *= 0x100000001b3u;
-	}
-	return h;
+	return zg_siphash13(set->key, (const uint8_t *)name, strlen(name));
 }
 
 /* The slot that holds `name`, or the free slot where it would go. */
@@ -96,8 +87,9 @@ zg_name_set_new(void)
 		return NULL;
 	}
 	/* Random, else the time and where the set lies. */
-	if (getentropy(&set->key, sizeof(set->key)) != 0) {
-		set->key = ((uint64_t)time(NULL) << 20) ^ (uintptr_t)set;
+	if (getentropy(set->key, sizeof(set->key)) != 0) {
+		set->key[0] = ((uint64_t)time(NULL) << 20) ^ (uintptr_t)set;
+		set->key[1] = (uint64_t)clock() * 0x9e3779b97f4a7c15u;
 	}
 	set->bits = 6;
 	set->capacity = (size_t)1 << set->bits;
