@@ -296,6 +296,22 @@ for prog in zonegen zonelint; do
 	fi
 done
 
+# What the man page says of a line-0 finding in SARIF is what zonelint
+# writes: a region from line 1 to the file's last line (it used to say
+# there was no region).
+if [ -x "$BUILDDIR/zonelint" ]; then
+	z=fixtures/lintcli/zones/example.com.zone
+	$ZONELINT --no-config -f sarif "$z" >"$tmp/sarif-0" 2>/dev/null
+	check "sarif-line-0-region (whole file)" grep -q \
+	    "\"region\": {\"startLine\": 1, \"endLine\": $(wc -l <"$z")}" \
+	    "$tmp/sarif-0"
+	sed 's/\\-/-/g; s/\\f[BIRP]//g; s/^\.[A-Z]* //' cmd/zonelint.1 |
+	    tr '\n' ' ' >"$tmp/man-flat"
+	check "sarif-line-0-region-documented" sh -c "
+	    grep -q 'line 0 (a missing record) is about the whole file: its region is startLine 1 to endLine' '$tmp/man-flat' &&
+	    ! grep -q 'line 0 has no region' '$tmp/man-flat'"
+fi
+
 # -j: the same report, whatever the number of jobs.
 if [ -x "$BUILDDIR/zonelint" ]; then
 	set -- fixtures/lint/*/*.zone fixtures/lint/good/*.zone
