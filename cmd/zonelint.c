@@ -60,6 +60,8 @@ static const char usage_text[] =
     "                        the reverse\n"
     "  -W RULE=SEVERITY      error, warning, note or off for one rule\n"
     "      --strict          warnings count as errors for the exit status\n"
+    "      --no-strict       they do not (undoes strict: true of the\n"
+    "                        configuration; the last of the two wins)\n"
     "  -j, --jobs N          lint N files at once (default 1)\n"
     "      --max-file-size N read at most N bytes of a file (default\n"
     "                        268435456; suffixes K, M, G)\n"
@@ -102,6 +104,7 @@ enum {
 	OPT_RESOLVE_EXTERNAL,
 	OPT_INCLUDE_ANY,
 	OPT_STRICT,
+	OPT_NO_STRICT,
 	OPT_LIST_RULES
 };
 
@@ -128,6 +131,7 @@ static const struct option long_options[] = {
 	{ "query-budget", required_argument, NULL, OPT_QUERY_BUDGET },
 	{ "resolve-external", no_argument, NULL, OPT_RESOLVE_EXTERNAL },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "no-strict", no_argument, NULL, OPT_NO_STRICT },
 	{ "format", required_argument, NULL, 'f' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "help", no_argument, NULL, 'h' },
@@ -365,6 +369,7 @@ main(int argc, char **argv)
 	zl_dns_t *dns = NULL;
 	zl_tsig_t tsig = { .name = "" };
 	bool strict = false;
+	int strict_arg = -1; /* --strict 1, --no-strict 0, neither -1 */
 	bool unreadable = false;
 	bool unfixable = false;
 	long jobs = 1;
@@ -515,7 +520,8 @@ main(int argc, char **argv)
 			set_severity(severity, optarg);
 			break;
 		case OPT_STRICT:
-			strict = true;
+		case OPT_NO_STRICT:
+			strict_arg = c == OPT_STRICT;
 			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0) {
@@ -624,6 +630,9 @@ main(int argc, char **argv)
 			return 2;
 		}
 		zl_config_apply(config, &options, &strict);
+	}
+	if (strict_arg >= 0) {
+		strict = strict_arg == 1; /* the command line wins */
 	}
 	if (options.dmarc_rfc == 0) {
 		options.dmarc_rfc = ZG_DMARC_RFC9989;
