@@ -54,7 +54,6 @@ static const char usage_text[] =
     "                        (default 300)\n"
     "      --timeout SECONDS with --axfr or --live: how long to wait for\n"
     "                        the server at each step (default 10, 5)\n"
-    "                        at each step (default 10)\n"
     "      --compare FILE    with --axfr and one DOMAIN: also report what\n"
     "                        FILE has that the server does not serve, and\n"
     "                        the reverse\n"
