@@ -71,6 +71,8 @@ static const char usage_text[] =
     "                        more), always or never\n"
     "  -f, --format FORMAT   text (default), json, sarif (SARIF 2.1.0)\n"
     "                        or github (GitHub Actions annotations)\n"
+    "  -q, --quiet           print no finding and no summary: the exit\n"
+    "                        status and the errors on stderr only\n"
     "      --list-rules      print the rule table and exit\n"
     "      --fix=KIND        print, instead of findings, the changes that\n"
     "                        bring each zone to the profile: nsupdate (an\n"
@@ -132,6 +134,7 @@ static const struct option long_options[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "no-strict", no_argument, NULL, OPT_NO_STRICT },
 	{ "format", required_argument, NULL, 'f' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -368,6 +371,7 @@ main(int argc, char **argv)
 	zl_dns_t *dns = NULL;
 	zl_tsig_t tsig = { .name = "" };
 	bool strict = false;
+	bool quiet = false;
 	int strict_arg = -1; /* --strict 1, --no-strict 0, neither -1 */
 	bool unreadable = false;
 	bool unfixable = false;
@@ -407,7 +411,7 @@ main(int argc, char **argv)
 		severity[i] = ZL_SEV_DEFAULT;
 	}
 	options.severity = severity;
-	while ((c = getopt_long(argc, argv, "p:o:W:f:c:j:hV", long_options,
+	while ((c = getopt_long(argc, argv, "p:o:W:f:c:j:qhV", long_options,
 		    NULL)) != -1) {
 		switch (c) {
 		case 'p':
@@ -535,6 +539,9 @@ main(int argc, char **argv)
 				usage("--format is text, json, sarif or github");
 			}
 			break;
+		case 'q':
+			quiet = true;
+			break;
 		case OPT_LIST_RULES:
 			list_rules();
 			free(severity);
@@ -592,6 +599,9 @@ main(int argc, char **argv)
 	if (resolve_external) {
 		options.resolve_external = dns;
 		options.query_budget = (unsigned)budget;
+	}
+	if (quiet && options.fix != ZL_FIX_NONE) {
+		usage("--quiet does not go with --fix: the fix is the output");
 	}
 	if (options.compare != NULL && (axfr == NULL || argc - optind != 1)) {
 		usage("--compare goes with --axfr and one domain");
@@ -720,7 +730,14 @@ main(int argc, char **argv)
 		}
 		goto out;
 	}
-	st = zl_report_print(report, format, stdout);
+	/* -q: the exit status says it all (named-checkzone -q), and it is
+	 * the same as without: findings lost for want of memory are 2. */
+	if (quiet) {
+		st = zl_report_first_error(report, message, sizeof(message)) < 0
+		    ? ZG_ERR_NOMEM : ZG_OK;
+	} else {
+		st = zl_report_print(report, format, stdout);
+	}
 	counts = zl_report_counts(report);
 	if (st != ZG_OK || fflush(stdout) != 0) {
 		fputs("zonelint: cannot write the report\n", stderr);

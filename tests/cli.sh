@@ -216,6 +216,31 @@ if [ -x "$BUILDDIR/zonelint" ]; then
 			head -n 20 "$tmp/out" "$tmp/err"
 		fi
 	done
+	# -q: over every lint fixture, the exit status and standard error of
+	# the run without it, and nothing on standard output.  A file that
+	# cannot be read is still said on standard error.
+	n=0
+	bad=0
+	for zone in fixtures/lint/*/*.zone no-such-file.zone; do
+		name=${zone%.zone}
+		set --
+		[ -f "$name.args" ] && eval "set -- $(cat "$name.args")"
+		$ZONELINT "$@" "$zone" >/dev/null 2>"$tmp/err1"
+		rc1=$?
+		$ZONELINT -q "$@" "$zone" >"$tmp/out2" 2>"$tmp/err2"
+		rc2=$?
+		if [ $rc1 -ne $rc2 ] || [ -s "$tmp/out2" ] ||
+		    ! cmp -s "$tmp/err1" "$tmp/err2"; then
+			fail "quiet-same-status $zone (exit $rc1, -q $rc2)"
+			head -n 5 "$tmp/out2" "$tmp/err2"
+			bad=$((bad + 1))
+		fi
+		n=$((n + 1))
+	done
+	$ZONELINT -q no-such-file.zone 2>"$tmp/err2"
+	check "quiet-says-errors" grep -q "cannot open no-such-file.zone" \
+	    "$tmp/err2"
+	check "quiet-same-status ($n files, $bad differ)" [ $bad -eq 0 ]
 	# Every rule has a case that triggers it and one that does not.
 	$ZONELINT --list-rules | tail -n +2 | while read -r rule _; do
 		case $rule in
