@@ -33,6 +33,10 @@ static const char usage_text[] =
     "                        the first $ORIGIN, or the file name)\n"
     "      --dmarc RFC       7489 or 9989 (default) for DMARC records\n"
     "      --include-any     let $INCLUDE read outside the file's directory\n"
+    "      --stdin-filename NAME  call standard input ('-') NAME: in\n"
+    "                        findings, for the configuration's profiles\n"
+    "                        and the origin from the file name (NAME is\n"
+    "                        never opened)\n"
     "  -c, --config FILE     configuration (default: .zonelint.yaml in the\n"
     "                        current folder or a parent)\n"
     "      --no-config       do not look for .zonelint.yaml\n"
@@ -105,6 +109,7 @@ enum {
 	OPT_RESOLVE_EXTERNAL,
 	OPT_INCLUDE_ANY,
 	OPT_STRICT,
+	OPT_STDIN_FILENAME,
 	OPT_NO_STRICT,
 	OPT_LIST_RULES
 };
@@ -114,6 +119,7 @@ static const struct option long_options[] = {
 	{ "origin", required_argument, NULL, 'o' },
 	{ "dmarc", required_argument, NULL, OPT_DMARC },
 	{ "include-any", no_argument, NULL, OPT_INCLUDE_ANY },
+	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "config", required_argument, NULL, 'c' },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "config-profile-any", no_argument, NULL, OPT_CONFIG_PROFILE_ANY },
@@ -189,7 +195,10 @@ worker(void *arg)
 		 * built-in profile. */
 		options.profile = w->profile;
 		if (!w->profile_given && w->axfr == NULL && w->dns == NULL) {
-			zl_config_profile(w->config, w->files[i],
+			zl_config_profile(w->config,
+			    strcmp(w->files[i], "-") == 0 &&
+				options.stdin_name != NULL
+			    ? options.stdin_name : w->files[i],
 			    &options.profile);
 		}
 		if (w->dns != NULL) {
@@ -435,6 +444,12 @@ main(int argc, char **argv)
 		case OPT_INCLUDE_ANY:
 			options.include_any = true;
 			break;
+		case OPT_STDIN_FILENAME:
+			if (*optarg == '\0') {
+				usage("--stdin-filename takes a file name");
+			}
+			options.stdin_name = optarg;
+			break;
 		case 'c':
 			config_arg = optarg;
 			break;
@@ -624,6 +639,9 @@ main(int argc, char **argv)
 		if (strcmp(argv[c], "-") == 0 && i++ > 0) {
 			usage("standard input ('-') given more than once");
 		}
+	}
+	if (options.stdin_name != NULL && (i == 0 || axfr != NULL || live)) {
+		usage("--stdin-filename goes with the file '-'");
 	}
 	/* The configuration fills what the command line left unset. */
 	if (config_arg == NULL && !no_config &&

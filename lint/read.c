@@ -1936,6 +1936,8 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	int rc = 0;
 	char *slash;
 	bool is_stdin = strcmp(path, "-") == 0;
+	const char *shown = opts != NULL && opts->display != NULL
+	    ? opts->display : path;
 	const char *source = NULL;
 	ldns_rdf *origin = NULL;
 
@@ -2002,16 +2004,16 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		reader_free(&rd);
 		return -1;
 	}
-	if (origin == NULL && !is_stdin &&
+	if (origin == NULL && (!is_stdin || shown != path) &&
 	    (opts == NULL || !opts->no_file_name_origin)) {
-		origin = origin_from_file_name(path, opts);
+		origin = origin_from_file_name(shown, opts);
 		source = origin ? "file name" : NULL;
 	}
 	if (cb != NULL && cb->begin != NULL) {
 		cb->begin(ctx, origin, source);
 	}
 	if (origin == NULL) {
-		problem(&rd, path, 0, "origin-unknown",
+		problem(&rd, shown, 0, "origin-unknown",
 		    "no origin: none was given, no SOA has an absolute "
 		    "owner, there is no $ORIGIN and %s; relative names are "
 		    "read against the root",
@@ -2021,7 +2023,7 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		origin = ldns_dname_new_frm_str(".");
 	}
 
-	z.display = path;
+	z.display = shown;
 	rd.rdata = malloc(ZL_RDATA_MAX);
 	z.dir = rd.rdata != NULL ? strdup(is_stdin ? "" : path) : NULL;
 	z.real = NULL;
@@ -2049,7 +2051,7 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 			cb->end(ctx, lines);
 		}
 	} else {
-		problem(&rd, path, 0, "syntax-error", "out of memory");
+		problem(&rd, shown, 0, "syntax-error", "out of memory");
 	}
 
 	ldns_rdf_deep_free(z.origin);

@@ -111,6 +111,10 @@ ldns_rr *zl_record_take_rr(const zl_record_t *rec);
 /* Options; a NULL pointer means all defaults. */
 typedef struct zl_read_options {
 	const char *origin;         /* --origin text, or NULL */
+	const char *display;        /* the name records and problems give
+				     * the file, and the file name origin
+				     * is taken from (standard input:
+				     * --stdin-filename); NULL: path */
 	bool include_any;           /* allow $INCLUDE outside the including
 				     * file's directory tree */
 	unsigned include_depth_max; /* nesting limit; 0 = default (8) */

@@ -1162,6 +1162,7 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 		.ahead = on_ahead,
 	};
 	zl_read_options_t ropts = { 0 };
+	const char *file = path; /* what is read */
 	struct zone zone;
 	zg_status_t st = ZG_OK;
 	int live_rc = 0, read_rc;
@@ -1170,6 +1171,13 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 	unsigned f;
 
 	zl_hash_init();
+	/* Standard input goes by the name --stdin-filename gives it: in
+	 * findings, for its file-name origin; it is never opened. */
+	if (axfr == NULL && live == NULL && strcmp(path, "-") == 0 &&
+	    options->stdin_name != NULL) {
+		path = options->stdin_name;
+		ropts.display = path;
+	}
 	memset(&zone, 0, sizeof(zone));
 	zone.options = options;
 	/* The file's findings stay its own until it is done: its
@@ -1210,11 +1218,11 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 	} else if (axfr != NULL) {
 		read_rc = zl_axfr_read(axfr, path, &ropts, &callbacks, &zone,
 		    errbuf, errlen);
-	} else if (read_thread(path, options)) {
-		read_rc = zl_read_file_piped(path, &ropts, &callbacks, &zone,
+	} else if (read_thread(file, options)) {
+		read_rc = zl_read_file_piped(file, &ropts, &callbacks, &zone,
 		    errbuf, errlen);
 	} else {
-		read_rc = zl_read_file(path, &ropts, &callbacks, &zone, errbuf,
+		read_rc = zl_read_file(file, &ropts, &callbacks, &zone, errbuf,
 		    errlen);
 	}
 	if (read_rc != 0) {

@@ -67,15 +67,18 @@ fi
 
 # .zonelint.yaml: fixtures/config/CASE/NAME.args run in CASE (or in its
 # subfolder NAME.dir), where the configuration is found by the search up
-# from the current folder; fixtures/config/bad/*.yaml must be refused.
+# from the current folder, with NAME.stdin as standard input when there
+# is one; fixtures/config/bad/*.yaml must be refused.
 if [ -x "$BUILDDIR/zonelint" ]; then
 	for args in fixtures/config/*/*.args; do
 		name=${args%.args}
 		dir=${name%/*}
 		[ -f "$name.dir" ] && dir=$dir/$(cat "$name.dir")
+		input=/dev/null
+		[ -f "$name.stdin" ] && input=$PWD/$name.stdin
 		eval "set -- $(cat "$args")"
 		(cd "$dir" && golden "config/${name#fixtures/config/}" \
-		    "$OLDPWD/$name.expected" /dev/null $ZONELINT "$@")
+		    "$OLDPWD/$name.expected" "$input" $ZONELINT "$@")
 	done
 	for config in fixtures/config/bad/*.yaml; do
 		name=${config%.yaml}
