@@ -33,6 +33,7 @@
 #endif
 
 #include "lint/read.h"
+#include "lint/origin.h"
 #include "lint/generate.h"
 #include "lint/rdata.h"
 #include "lint/scan.h"
@@ -1843,10 +1844,12 @@ origin_from_file_name(const char *path, const zl_read_options_t *opts)
  * Pre-scan for the origin: the owner of the first SOA when written
  * absolute, else the first absolute $ORIGIN.  Stops at the first SOA once
  * it has the answer; a file without either is scanned once more, which
- * costs a lexing pass and no ldns work.
+ * costs a lexing pass and no ldns work, and hands its owner names to
+ * `owners` (lint/origin.h).
  */
 static ldns_rdf *
-scan_origin(reader_t *rd, window_t *win, const char **source)
+scan_origin(reader_t *rd, window_t *win, const char **source,
+    struct zl_owners *owners)
 {
 	lexer_t lx;
 	lexrec_t *r = &rd->rec;
@@ -1872,8 +1875,16 @@ scan_origin(reader_t *rd, window_t *win, const char **source)
 				if (dollar != NULL && soa_seen) {
 					break;
 				}
+			} else {
+				zl_owners_relative(owners);
 			}
 			continue;
+		}
+		if (tok_is(buf, &t[0], "$INCLUDE") ||
+		    tok_is(buf, &t[0], "$GENERATE")) {
+			zl_owners_relative(owners);
+		} else if (buf[t[0].off] != '$') {
+			zl_owners_add(owners, buf + t[0].off, t[0].len);
 		}
 		if (soa_seen || buf[t[0].off] == '$') {
 			continue;
@@ -1940,6 +1951,8 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	    ? opts->display : path;
 	const char *source = NULL;
 	ldns_rdf *origin = NULL;
+	struct zl_owners owners = { .relative = false };
+	char why[512];
 
 	memset(&rd, 0, sizeof(rd));
 	memset(&z, 0, sizeof(z));
@@ -1991,8 +2004,22 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		ldns_rdf_deep_free(origin);
 		return -1;
 	}
+	why[0] = '\0';
 	if (origin == NULL) {
-		origin = scan_origin(&rd, &w, &source);
+		/* The SOA or $ORIGIN; else the file name or the owner names
+		 * (lint/origin.h). */
+		ldns_rdf *named = (!is_stdin || shown != path) &&
+		    (opts == NULL || !opts->no_file_name_origin)
+		    ? origin_from_file_name(shown, opts) : NULL;
+
+		zl_owners_start(&owners, named);
+		origin = scan_origin(&rd, &w, &source, &owners);
+		if (origin == NULL) {
+			origin = zl_owners_origin(&owners, named, &source, why,
+			    sizeof(why));
+		} else {
+			ldns_rdf_deep_free(named);
+		}
 	}
 	if (window_rewind(&w) != 0) {
 		if (errbuf != NULL && errlen > 0) {
@@ -2004,15 +2031,12 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		reader_free(&rd);
 		return -1;
 	}
-	if (origin == NULL && (!is_stdin || shown != path) &&
-	    (opts == NULL || !opts->no_file_name_origin)) {
-		origin = origin_from_file_name(shown, opts);
-		source = origin ? "file name" : NULL;
-	}
 	if (cb != NULL && cb->begin != NULL) {
 		cb->begin(ctx, origin, source);
 	}
-	if (origin == NULL) {
+	if (origin == NULL && why[0] != '\0') {
+		problem(&rd, shown, 0, "origin-unknown", "%s", why);
+	} else if (origin == NULL) {
 		problem(&rd, shown, 0, "origin-unknown",
 		    "no origin: none was given, no SOA has an absolute "
 		    "owner, there is no $ORIGIN and %s; relative names are "
@@ -2020,6 +2044,8 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		    opts != NULL && opts->no_file_name_origin
 			? "origins from file names are turned off"
 			: "the file name is not a domain");
+	}
+	if (origin == NULL) {
 		origin = ldns_dname_new_frm_str(".");
 	}
 

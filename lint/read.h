@@ -20,9 +20,9 @@
  *
  * Rule ids reported:
  *   syntax-error    anything that does not read as a record or directive
- *   origin-unknown  no origin from the option, the SOA, $ORIGIN or the file
- *                   name (line 0); relative names are then read against
- *                   the root
+ *   origin-unknown  no origin from the option, the SOA, $ORIGIN, the file
+ *                   name or the owner names (line 0, lint/origin.h);
+ *                   relative names are then read against the root
  *   include-failed  an $INCLUDE that is missing, unreadable, outside the
  *                   including file's directory tree, a loop or too deep
  *   txt-string-too-long
@@ -140,7 +140,7 @@ typedef struct zl_read_options {
  * begin   called once, before the first record or problem of the file
  *         (even for an empty file): the zone origin, or NULL when unknown,
  *         and where it came from: "option", "SOA", "$ORIGIN",
- *         "file name", or NULL when unknown.
+ *         "file name", "owner names", or NULL when unknown.
  * record  called once per record that parsed.
  * problem called once per problem; file is as in zl_record_t, line is the
  *         first line of the record or directive concerned (0 for the

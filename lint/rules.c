@@ -15,8 +15,8 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "a record or directive that cannot be read",
 	    "fix the record's syntax; the message names what is wrong" },
 	[ZL_ORIGIN_UNKNOWN] = { "origin-unknown", ZG_SEV_ERROR,
-	    "RFC 1035 5.1", "no origin from --origin, SOA, $ORIGIN or the "
-	    "file name",
+	    "RFC 1035 5.1", "no origin from --origin, SOA, $ORIGIN, the "
+	    "file name or absolute owner names of one domain",
 	    "give --origin DOMAIN, or add $ORIGIN or an SOA record" },
 	[ZL_INCLUDE_FAILED] = { "include-failed", ZG_SEV_ERROR,
 	    "RFC 1035 5.1", "an $INCLUDE that cannot be followed",
