@@ -79,6 +79,9 @@ enum zl_rule_index {
 	ZL_TARGET_NO_ADDRESS,
 	ZL_UNUSED_SUPPRESSION,
 	ZL_LIMIT_EXCEEDED,
+	/* Rules added since: at the end, so that the others keep their
+	 * index (SARIF's ruleIndex). */
+	ZL_DEFAULT_TTL_MISSING,
 	ZL_RULE__COUNT
 };
 
@@ -459,7 +462,8 @@ struct zone {
 	/* Each rule family's own state (ZL_FAMILY_*): only its own
 	 * functions change it. */
 	void *state[ZL_FAMILY__COUNT];
-	unsigned read_problems; /* syntax, include and origin findings */
+	unsigned read_problems; /* syntax, include and origin findings (not
+				 * default-ttl-missing: the record reads) */
 	bool limited;           /* a limit stopped the reading */
 	bool nomem;
 };

@@ -27,6 +27,12 @@
  *                   including file's directory tree, a loop or too deep
  *   txt-string-too-long
  *                   a TXT or SPF character-string over 255 octets
+ *   default-ttl-missing
+ *                   once a file: a record without a TTL and no $TTL
+ *                   before it, which BIND warns of; the record is read
+ *                   (RFC 2308 4: BIND gives an SOA the SOA minimum, and
+ *                   the records after it without a TTL too; else the
+ *                   last TTL written, RFC 1035 5.1; else 3600)
  *   limit-exceeded  a file, a record or a record count past its limit
  */
 #ifndef LINT_READ_H

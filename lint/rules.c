@@ -268,6 +268,11 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "a file, record or record count past zonelint's limits",
 	    "split the file, or raise --max-file-size or --max-records; a "
 	    "record is at most 512 KiB" },
+	/* Added since (the table's end keeps the others' indexes). */
+	[ZL_DEFAULT_TTL_MISSING] = { "default-ttl-missing", ZG_SEV_WARNING,
+	    "RFC 2308 4", "a record without a TTL and no $TTL before it",
+	    "put $TTL at the top of the zone: without it BIND takes the SOA "
+	    "minimum or the last TTL written, or refuses the zone" },
 };
 
 const char *const zl_client_hosts[ZL_CLIENT_HOSTS_COUNT] = {

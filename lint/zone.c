@@ -258,7 +258,8 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule_id,
 	struct zone *zone = ctx;
 	int rule = zl_rule_find(rule_id);
 
-	zone->read_problems++;
+	/* (A record without a TTL reads: --fix may go on.) */
+	zone->read_problems += rule != ZL_DEFAULT_TTL_MISSING;
 	zone->limited |= strcmp(rule_id, "limit-exceeded") == 0;
 	zl_report_add(zone->report, rule >= 0 ? rule : ZL_SYNTAX_ERROR, file,
 	    line, NULL, 0, "%s", message);

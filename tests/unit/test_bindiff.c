@@ -63,33 +63,49 @@ enum category {
 	C_MX,
 	C_SRV,
 	C_NS_DELEG,
+	C_TTL,
+	C_TTL_REJECTED,
 	C__COUNT
 };
 
 /*
  * phase: when named-checkzone judges it (1 loading the file, 2 the apex NS
  * check, 3 the integrity checks); fatal: whether it refuses the zone for
- * it with the options used (a delegation's NS to a CNAME is only logged).
+ * it with the options used (a delegation's NS to a CNAME is only logged);
+ * severity: zonelint's, at which its finding counts.
  */
 static const struct category_info {
 	const char *name;
 	int phase;
 	bool fatal;
+	const char *severity;
 } categories[C__COUNT] = {
-	[C_CNAME_OTHER] = { "cname-and-other-data", 1, true },
-	[C_CNAME_APEX] = { "cname-at-apex", 1, true },
-	[C_CNAME_MULTI] = { "cname-multiple", 1, true },
-	[C_CLASS] = { "class-mismatch", 1, true },
-	[C_NS_APEX] = { "ns-target-cname-apex", 2, true },
-	[C_MX] = { "mx-target-cname", 3, true },
-	[C_SRV] = { "srv-target-cname", 3, true },
-	[C_NS_DELEG] = { "ns-target-cname-delegation", 3, false },
+	[C_CNAME_OTHER] = { "cname-and-other-data", 1, true, "error" },
+	[C_CNAME_APEX] = { "cname-at-apex", 1, true, "error" },
+	[C_CNAME_MULTI] = { "cname-multiple", 1, true, "error" },
+	[C_CLASS] = { "class-mismatch", 1, true, "error" },
+	[C_NS_APEX] = { "ns-target-cname-apex", 2, true, "error" },
+	[C_MX] = { "mx-target-cname", 3, true, "error" },
+	[C_SRV] = { "srv-target-cname", 3, true, "error" },
+	[C_NS_DELEG] = { "ns-target-cname-delegation", 3, false, "error" },
+	/* BIND's first TTL message (zonelint says it once a file): "using
+	 * SOA MINTTL" or "RFC1035 TTL semantics"; "zone rejected". */
+	[C_TTL] = { "default-ttl-missing", 1, false, "warning" },
+	[C_TTL_REJECTED] = { "default-ttl-missing-rejected", 1, true,
+	    "warning" },
 };
 
-/* The zonelint rules judged here; each must be in the table, an error. */
-static const char *const judged_rules[] = { "cname-and-other-data",
-	"cname-at-apex", "cname-multiple", "mx-target-cname",
-	"ns-target-cname", "srv-target-cname" };
+/* The zonelint rules judged here, each in the table with its default
+ * severity. */
+static const struct {
+	const char *id;
+	zg_severity_t severity;
+} judged_rules[] = { { "cname-and-other-data", ZG_SEV_ERROR },
+	{ "cname-at-apex", ZG_SEV_ERROR }, { "cname-multiple", ZG_SEV_ERROR },
+	{ "mx-target-cname", ZG_SEV_ERROR },
+	{ "ns-target-cname", ZG_SEV_ERROR },
+	{ "srv-target-cname", ZG_SEV_ERROR },
+	{ "default-ttl-missing", ZG_SEV_WARNING } };
 
 /* A set of names (lower case, no final dot) or "line N" keys. */
 typedef struct keyset {
@@ -200,9 +216,19 @@ typedef struct line {
 	bool other_class; /* its line number is a class-mismatch key */
 } line_t;
 
+/* How the zone gives its records their TTLs (zone_write). */
+enum ttl_mode {
+	T_DOLLAR,   /* $TTL 300: no TTL message */
+	T_SOA_MIN,  /* no $TTL, an SOA without a TTL: "using SOA MINTTL" */
+	T_RFC1035,  /* no $TTL, the SOA with one: "RFC1035 TTL semantics" */
+	T_REJECTED, /* no $TTL, a record without one before the SOA */
+	T__COUNT
+};
+
 typedef struct zone {
 	rng_t rng;
 	unsigned index;
+	enum ttl_mode ttl;
 	uint64_t seed;
 	char origin[64]; /* "z17.example." */
 	bool relative;   /* names written relative to $ORIGIN */
@@ -763,6 +789,17 @@ zone_build(zone_t *z, unsigned index, uint64_t seed)
 	z->index = index;
 	z->seed = seed;
 	z->rng.state = rng_next(&mix);
+	/* Drawn from the mixer, not z->rng: the zones of a seed stay what
+	 * they were before TTLs varied.  Most zones have $TTL. */
+	k = (unsigned)(rng_next(&mix) % 10);
+	z->ttl = k < 7 ? T_DOLLAR : (enum ttl_mode)(k - 6);
+	if (z->ttl != T_DOLLAR) {
+		note(z, "no $TTL, %s", z->ttl == T_SOA_MIN
+			? "the SOA without a TTL"
+			: z->ttl == T_RFC1035
+			? "the SOA with a TTL"
+			: "a record without a TTL before the SOA");
+	}
 	snprintf(z->origin, sizeof(z->origin), "z%u.example.", index);
 	z->relative = rng_below(&z->rng, 2);
 	zone_base(z);
@@ -813,11 +850,34 @@ zone_build(zone_t *z, unsigned index, uint64_t seed)
 			keyset_add(&z->plan.c[C_CLASS], line);
 		}
 	}
+	/* The TTL message: at the SOA, at the first IN record of the body
+	 * (none has a TTL of its own; other classes are refused first), or
+	 * at the record before the SOA. */
+	switch (z->ttl) {
+	case T_SOA_MIN:
+		snprintf(line, sizeof(line), "line %zu", 1 + z->nnotes + 3);
+		keyset_add(&z->plan.c[C_TTL], line);
+		break;
+	case T_RFC1035:
+		for (i = 0; i < z->nbody && z->body[i].other_class; i++) {
+		}
+		snprintf(line, sizeof(line), "line %zu",
+		    1 + z->nnotes + 3 + i + 1);
+		keyset_add(&z->plan.c[C_TTL], line);
+		break;
+	case T_REJECTED:
+		snprintf(line, sizeof(line), "line %zu", 1 + z->nnotes + 2);
+		keyset_add(&z->plan.c[C_TTL_REJECTED], line);
+		break;
+	default:
+		break;
+	}
 }
 
 /*
- * The zone file: a comment line, one for each note, $ORIGIN, $TTL, the SOA,
- * then the body (zone_build counts the lines the same way).
+ * The zone file: a comment line, one for each note, $ORIGIN, $TTL (or in
+ * its place a comment or a record without a TTL), the SOA, then the body
+ * (zone_build counts the lines the same way).
  */
 static void
 zone_write(const zone_t *z, FILE *fp)
@@ -830,9 +890,18 @@ zone_write(const zone_t *z, FILE *fp)
 	for (i = 0; i < z->nnotes; i++) {
 		fprintf(fp, "; plant: %s\n", z->notes[i]);
 	}
-	fprintf(fp, "$ORIGIN %s\n$TTL 300\n", z->origin);
-	fprintf(fp, "%s\tIN\tSOA\t%s %s 1 3600 600 86400 300\n",
-	    zname(z, "@", a, sizeof(a)), zname(z, "ns1", b, sizeof(b)),
+	fprintf(fp, "$ORIGIN %s\n", z->origin);
+	if (z->ttl == T_DOLLAR) {
+		fprintf(fp, "$TTL 300\n");
+	} else if (z->ttl == T_REJECTED) {
+		fprintf(fp, "%s\tTXT\t\"no TTL known\"\n",
+		    zname(z, "ttl", a, sizeof(a)));
+	} else {
+		fprintf(fp, "; no $TTL\n");
+	}
+	fprintf(fp, "%s\t%sIN\tSOA\t%s %s 1 3600 600 86400 300\n",
+	    zname(z, "@", a, sizeof(a)), z->ttl == T_RFC1035 ? "300\t" : "",
+	    zname(z, "ns1", b, sizeof(b)),
 	    zname(z, "hostmaster", c, sizeof(c)));
 	for (i = 0; i < z->nbody; i++) {
 		fprintf(fp, "%s\n", z->body[i].text);
@@ -850,6 +919,7 @@ typedef struct result {
 	bool bind_serial;  /* "loaded serial N" */
 	bool bind_loaded;  /* "OK" */
 	bool bind_refused; /* "not loaded due to errors." */
+	bool bind_ttl;     /* a TTL message seen (only the first counts) */
 	unsigned bind_unknown;
 	unsigned lint_other; /* findings of other rules or severities */
 	bool lint_failed;    /* zl_lint_file did not return ZG_OK */
@@ -931,13 +1001,24 @@ bind_line(result_t *r, const zone_t *z, const char *path, const char *s)
 		}
 		return false;
 	}
-	/* "FILE:LINE: class 'CH' != zone class 'IN'" */
+	/* "FILE:LINE: class 'CH' != zone class 'IN'", and the TTL
+	 * messages of BIND's master.c. */
 	if ((p = after_path(s, "", path)) != NULL) {
 		line = strtoul(p, &end, 10);
+		snprintf(key, sizeof(key), "line %lu", line);
 		if (strncmp(end, ": class '", 9) == 0 &&
 		    strstr(end, "' != zone class 'IN'") != NULL) {
-			snprintf(key, sizeof(key), "line %lu", line);
 			keyset_add(&r->bind.c[C_CLASS], key);
+			return true;
+		}
+		if (strcmp(end, ": no TTL specified; using SOA MINTTL instead") ==
+			0 || strcmp(end, ": using RFC1035 TTL semantics") == 0 ||
+		    strcmp(end, ": no TTL specified; zone rejected") == 0) {
+			if (!r->bind_ttl) {
+				keyset_add(&r->bind.c[strstr(end, "rejected")
+					? C_TTL_REJECTED : C_TTL], key);
+			}
+			r->bind_ttl = true;
 			return true;
 		}
 		return false;
@@ -1033,12 +1114,17 @@ json_field(const char *line, const char *field, char *buf, size_t size)
 	buf[e - p] = '\0';
 }
 
-/* The category of a zonelint rule at OWNER, or -1. */
+/* The category of a zonelint rule at OWNER, with MESSAGE, or -1. */
 static int
-lint_category(const char *rule, const char *owner, const char *origin)
+lint_category(const char *rule, const char *owner, const char *origin,
+    const char *message)
 {
 	bool apex = strcasecmp(owner, origin) == 0;
 
+	if (strcmp(rule, "default-ttl-missing") == 0) {
+		return strstr(message, "BIND refuses the zone") != NULL
+		    ? C_TTL_REJECTED : C_TTL;
+	}
 	if (strcmp(rule, "cname-and-other-data") == 0) {
 		return apex ? C_CNAME_APEX : C_CNAME_OTHER;
 	}
@@ -1070,6 +1156,7 @@ run_zonelint(result_t *r, const zone_t *z, const char *path)
 	zl_options_t options;
 	zl_report_t *report;
 	char err[256], rule[64], sev[32], owner[TEXT_MAX], key[64];
+	char message[TEXT_MAX];
 	char *s, *nl;
 	FILE *m;
 	int c;
@@ -1105,10 +1192,12 @@ run_zonelint(result_t *r, const zone_t *z, const char *path)
 		if (rule[0] != '\0') {
 			json_field(s, "severity", sev, sizeof(sev));
 			json_field(s, "owner", owner, sizeof(owner));
-			c = lint_category(rule, owner, z->origin);
-			if (c < 0 || strcmp(sev, "error") != 0) {
+			json_field(s, "message", message, sizeof(message));
+			c = lint_category(rule, owner, z->origin, message);
+			if (c < 0 || strcmp(sev, categories[c].severity) != 0) {
 				r->lint_other++;
-			} else if (c == C_CLASS) {
+			} else if (c == C_CLASS || c == C_TTL ||
+			    c == C_TTL_REJECTED) {
 				const char *l = strstr(s, "\"line\": ");
 
 				snprintf(key, sizeof(key), "line %lu",
@@ -1157,7 +1246,8 @@ typedef struct run {
 	unsigned kept;
 } run_t;
 
-/* Whether named-checkzone got as far as judging category c. */
+/* Whether named-checkzone got as far as judging category c: no refusal
+ * in an earlier phase (a warning stops nothing). */
 static bool
 reached(const result_t *r, enum category c)
 {
@@ -1165,7 +1255,8 @@ reached(const result_t *r, enum category c)
 	unsigned i;
 
 	for (i = 0; i < C__COUNT; i++) {
-		if (categories[i].phase < phase && r->bind.c[i].n != 0) {
+		if (categories[i].phase < phase && categories[i].fatal &&
+		    r->bind.c[i].n != 0) {
 			return false;
 		}
 	}
@@ -1211,9 +1302,10 @@ compare(const zone_t *z, const result_t *r, enum category c)
 	}
 	if (keyset_eq(p, b) && keyset_eq(b, l)) {
 		/* A non-fatal category that BIND names: it loaded the zone,
-		 * zonelint refuses it. */
-		return categories[c].fatal || p->n == 0 ? O_AGREE
-							: O_DOCUMENTED;
+		 * zonelint refuses it (at error). */
+		return categories[c].fatal || p->n == 0 ||
+			strcmp(categories[c].severity, "error") != 0
+		    ? O_AGREE : O_DOCUMENTED;
 	}
 	return O_DISAGREE;
 }
@@ -1376,16 +1468,17 @@ rule_ids(void)
 
 	rules = zl_rules(&n);
 	for (i = 0; i < sizeof(judged_rules) / sizeof(judged_rules[0]); i++) {
-		at = zl_rule_find(judged_rules[i]);
+		at = zl_rule_find(judged_rules[i].id);
 		if (at < 0 || (size_t)at >= n ||
-		    rules[at].severity != ZG_SEV_ERROR) {
-			printf("# rule %s: %s\n", judged_rules[i],
+		    rules[at].severity != judged_rules[i].severity) {
+			printf("# rule %s: %s\n", judged_rules[i].id,
 			    at < 0 ? "not in the rule table"
-				   : "not an error by default");
+				   : "not of the severity judged");
 			ok = false;
 		}
 	}
-	UNIT_CHECK(ok, "bindiff/rule-ids (the judged rules exist, errors)");
+	UNIT_CHECK(ok, "bindiff/rule-ids (the judged rules exist, with their "
+		       "severities)");
 }
 
 
