@@ -254,8 +254,9 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "check the resolver (--resolver) and the domain's servers, then "
 	    "run again; --cache keeps the answers that came" },
 	[ZL_TARGET_NO_ADDRESS] = { "target-no-address", ZG_SEV_ERROR,
-	    "RFC 5321 5.1, RFC 2782", "an MX host, SRV target or client host "
-	    "CNAME target without an A or AAAA record (--live)",
+	    "RFC 5321 5.1, RFC 2782", "an MX host or SRV target of the zone "
+	    "without an A or AAAA record there (with --live: any MX host, SRV "
+	    "target or client host CNAME target)",
 	    "point the record at a host that has an address, or give the "
 	    "host one: mail and clients cannot reach a name without one" },
 	/* zonelint itself. */
@@ -298,6 +299,7 @@ zl_rule_family(int rule)
 	case ZL_SRV_OWNER:
 	case ZL_SRV_PORT:
 	case ZL_SRV_TARGET_CNAME:
+	case ZL_TARGET_NO_ADDRESS:
 		return ZL_FAMILY_DNS;
 	case ZL_SPF_MULTIPLE:
 	case ZL_SPF_RR_TYPE:

@@ -937,6 +937,9 @@ on_record(void *ctx, const zl_record_t *rec)
 	if (v.type == LDNS_RR_TYPE_NS && v.id != zone->origin_id) {
 		n->b |= ZL_NAME_CUT;
 	}
+	if (v.type == LDNS_RR_TYPE_A || v.type == LDNS_RR_TYPE_AAAA) {
+		n->b |= ZL_NAME_ADDRESS; /* (target-no-address, rule_dns.c) */
+	}
 	if (zl_dnssec_type(v.type)) {
 		check_other_rrset(zone, n, &v);
 	} else {

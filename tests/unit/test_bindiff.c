@@ -65,6 +65,8 @@ enum category {
 	C_NS_DELEG,
 	C_TTL,
 	C_TTL_REJECTED,
+	C_MX_NOADDR,
+	C_SRV_NOADDR,
 	C__COUNT
 };
 
@@ -93,6 +95,9 @@ static const struct category_info {
 	[C_TTL] = { "default-ttl-missing", 1, false, "warning" },
 	[C_TTL_REJECTED] = { "default-ttl-missing-rejected", 1, true,
 	    "warning" },
+	/* Keyed "OWNER/TARGET": the record and the name it names. */
+	[C_MX_NOADDR] = { "target-no-address-mx", 3, false, "error" },
+	[C_SRV_NOADDR] = { "target-no-address-srv", 3, false, "error" },
 };
 
 /* The zonelint rules judged here, each in the table with its default
@@ -105,7 +110,8 @@ static const struct {
 	{ "mx-target-cname", ZG_SEV_ERROR },
 	{ "ns-target-cname", ZG_SEV_ERROR },
 	{ "srv-target-cname", ZG_SEV_ERROR },
-	{ "default-ttl-missing", ZG_SEV_WARNING } };
+	{ "default-ttl-missing", ZG_SEV_WARNING },
+	{ "target-no-address", ZG_SEV_ERROR } };
 
 /* A set of names (lower case, no final dot) or "line N" keys. */
 typedef struct keyset {
@@ -196,6 +202,8 @@ enum kind {
 	K_SRV_CNAME,
 	K_OUT_OF_ZONE,
 	K_CLASS,
+	K__DRAWN, /* the kinds above are drawn from the zone's generator */
+	K_NO_ADDRESS = K__DRAWN,
 	K__COUNT
 };
 
@@ -209,6 +217,8 @@ static const char *const kind_names[K__COUNT] = {
 	[K_SRV_CNAME] = "SRV to an in-zone CNAME",
 	[K_OUT_OF_ZONE] = "MX or NS to an out-of-zone name (legal)",
 	[K_CLASS] = "a record of class CH or HS",
+	[K_NO_ADDRESS] = "MX or SRV to an in-zone name with or without an "
+			 "address (wildcards, delegations, ENTs)",
 };
 
 typedef struct line {
@@ -777,6 +787,131 @@ plant_class(zone_t *z)
 	}
 }
 
+/* NAME as a key: lower case (keyset_add), without its final dot. */
+static void
+key_name(char *out, size_t size, const char *name)
+{
+	size_t n = strlen(name);
+
+	snprintf(out, size, "%.*s", (int)(n > 1 && name[n - 1] == '.' ? n - 1
+								       : n),
+	    name);
+}
+
+/*
+ * An MX or SRV record whose target is in the zone, in one of the shapes
+ * named-checkzone judges ("has no address records (A or AAAA)") or
+ * leaves alone: no name, a TXT record only, an empty non-terminal, an
+ * address (in another case too), at or below a delegation, answered by a
+ * wildcard (with or without an address; not across an empty
+ * non-terminal), the record itself below a delegation.  Keyed
+ * OWNER/TARGET.
+ */
+static void
+plant_no_address(zone_t *z)
+{
+	static const char *const shapes[] = { "no records", "a TXT record only",
+		"an empty non-terminal", "an address", "below a delegation",
+		"a delegation", "a wildcard's address", "a wildcard's TXT",
+		"an empty non-terminal under a wildcard's address",
+		"two labels under a wildcard's address",
+		"the record below a delegation", "an address, in another case" };
+	char owner[64], x[32], t[64], host_name[64], a[TEXT_MAX], k[KEY_MAX];
+	char ko[KEY_MAX / 2 - 1], kt[KEY_MAX / 2 - 1];
+	line_t g[4], rec;
+	size_t n = 0, at, i;
+	bool srv = rng_below(&z->rng, 2), warn = false;
+	unsigned v = rng_below(&z->rng, 12);
+
+	if (srv) {
+		snprintf(owner, sizeof(owner), "_imaps._tcp.%s",
+		    fresh(z, "s", x, sizeof(x)));
+	} else if (rng_below(&z->rng, 2)) {
+		snprintf(owner, sizeof(owner), "@");
+	} else {
+		host(z, owner, sizeof(owner));
+	}
+	fresh(z, "t", t, sizeof(t));
+	snprintf(host_name, sizeof(host_name), "%s", t);
+	switch (v) {
+	case 0:
+		warn = true;
+		break;
+	case 1:
+		rr(z, &g[n++], t, "TXT\t\"no address\"");
+		warn = true;
+		break;
+	case 2:
+		snprintf(a, sizeof(a), "x.%s", t);
+		rr(z, &g[n++], a, "TXT\t\"below\"");
+		warn = true;
+		break;
+	case 3:
+		rr(z, &g[n++], t, rng_below(&z->rng, 2) ? "A\t192.0.2.77"
+							  : "AAAA\t2001:db8::77");
+		break;
+	case 4:
+	case 5:
+	case 10:
+		fresh(z, "d", x, sizeof(x));
+		rr(z, &g[n++], x, "NS\tns.%s.example.net.", x);
+		if (v == 4) {
+			snprintf(host_name, sizeof(host_name), "mx.%s", x);
+			if (rng_below(&z->rng, 2)) {
+				rr(z, &g[n++], host_name, "A\t203.0.113.9");
+			}
+		} else if (v == 5) {
+			snprintf(host_name, sizeof(host_name), "%s", x);
+		} else {
+			snprintf(owner, sizeof(owner), "%sx.%s",
+			    srv ? "_imaps._tcp." : "", x);
+		}
+		break;
+	case 6:
+	case 7:
+	case 8:
+	case 9:
+		fresh(z, "w", x, sizeof(x));
+		snprintf(a, sizeof(a), "*.%s", x);
+		rr(z, &g[n++], a, v == 7 ? "TXT\t\"wildcard\""
+					 : "A\t192.0.2.88");
+		if (v == 8) {
+			snprintf(a, sizeof(a), "y.b.%s", x);
+			rr(z, &g[n++], a, "TXT\t\"between\"");
+		}
+		snprintf(host_name, sizeof(host_name), "%s.%s",
+		    v == 6 || v == 7 ? "x" : "a.b", x);
+		warn = v == 7 || v == 8;
+		break;
+	default:
+		rr(z, &g[n++], t, "A\t192.0.2.78");
+		for (i = 0; host_name[i] != '\0'; i++) {
+			host_name[i] = (char)toupper((unsigned char)host_name[i]);
+		}
+		break;
+	}
+	if (srv) {
+		rr(z, &rec, owner, "SRV\t0 1 993 %s",
+		    zname(z, host_name, a, sizeof(a)));
+	} else {
+		rr(z, &rec, owner, "MX\t%u %s", 10 * (1 + rng_below(&z->rng, 5)),
+		    zname(z, host_name, a, sizeof(a)));
+	}
+	/* The record before, between or after the names it needs. */
+	at = rng_below(&z->rng, (unsigned)n + 1);
+	memmove(&g[at + 1], &g[at], (n - at) * sizeof(g[0]));
+	g[at] = rec;
+	insert_group(z, g, n + 1);
+	if (warn) {
+		key_name(ko, sizeof(ko), zabs(z, owner, a, sizeof(a)));
+		key_name(kt, sizeof(kt), zabs(z, host_name, a, sizeof(a)));
+		snprintf(k, sizeof(k), "%s/%s", ko, kt);
+		keyset_add(&z->plan.c[srv ? C_SRV_NOADDR : C_MX_NOADDR], k);
+	}
+	note(z, "%s%s at %s to %s: %s", warn ? "target-no-address: " : "legal: ",
+	    srv ? "SRV" : "MX", owner, host_name, shapes[v]);
+}
+
 static void
 zone_build(zone_t *z, unsigned index, uint64_t seed)
 {
@@ -806,7 +941,7 @@ zone_build(zone_t *z, unsigned index, uint64_t seed)
 	z->plants = rng_below(&z->rng, 4);
 	for (i = 0; i < z->plants; i++) {
 		do {
-			k = rng_below(&z->rng, K__COUNT);
+			k = rng_below(&z->rng, K__DRAWN);
 		} while (k == K_CNAME_APEX && z->apex_cname);
 		z->kinds[k]++;
 		switch (k) {
@@ -839,6 +974,15 @@ zone_build(zone_t *z, unsigned index, uint64_t seed)
 			break;
 		}
 	}
+	/* MX and SRV targets with and without addresses: after the plants
+	 * above, their number drawn from the mixer, so that the zones of a
+	 * seed keep what they had. */
+	k = (unsigned)(rng_next(&mix) % 3);
+	for (i = 0; i < k; i++) {
+		z->kinds[K_NO_ADDRESS]++;
+		plant_no_address(z);
+	}
+	z->plants += k;
 	if (z->plants == 0) {
 		note(z, "nothing planted");
 	}
@@ -961,11 +1105,13 @@ after_path(const char *s, const char *prefix, const char *path)
 	return s + n + m + 1;
 }
 
+#define NO_ADDRESS "' has no address records (A or AAAA)"
+
 /* One line of named-checkzone's output; false when it is not known. */
 static bool
 bind_line(result_t *r, const zone_t *z, const char *path, const char *s)
 {
-	char pre[TEXT_MAX], origin[64], name[TEXT_MAX], key[64];
+	char pre[TEXT_MAX], origin[64], name[TEXT_MAX], key[KEY_MAX];
 	const char *p;
 	size_t ol = strlen(z->origin) - 1;
 	unsigned long line;
@@ -1038,6 +1184,26 @@ bind_line(result_t *r, const zone_t *z, const char *path, const char *s)
 	}
 	if (strncmp(s, "loading from master file ", 25) == 0) {
 		return true; /* the first loading error again */
+	}
+	/* "OWNER/MX 'TARGET' has no address records (A or AAAA)" */
+	if ((p = strstr(s, NO_ADDRESS)) != NULL &&
+	    p[sizeof(NO_ADDRESS) - 1] == '\0') {
+		const char *q = strstr(s, "/MX '");
+		int c = C_MX_NOADDR;
+		size_t skip = 5;
+
+		if (q == NULL) {
+			q = strstr(s, "/SRV '");
+			c = C_SRV_NOADDR;
+			skip = 6;
+		}
+		if (q == NULL || q > p) {
+			return false;
+		}
+		snprintf(key, sizeof(key), "%.*s/%.*s", (int)(q - s), s,
+		    (int)(p - q - skip), q + skip);
+		keyset_add(&r->bind.c[c], key);
+		return true;
 	}
 	if (strstr(s, "' is a CNAME (illegal)") == NULL) {
 		return false;
@@ -1125,6 +1291,11 @@ lint_category(const char *rule, const char *owner, const char *origin,
 		return strstr(message, "BIND refuses the zone") != NULL
 		    ? C_TTL_REJECTED : C_TTL;
 	}
+	if (strcmp(rule, "target-no-address") == 0) {
+		return strncmp(message, "MX host ", 8) == 0 ? C_MX_NOADDR
+		    : strncmp(message, "SRV host ", 9) == 0 ? C_SRV_NOADDR
+							 : -1;
+	}
 	if (strcmp(rule, "cname-and-other-data") == 0) {
 		return apex ? C_CNAME_APEX : C_CNAME_OTHER;
 	}
@@ -1155,8 +1326,9 @@ run_zonelint(result_t *r, const zone_t *z, const char *path)
 {
 	zl_options_t options;
 	zl_report_t *report;
-	char err[256], rule[64], sev[32], owner[TEXT_MAX], key[64];
-	char message[TEXT_MAX];
+	char err[256], rule[64], sev[32], owner[TEXT_MAX], key[KEY_MAX];
+	char message[TEXT_MAX], target[TEXT_MAX];
+	char ko[KEY_MAX / 2 - 1], kt[KEY_MAX / 2 - 1];
 	char *s, *nl;
 	FILE *m;
 	int c;
@@ -1202,6 +1374,17 @@ run_zonelint(result_t *r, const zone_t *z, const char *path)
 
 				snprintf(key, sizeof(key), "line %lu",
 				    l != NULL ? strtoul(l + 8, NULL, 10) : 0);
+				keyset_add(&r->lint.c[c], key);
+			} else if (c == C_MX_NOADDR || c == C_SRV_NOADDR) {
+				/* "MX host TARGET at OWNER has no ..." */
+				const char *h = strstr(message, " host ");
+				const char *e = h ? strstr(h, " at ") : NULL;
+
+				key_name(ko, sizeof(ko), owner);
+				snprintf(target, sizeof(target), "%.*s",
+				    e ? (int)(e - h - 6) : 0, h ? h + 6 : "");
+				key_name(kt, sizeof(kt), target);
+				snprintf(key, sizeof(key), "%s/%s", ko, kt);
 				keyset_add(&r->lint.c[c], key);
 			} else {
 				keyset_add(&r->lint.c[c], owner);
