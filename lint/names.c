@@ -1038,8 +1038,8 @@ zl_names_each(const struct zl_names *t,
 	uint32_t i;
 
 	for (s = 0; s < (1u << ZL_TABLE_SHARD_BITS); s++) {
-		uint32_t end = t->cap[s] != 0 ? t->cap[s] + names_over(t->cap[s])
-					      : 0;
+		uint32_t end = t->cap[s] != 0
+		    ? t->cap[s] + names_over(t->cap[s]) : 0;
 
 		for (i = 0; i < end; i++) {
 			if (t->shard[s][i].id != 0) {

@@ -14,8 +14,8 @@
  *   nothing; the file name's origin, when there is one, as before;
  * - every owner name absolute: the file name's origin when it is at or
  *   above one of them (db.example.com holding example.com's names, as
- *   before); else the domain the names share: the deepest name at or above every
- *   owner, once each owner's leading underscore labels are removed
+ *   before); else the domain the names share: the deepest name at or
+ *   above every owner, once each owner's leading underscore labels are removed
  *   (_dmarc.D and _imap._tcp.D are names of D, RFC 8552), taken when some
  *   owner is that name (a domain's apex has records: its MX, its SPF) and
  *   it is not the root.  Else the names are several domains' (or no

@@ -815,7 +815,8 @@ plant_no_address(zone_t *z)
 		"a delegation", "a wildcard's address", "a wildcard's TXT",
 		"an empty non-terminal under a wildcard's address",
 		"two labels under a wildcard's address",
-		"the record below a delegation", "an address, in another case" };
+		"the record below a delegation",
+		"an address, in another case" };
 	char owner[64], x[32], t[64], host_name[64], a[TEXT_MAX], k[KEY_MAX];
 	char ko[KEY_MAX / 2 - 1], kt[KEY_MAX / 2 - 1];
 	line_t g[4], rec;
@@ -847,8 +848,8 @@ plant_no_address(zone_t *z)
 		warn = true;
 		break;
 	case 3:
-		rr(z, &g[n++], t, rng_below(&z->rng, 2) ? "A\t192.0.2.77"
-							  : "AAAA\t2001:db8::77");
+		rr(z, &g[n++], t, "%s", rng_below(&z->rng, 2)
+		    ? "A\t192.0.2.77" : "AAAA\t2001:db8::77");
 		break;
 	case 4:
 	case 5:
@@ -886,7 +887,8 @@ plant_no_address(zone_t *z)
 	default:
 		rr(z, &g[n++], t, "A\t192.0.2.78");
 		for (i = 0; host_name[i] != '\0'; i++) {
-			host_name[i] = (char)toupper((unsigned char)host_name[i]);
+			host_name[i] =
+			    (char)toupper((unsigned char)host_name[i]);
 		}
 		break;
 	}
@@ -894,7 +896,8 @@ plant_no_address(zone_t *z)
 		rr(z, &rec, owner, "SRV\t0 1 993 %s",
 		    zname(z, host_name, a, sizeof(a)));
 	} else {
-		rr(z, &rec, owner, "MX\t%u %s", 10 * (1 + rng_below(&z->rng, 5)),
+		rr(z, &rec, owner, "MX\t%u %s",
+		    10 * (1 + rng_below(&z->rng, 5)),
 		    zname(z, host_name, a, sizeof(a)));
 	}
 	/* The record before, between or after the names it needs. */
@@ -908,8 +911,9 @@ plant_no_address(zone_t *z)
 		snprintf(k, sizeof(k), "%s/%s", ko, kt);
 		keyset_add(&z->plan.c[srv ? C_SRV_NOADDR : C_MX_NOADDR], k);
 	}
-	note(z, "%s%s at %s to %s: %s", warn ? "target-no-address: " : "legal: ",
-	    srv ? "SRV" : "MX", owner, host_name, shapes[v]);
+	note(z, "%s%s at %s to %s: %s",
+	    warn ? "target-no-address: " : "legal: ", srv ? "SRV" : "MX", owner,
+	    host_name, shapes[v]);
 }
 
 static void
@@ -1106,6 +1110,9 @@ after_path(const char *s, const char *prefix, const char *path)
 }
 
 #define NO_ADDRESS "' has no address records (A or AAAA)"
+#define TTL_SOA ": no TTL specified; using SOA MINTTL instead"
+#define TTL_1035 ": using RFC1035 TTL semantics"
+#define TTL_REJECTED ": no TTL specified; zone rejected"
 
 /* One line of named-checkzone's output; false when it is not known. */
 static bool
@@ -1157,9 +1164,8 @@ bind_line(result_t *r, const zone_t *z, const char *path, const char *s)
 			keyset_add(&r->bind.c[C_CLASS], key);
 			return true;
 		}
-		if (strcmp(end, ": no TTL specified; using SOA MINTTL instead") ==
-			0 || strcmp(end, ": using RFC1035 TTL semantics") == 0 ||
-		    strcmp(end, ": no TTL specified; zone rejected") == 0) {
+		if (strcmp(end, TTL_SOA) == 0 || strcmp(end, TTL_1035) == 0 ||
+		    strcmp(end, TTL_REJECTED) == 0) {
 			if (!r->bind_ttl) {
 				keyset_add(&r->bind.c[strstr(end, "rejected")
 					? C_TTL_REJECTED : C_TTL], key);

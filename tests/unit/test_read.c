@@ -719,7 +719,8 @@ test_ttl(void)
 		unsigned line;
 	} soa_min[] = { { "example.com.", 900, 2 },
 		{ "www.example.com.", 900, 3 }, { "ftp.example.com.", 7200, 4 },
-		{ "mail.example.com.", 900, 5 }, { "news.example.com.", 60, 7 } };
+		{ "mail.example.com.", 900, 5 },
+		{ "news.example.com.", 60, 7 } };
 	const char *f = FX "ttl.zone";
 	size_t i;
 
@@ -747,8 +748,8 @@ test_ttl(void)
 	expect_counts("soa-minimum", 5, 1);
 	for (i = 0; i < sizeof(soa_min) / sizeof(soa_min[0]); i++) {
 		expect_rr("soa-minimum", i, soa_min[i].owner,
-		    i == 0 ? "SOA" : "A", soa_min[i].ttl, soa_min[i].ttl == 7200,
-		    soa_min[i].line, soa_min[i].line);
+		    i == 0 ? "SOA" : "A", soa_min[i].ttl,
+		    soa_min[i].ttl == 7200, soa_min[i].line, soa_min[i].line);
 	}
 	expect_problem("soa-minimum", 0, FX "soa-minimum.zone", 2,
 	    "default-ttl-missing", "SOA minimum, 900");
