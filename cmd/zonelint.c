@@ -30,9 +30,14 @@ static const char usage_text[] =
     "  -p, --profile FILE    provider profile (YAML), 'webmo' (built-in,\n"
     "                        the default) or 'none' (RFC rules only)\n"
     "  -o, --origin DOMAIN   the zone's origin (default: the SOA owner,\n"
-    "                        the first $ORIGIN, or the file name)\n"
+    "                        the first $ORIGIN, the file name or the\n"
+    "                        domain of absolute owner names)\n"
     "      --dmarc RFC       7489 or 9989 (default) for DMARC records\n"
     "      --include-any     let $INCLUDE read outside the file's directory\n"
+    "      --stdin-filename NAME  call standard input ('-') NAME: in\n"
+    "                        findings, for the configuration's profiles\n"
+    "                        and the origin from the file name (NAME is\n"
+    "                        never opened)\n"
     "  -c, --config FILE     configuration (default: .zonelint.yaml in the\n"
     "                        current folder or a parent)\n"
     "      --no-config       do not look for .zonelint.yaml\n"
@@ -55,12 +60,13 @@ static const char usage_text[] =
     "                        (default 300)\n"
     "      --timeout SECONDS with --axfr or --live: how long to wait for\n"
     "                        the server at each step (default 10, 5)\n"
-    "                        at each step (default 10)\n"
     "      --compare FILE    with --axfr and one DOMAIN: also report what\n"
     "                        FILE has that the server does not serve, and\n"
     "                        the reverse\n"
     "  -W RULE=SEVERITY      error, warning, note or off for one rule\n"
     "      --strict          warnings count as errors for the exit status\n"
+    "      --no-strict       they do not (undoes strict: true of the\n"
+    "                        configuration; the last of the two wins)\n"
     "  -j, --jobs N          lint N files at once (default 1)\n"
     "      --max-file-size N read at most N bytes of a file (default\n"
     "                        268435456; suffixes K, M, G)\n"
@@ -71,6 +77,8 @@ static const char usage_text[] =
     "                        more), always or never\n"
     "  -f, --format FORMAT   text (default), json, sarif (SARIF 2.1.0)\n"
     "                        or github (GitHub Actions annotations)\n"
+    "  -q, --quiet           print no finding and no summary: the exit\n"
+    "                        status and the errors on stderr only\n"
     "      --list-rules      print the rule table and exit\n"
     "      --fix=KIND        print, instead of findings, the changes that\n"
     "                        bring each zone to the profile: nsupdate (an\n"
@@ -103,6 +111,8 @@ enum {
 	OPT_RESOLVE_EXTERNAL,
 	OPT_INCLUDE_ANY,
 	OPT_STRICT,
+	OPT_STDIN_FILENAME,
+	OPT_NO_STRICT,
 	OPT_LIST_RULES
 };
 
@@ -111,6 +121,7 @@ static const struct option long_options[] = {
 	{ "origin", required_argument, NULL, 'o' },
 	{ "dmarc", required_argument, NULL, OPT_DMARC },
 	{ "include-any", no_argument, NULL, OPT_INCLUDE_ANY },
+	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "config", required_argument, NULL, 'c' },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "config-profile-any", no_argument, NULL, OPT_CONFIG_PROFILE_ANY },
@@ -129,7 +140,9 @@ static const struct option long_options[] = {
 	{ "query-budget", required_argument, NULL, OPT_QUERY_BUDGET },
 	{ "resolve-external", no_argument, NULL, OPT_RESOLVE_EXTERNAL },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "no-strict", no_argument, NULL, OPT_NO_STRICT },
 	{ "format", required_argument, NULL, 'f' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -184,7 +197,10 @@ worker(void *arg)
 		 * built-in profile. */
 		options.profile = w->profile;
 		if (!w->profile_given && w->axfr == NULL && w->dns == NULL) {
-			zl_config_profile(w->config, w->files[i],
+			zl_config_profile(w->config,
+			    strcmp(w->files[i], "-") == 0 &&
+				options.stdin_name != NULL
+			    ? options.stdin_name : w->files[i],
 			    &options.profile);
 		}
 		if (w->dns != NULL) {
@@ -366,6 +382,8 @@ main(int argc, char **argv)
 	zl_dns_t *dns = NULL;
 	zl_tsig_t tsig = { .name = "" };
 	bool strict = false;
+	bool quiet = false;
+	int strict_arg = -1; /* --strict 1, --no-strict 0, neither -1 */
 	bool unreadable = false;
 	bool unfixable = false;
 	long jobs = 1;
@@ -404,7 +422,7 @@ main(int argc, char **argv)
 		severity[i] = ZL_SEV_DEFAULT;
 	}
 	options.severity = severity;
-	while ((c = getopt_long(argc, argv, "p:o:W:f:c:j:hV", long_options,
+	while ((c = getopt_long(argc, argv, "p:o:W:f:c:j:qhV", long_options,
 		    NULL)) != -1) {
 		switch (c) {
 		case 'p':
@@ -427,6 +445,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_INCLUDE_ANY:
 			options.include_any = true;
+			break;
+		case OPT_STDIN_FILENAME:
+			if (*optarg == '\0') {
+				usage("--stdin-filename takes a file name");
+			}
+			options.stdin_name = optarg;
 			break;
 		case 'c':
 			config_arg = optarg;
@@ -516,7 +540,8 @@ main(int argc, char **argv)
 			set_severity(severity, optarg);
 			break;
 		case OPT_STRICT:
-			strict = true;
+		case OPT_NO_STRICT:
+			strict_arg = c == OPT_STRICT;
 			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0) {
@@ -530,6 +555,9 @@ main(int argc, char **argv)
 			} else {
 				usage("--format is text, json, sarif or github");
 			}
+			break;
+		case 'q':
+			quiet = true;
 			break;
 		case OPT_LIST_RULES:
 			list_rules();
@@ -589,6 +617,9 @@ main(int argc, char **argv)
 		options.resolve_external = dns;
 		options.query_budget = (unsigned)budget;
 	}
+	if (quiet && options.fix != ZL_FIX_NONE) {
+		usage("--quiet does not go with --fix: the fix is the output");
+	}
 	if (options.compare != NULL && (axfr == NULL || argc - optind != 1)) {
 		usage("--compare goes with --axfr and one domain");
 	}
@@ -611,6 +642,9 @@ main(int argc, char **argv)
 			usage("standard input ('-') given more than once");
 		}
 	}
+	if (options.stdin_name != NULL && (i == 0 || axfr != NULL || live)) {
+		usage("--stdin-filename goes with the file '-'");
+	}
 	/* The configuration fills what the command line left unset. */
 	if (config_arg == NULL && !no_config &&
 	    zl_config_find(config_path, sizeof(config_path)) == ZG_OK) {
@@ -625,6 +659,9 @@ main(int argc, char **argv)
 			return 2;
 		}
 		zl_config_apply(config, &options, &strict);
+	}
+	if (strict_arg >= 0) {
+		strict = strict_arg == 1; /* the command line wins */
 	}
 	if (options.dmarc_rfc == 0) {
 		options.dmarc_rfc = ZG_DMARC_RFC9989;
@@ -713,7 +750,14 @@ main(int argc, char **argv)
 		}
 		goto out;
 	}
-	st = zl_report_print(report, format, stdout);
+	/* -q: the exit status says it all (named-checkzone -q), and it is
+	 * the same as without: findings lost for want of memory are 2. */
+	if (quiet) {
+		st = zl_report_first_error(report, message, sizeof(message)) < 0
+		    ? ZG_ERR_NOMEM : ZG_OK;
+	} else {
+		st = zl_report_print(report, format, stdout);
+	}
 	counts = zl_report_counts(report);
 	if (st != ZG_OK || fflush(stdout) != 0) {
 		fputs("zonelint: cannot write the report\n", stderr);

@@ -513,6 +513,38 @@ zl_config_find(char *path, size_t size)
 }
 
 /*
+ * realpath() of a file that need not exist (--stdin-filename names one
+ * that is never opened): its folder's real path and its own name.
+ */
+static bool
+real_file_path(const char *file, char *real)
+{
+	char folder[PATH_MAX];
+	const char *slash = strrchr(file, '/');
+	size_t n = slash != NULL ? (size_t)(slash - file) : 0;
+
+	if (realpath(file, real) != NULL) {
+		return true;
+	}
+	if (slash == NULL) {
+		snprintf(folder, sizeof(folder), ".");
+	} else if (n >= sizeof(folder)) {
+		return false;
+	} else {
+		memcpy(folder, file, n == 0 ? 1 : n); /* "/name": "/" */
+		folder[n == 0 ? 1 : n] = '\0';
+	}
+	slash = slash != NULL ? slash + 1 : file;
+	if (*slash == '\0' || strcmp(slash, ".") == 0 ||
+	    strcmp(slash, "..") == 0 || realpath(folder, real) == NULL) {
+		return false;
+	}
+	n = strlen(real);
+	return (size_t)snprintf(real + n, PATH_MAX - n, "%s%s",
+	    real[n - 1] == '/' ? "" : "/", slash) < PATH_MAX - n;
+}
+
+/*
  * The path of `file` relative to the configuration's folder, when it is
  * inside it; else the path as given.  Symbolic links are resolved on
  * both sides, so "zones/../zones/a.zone" and "./zones/a.zone" both
@@ -525,7 +557,7 @@ relative_path(const zl_config_t *c, const char *file, char *buf,
 	char dir[PATH_MAX], real[PATH_MAX];
 	size_t n;
 
-	if (realpath(c->dir, dir) == NULL || realpath(file, real) == NULL) {
+	if (realpath(c->dir, dir) == NULL || !real_file_path(file, real)) {
 		return file;
 	}
 	n = strlen(dir);

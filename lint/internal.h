@@ -79,6 +79,9 @@ enum zl_rule_index {
 	ZL_TARGET_NO_ADDRESS,
 	ZL_UNUSED_SUPPRESSION,
 	ZL_LIMIT_EXCEEDED,
+	/* Rules added since: at the end, so that the others keep their
+	 * index (SARIF's ruleIndex). */
+	ZL_DEFAULT_TTL_MISSING,
 	ZL_RULE__COUNT
 };
 
@@ -223,6 +226,10 @@ struct zl_name_slot *zl_names_find(const struct zl_names *t,
     const uint8_t *wire, size_t len);
 /* The slot of a name by its id. */
 struct zl_name_slot *zl_names_slot(const struct zl_names *t, uint32_t id);
+/* Call fn with every name's slot, in no order; the table must not change
+ * meanwhile. */
+void zl_names_each(const struct zl_names *t,
+    void (*fn)(void *ctx, const struct zl_name_slot *slot), void *ctx);
 /* A name's canonical wire form into out (ZL_WIRE_MAX bytes); its length. */
 size_t zl_names_wire(const struct zl_names *t, uint32_t id, uint8_t *out);
 /* A name's canonical presentation (ZL_NAME_TEXT_MAX bytes). */
@@ -271,6 +278,7 @@ zl_dnssec_type(uint16_t t)
 #define ZL_NAME_CUT 0x100u      /* NS records here, below the apex */
 #define ZL_NAME_EXTRAS 0x200u   /* slot.a is an offset in zone.extras */
 #define ZL_NAME_TABLED 0x400u   /* its other RRsets are in zone.rrsets */
+#define ZL_NAME_ADDRESS 0x800u  /* an A or AAAA record here */
 #define ZL_NAME_FLAGS 0xfffu
 #define ZL_TTL_IX_MAX 0xfffu
 #define ZL_TYPE_IX_MAX 0xffu
@@ -459,7 +467,8 @@ struct zone {
 	/* Each rule family's own state (ZL_FAMILY_*): only its own
 	 * functions change it. */
 	void *state[ZL_FAMILY__COUNT];
-	unsigned read_problems; /* syntax, include and origin findings */
+	unsigned read_problems; /* syntax, include and origin findings (not
+				 * default-ttl-missing: the record reads) */
 	bool limited;           /* a limit stopped the reading */
 	bool nomem;
 };

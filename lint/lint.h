@@ -52,6 +52,10 @@ typedef struct zl_options {
 	const zg_profile_t *profile; /* NULL: --profile none (RFC rules) */
 	zg_dmarc_rfc_t dmarc_rfc;    /* 7489 or 9989 */
 	const char *origin;          /* --origin, or NULL */
+	const char *stdin_name;      /* --stdin-filename: what standard input
+					("-") is called in findings and what
+					its file-name origin comes from; never
+					opened.  NULL: "-" */
 	bool include_any;            /* $INCLUDE outside the tree allowed */
 	unsigned include_depth;      /* 0: the reader's default (8) */
 	size_t max_file_size;        /* bytes; 0: the default (256 MiB) */

@@ -965,3 +965,22 @@ zl_arena_free(struct zl_arena *a)
 	free(a->block);
 	free(a);
 }
+
+void
+zl_names_each(const struct zl_names *t,
+    void (*fn)(void *ctx, const struct zl_name_slot *slot), void *ctx)
+{
+	unsigned s;
+	uint32_t i;
+
+	for (s = 0; s < (1u << ZL_TABLE_SHARD_BITS); s++) {
+		uint32_t end = t->cap[s] != 0
+		    ? t->cap[s] + names_over(t->cap[s]) : 0;
+
+		for (i = 0; i < end; i++) {
+			if (t->shard[s][i].id != 0) {
+				fn(ctx, &t->shard[s][i]);
+			}
+		}
+	}
+}

@@ -33,6 +33,7 @@
 #endif
 
 #include "lint/read.h"
+#include "lint/origin.h"
 #include "lint/generate.h"
 #include "lint/rdata.h"
 #include "lint/scan.h"
@@ -166,6 +167,12 @@ typedef struct reader {
 	uint32_t default_ttl;
 	bool have_last_ttl; /* an explicit TTL seen (RFC 1035 5.1) */
 	uint32_t last_ttl;
+	bool ttl_noted;     /* default-ttl-missing found, */
+	char *ttl_note_file; /* where (malloc'd), */
+	unsigned ttl_note_line;
+	char ttl_note[320]; /* and what: said at the end if the zone has */
+	bool soa_seen;      /* an SOA record (a snippet takes the TTLs
+			     * of the zone it goes into) */
 	lexrec_t rec;
 	lexrec_t gen_rec;    /* a record $GENERATE made, lexed */
 	unsigned long problems; /* reported so far */
@@ -1441,6 +1448,39 @@ zl_rr_rdata_wire(const ldns_rr *rr, uint8_t **buf, size_t *cap,
 	return true;
 }
 
+/*
+ * default-ttl-missing, once a file: a record without a TTL that no $TTL
+ * gives one (RFC 2308 4), as BIND warns of it; said at the end when the
+ * file has an SOA record (zl_read_file).  A finding about a record that
+ * reads, not a problem reading it: not counted, so that it does not fail
+ * an included file's first record.
+ */
+static void
+note_default_ttl(reader_t *rd, zfile_t *z, unsigned line, const char *tname,
+    uint32_t ttl, bool soa_minimum)
+{
+	char *msg = rd->ttl_note;
+	size_t size = sizeof(rd->ttl_note);
+
+	rd->ttl_noted = true;
+	rd->ttl_note_line = line;
+	rd->ttl_note_file = strdup(z->display);
+	if (soa_minimum) {
+		snprintf(msg, size, "SOA record without a TTL and no $TTL "
+		    "before it: BIND gives it the SOA minimum, %u, and the "
+		    "records after it without a TTL too", (unsigned)ttl);
+	} else if (rd->have_last_ttl) {
+		snprintf(msg, size, "%s record without a TTL and no $TTL "
+		    "before it: it takes the last TTL written, %u (RFC 1035 "
+		    "5.1), as do the records after it without one", tname,
+		    (unsigned)ttl);
+	} else {
+		snprintf(msg, size, "%s record without a TTL, and no "
+		    "$TTL or TTL before it: BIND refuses the zone (zonelint "
+		    "reads %u)", tname, (unsigned)ttl);
+	}
+}
+
 static void
 do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 {
@@ -1567,16 +1607,28 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		    "bad %s record: %s", tname, why);
 		return;
 	}
-	if (!have_ttl && !rd->have_default_ttl && !rd->have_last_ttl &&
+	/* (A record of another class is no part of the zone, class-mismatch
+	 * in lint/zone.c: BIND refuses it before it looks for a TTL.) */
+	if (rclass == LDNS_RR_CLASS_IN && !have_ttl &&
+	    !rd->have_default_ttl && !rd->have_last_ttl &&
 	    type == LDNS_RR_TYPE_SOA && rec.rdata_len >= 20) {
-		/* No TTL known at all: BIND uses the SOA MINIMUM. */
+		/* No TTL known at all: BIND uses the SOA MINIMUM, for the
+		 * SOA and as the default of the records after it without a
+		 * TTL (not the last TTL written: BIND's master.c). */
 		const uint8_t *m = rd->rdata + rec.rdata_len - 4;
 
-		rd->have_last_ttl = true;
-		rd->last_ttl = (uint32_t)m[0] << 24 | (uint32_t)m[1] << 16 |
+		rd->have_default_ttl = true;
+		rd->default_ttl = (uint32_t)m[0] << 24 | (uint32_t)m[1] << 16 |
 		    (uint32_t)m[2] << 8 | m[3];
-		ttl = rd->last_ttl;
+		ttl = rd->default_ttl;
+		if (!rd->ttl_noted) {
+			note_default_ttl(rd, z, line, tname, ttl, true);
+		}
+	} else if (rclass == LDNS_RR_CLASS_IN && !have_ttl &&
+	    !rd->have_default_ttl && !rd->ttl_noted) {
+		note_default_ttl(rd, z, line, tname, ttl, false);
 	}
+	rd->soa_seen |= rclass == LDNS_RR_CLASS_IN && type == LDNS_RR_TYPE_SOA;
 	if (rd->cb != NULL && rd->cb->record != NULL) {
 		rec.rdata = rd->rdata;
 		rec.owner = rd->owner;
@@ -1844,10 +1896,12 @@ origin_from_file_name(const char *path, const zl_read_options_t *opts)
  * Pre-scan for the origin: the owner of the first SOA when written
  * absolute, else the first absolute $ORIGIN.  Stops at the first SOA once
  * it has the answer; a file without either is scanned once more, which
- * costs a lexing pass and no ldns work.
+ * costs a lexing pass and no ldns work, and hands its owner names to
+ * `owners` (lint/origin.h).
  */
 static ldns_rdf *
-scan_origin(reader_t *rd, window_t *win, const char **source)
+scan_origin(reader_t *rd, window_t *win, const char **source,
+    struct zl_owners *owners)
 {
 	lexer_t lx;
 	lexrec_t *r = &rd->rec;
@@ -1873,8 +1927,16 @@ scan_origin(reader_t *rd, window_t *win, const char **source)
 				if (dollar != NULL && soa_seen) {
 					break;
 				}
+			} else {
+				zl_owners_relative(owners);
 			}
 			continue;
+		}
+		if (tok_is(buf, &t[0], "$INCLUDE") ||
+		    tok_is(buf, &t[0], "$GENERATE")) {
+			zl_owners_relative(owners);
+		} else if (buf[t[0].off] != '$') {
+			zl_owners_add(owners, buf + t[0].off, t[0].len);
 		}
 		if (soa_seen || buf[t[0].off] == '$') {
 			continue;
@@ -1922,6 +1984,7 @@ reader_free(reader_t *rd)
 	free(rd->text.p);
 	free(rd->scratch.p);
 	free(rd->rdata);
+	free(rd->ttl_note_file);
 }
 
 /* --- the entry point ---------------------------------------------------- */
@@ -1937,8 +2000,12 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	int rc = 0;
 	char *slash;
 	bool is_stdin = strcmp(path, "-") == 0;
+	const char *shown = opts != NULL && opts->display != NULL
+	    ? opts->display : path;
 	const char *source = NULL;
 	ldns_rdf *origin = NULL;
+	struct zl_owners owners = { .relative = false };
+	char why[512];
 
 	memset(&rd, 0, sizeof(rd));
 	memset(&z, 0, sizeof(z));
@@ -1990,8 +2057,22 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		ldns_rdf_deep_free(origin);
 		return -1;
 	}
+	why[0] = '\0';
 	if (origin == NULL) {
-		origin = scan_origin(&rd, &w, &source);
+		/* The SOA or $ORIGIN; else the file name or the owner names
+		 * (lint/origin.h). */
+		ldns_rdf *named = (!is_stdin || shown != path) &&
+		    (opts == NULL || !opts->no_file_name_origin)
+		    ? origin_from_file_name(shown, opts) : NULL;
+
+		zl_owners_start(&owners, named);
+		origin = scan_origin(&rd, &w, &source, &owners);
+		if (origin == NULL) {
+			origin = zl_owners_origin(&owners, named, &source, why,
+			    sizeof(why));
+		} else {
+			ldns_rdf_deep_free(named);
+		}
 	}
 	if (window_rewind(&w) != 0) {
 		if (errbuf != NULL && errlen > 0) {
@@ -2003,26 +2084,25 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 		reader_free(&rd);
 		return -1;
 	}
-	if (origin == NULL && !is_stdin &&
-	    (opts == NULL || !opts->no_file_name_origin)) {
-		origin = origin_from_file_name(path, opts);
-		source = origin ? "file name" : NULL;
-	}
 	if (cb != NULL && cb->begin != NULL) {
 		cb->begin(ctx, origin, source);
 	}
-	if (origin == NULL) {
-		problem(&rd, path, 0, "origin-unknown",
+	if (origin == NULL && why[0] != '\0') {
+		problem(&rd, shown, 0, "origin-unknown", "%s", why);
+	} else if (origin == NULL) {
+		problem(&rd, shown, 0, "origin-unknown",
 		    "no origin: none was given, no SOA has an absolute "
 		    "owner, there is no $ORIGIN and %s; relative names are "
 		    "read against the root",
 		    opts != NULL && opts->no_file_name_origin
 			? "origins from file names are turned off"
 			: "the file name is not a domain");
+	}
+	if (origin == NULL) {
 		origin = ldns_dname_new_frm_str(".");
 	}
 
-	z.display = path;
+	z.display = shown;
 	rd.rdata = malloc(ZL_RDATA_MAX);
 	z.dir = rd.rdata != NULL ? strdup(is_stdin ? "" : path) : NULL;
 	z.real = NULL;
@@ -2046,11 +2126,19 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 				    path, strerror(w.error));
 			}
 			rc = -1;
-		} else if (cb != NULL && cb->end != NULL) {
-			cb->end(ctx, lines);
+		} else if (cb != NULL) {
+			if (rd.soa_seen && rd.ttl_note_file != NULL &&
+			    cb->problem != NULL) {
+				cb->problem(ctx, rd.ttl_note_file,
+				    rd.ttl_note_line, "default-ttl-missing",
+				    rd.ttl_note);
+			}
+			if (cb->end != NULL) {
+				cb->end(ctx, lines);
+			}
 		}
 	} else {
-		problem(&rd, path, 0, "syntax-error", "out of memory");
+		problem(&rd, shown, 0, "syntax-error", "out of memory");
 	}
 
 	ldns_rdf_deep_free(z.origin);

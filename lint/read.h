@@ -20,13 +20,19 @@
  *
  * Rule ids reported:
  *   syntax-error    anything that does not read as a record or directive
- *   origin-unknown  no origin from the option, the SOA, $ORIGIN or the file
- *                   name (line 0); relative names are then read against
- *                   the root
+ *   origin-unknown  no origin from the option, the SOA, $ORIGIN, the file
+ *                   name or the owner names (line 0, lint/origin.h);
+ *                   relative names are then read against the root
  *   include-failed  an $INCLUDE that is missing, unreadable, outside the
  *                   including file's directory tree, a loop or too deep
  *   txt-string-too-long
  *                   a TXT or SPF character-string over 255 octets
+ *   default-ttl-missing
+ *                   once a file: a record without a TTL and no $TTL
+ *                   before it, which BIND warns of; the record is read
+ *                   (RFC 2308 4: BIND gives an SOA the SOA minimum, and
+ *                   the records after it without a TTL too; else the
+ *                   last TTL written, RFC 1035 5.1; else 3600)
  *   limit-exceeded  a file, a record or a record count past its limit
  */
 #ifndef LINT_READ_H
@@ -111,6 +117,10 @@ ldns_rr *zl_record_take_rr(const zl_record_t *rec);
 /* Options; a NULL pointer means all defaults. */
 typedef struct zl_read_options {
 	const char *origin;         /* --origin text, or NULL */
+	const char *display;        /* the name records and problems give
+				     * the file, and the file name origin
+				     * is taken from (standard input:
+				     * --stdin-filename); NULL: path */
 	bool include_any;           /* allow $INCLUDE outside the including
 				     * file's directory tree */
 	unsigned include_depth_max; /* nesting limit; 0 = default (8) */
@@ -136,7 +146,7 @@ typedef struct zl_read_options {
  * begin   called once, before the first record or problem of the file
  *         (even for an empty file): the zone origin, or NULL when unknown,
  *         and where it came from: "option", "SOA", "$ORIGIN",
- *         "file name", or NULL when unknown.
+ *         "file name", "owner names", or NULL when unknown.
  * record  called once per record that parsed.
  * problem called once per problem; file is as in zl_record_t, line is the
  *         first line of the record or directive concerned (0 for the

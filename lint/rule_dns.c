@@ -9,7 +9,9 @@
 
 /* An MX, NS or SRV target the file had not named yet when it was read:
  * settled when the name gets its first record (alias or not); those still
- * waiting at the end were never named.  Settled ones are reused. */
+ * waiting at the end were never named.  Settled ones are reused.  Also an
+ * MX or SRV record whose in-zone target had no address when it was read,
+ * judged when the zone is read (target-no-address; `next` unused). */
 struct pending {
 	uint32_t owner;     /* name ids */
 	uint32_t target;
@@ -27,6 +29,15 @@ struct dns_state {
 	size_t capacity;
 	size_t free;             /* first reusable one, index + 1 */
 	struct zl_table index;   /* target id; a: first, index + 1 */
+	struct pending *wants;   /* target-no-address */
+	size_t nwants;
+	size_t wants_cap;
+	struct zl_table dnames;  /* DNAME owners, by name id */
+	bool have_dnames;
+	/* The empty non-terminals (names with no records of their own and
+	 * some below), made at the end when a wildcard may answer. */
+	struct zl_names ents;
+	bool ents_made;
 };
 
 /*
@@ -121,9 +132,10 @@ pending_new(struct dns_state *st)
  * waits in the zone's pending list until it is.  A target already named
  * with other data that gets a CNAME later is not waited for: that CNAME is
  * a cname-and-other finding of its own.  Names are compared as interned
- * names: exactly, whatever their case.
+ * names: exactly, whatever their case.  True when the target is an
+ * address (its finding says so; it needs no other).
  */
-static void
+static bool
 check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
     const uint8_t *wire, size_t len, int address_rule, const char *what)
 {
@@ -137,7 +149,7 @@ check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
 	size_t i;
 
 	if (len == 1) {
-		return; /* ".": null MX or "no service", not a host */
+		return false; /* ".": null MX or "no service", not a host */
 	}
 	/* Only a first label that starts with a digit or holds a colon can
 	 * be an address: the text is made for those (and messages) only. */
@@ -152,13 +164,14 @@ check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
 		    zl_view_owner(v), v->type, "%s target %s is an IP "
 		    "address%s", what, target,
 		    relative ? " with the origin appended" : "");
+		return true;
 	}
 	/* Only this zone's names can be its CNAMEs. */
 	if (!zl_in_zone_wire(zone, wire, len)) {
-		return;
+		return false;
 	}
 	if ((id = zl_name_intern_flags(zone, wire, len, &flags)) == 0) {
-		return;
+		return false;
 	}
 	/* (A name in the cnames table has ZL_NAME_CNAME.) */
 	if ((flags & ZL_NAME_CNAME) &&
@@ -166,16 +179,16 @@ check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
 		zl_name_text(wire, len, target);
 		report_alias(zone, alias_rule(v->type), v->file, v->line,
 		    zl_view_owner(v), v->type, target, c->a);
-		return;
+		return false;
 	}
 	/* A name with data other than DNSSEC is settled. */
 	if ((flags & (ZL_NAME_CNAME | ZL_NAME_OTHER)) != 0) {
-		return;
+		return false;
 	}
 	if ((head = zl_table_get(&st->index, zl_exact_key(id), &added)) ==
 	    NULL || (i = pending_new(st)) == SIZE_MAX) {
 		zone->nomem = true;
-		return;
+		return false;
 	}
 	p = &st->pending[i];
 	p->owner = v->id;
@@ -185,6 +198,7 @@ check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
 	p->type = v->type;
 	p->next = head->a;
 	head->a = (uint32_t)(i + 1);
+	return false;
 }
 
 static void
@@ -270,29 +284,269 @@ check_srv(struct zone *zone, struct dns_state *st, struct zl_view *v)
 			}
 		}
 	}
-	check_target(zone, st, v, rdata + 6, len - 6, -1, "SRV");
+	(void)check_target(zone, st, v, rdata + 6, len - 6, -1, "SRV");
+}
+
+/* ---- target-no-address ----------------------------------------------- */
+
+/*
+ * An MX host or SRV target in the zone must have an address (RFC 5321
+ * 5.1, RFC 2782), as named-checkzone checks it (BIND 9.18 zone.c,
+ * zone_check_mx and zone_check_srv): a record is judged when it is the
+ * zone's own data (its owner not at or below a delegation nor below a
+ * DNAME) and its target is in the zone, not ".", not at or below a
+ * delegation nor below a DNAME, not a CNAME (mx-target-cname's and
+ * srv-target-cname's), and has no A or AAAA record, nor a wildcard's
+ * (RFC 4592) when it does not exist.  Decided when the zone is read:
+ * each name by look-ups in the names table, linear in the records.
+ */
+static void
+want_address(struct zone *zone, struct dns_state *st, struct zl_view *v,
+    const uint8_t *wire, size_t len)
+{
+	unsigned flags;
+	uint32_t id;
+
+	/* --live asks the DNS for addresses (lint/live.c); a zone without
+	 * an origin has no names of its own. */
+	if (len <= 1 || zone->origin_id == 0 ||
+	    (zone->live != NULL && !zone->live->local) ||
+	    !zl_in_zone_wire(zone, v->owner, v->owner_len) ||
+	    !zl_in_zone_wire(zone, wire, len) ||
+	    (id = zl_name_intern_flags(zone, wire, len, &flags)) == 0 ||
+	    (flags & ZL_NAME_ADDRESS)) {
+		return;
+	}
+	if (!zl_grow((void **)&st->wants, &st->wants_cap, st->nwants + 1,
+	    sizeof(*st->wants))) {
+		zone->nomem = true;
+		return;
+	}
+	st->wants[st->nwants++] = (struct pending){ v->id, id, v->file,
+		v->line, v->type, 0 };
+}
+
+static bool
+is_dname(const struct dns_state *st, uint32_t id)
+{
+	return st->have_dnames &&
+	    zl_table_find(&st->dnames, zl_exact_key(id)) != NULL;
+}
+
+/* Wire name w (in the zone) is at or below a delegation, or below a
+ * DNAME: not the zone's own data. */
+static bool
+occluded(const struct zone *zone, const struct dns_state *st,
+    const uint8_t *w, size_t len)
+{
+	size_t olen = zone->names.origin_len, i;
+
+	for (i = 0; len - i > olen; i += 1u + w[i]) {
+		const struct zl_name_slot *n = zl_names_find(&zone->names,
+		    w + i, len - i);
+
+		if (n != NULL && ((n->b & ZL_NAME_CUT) ||
+		    (i > 0 && is_dname(st, n->id)))) {
+			return true;
+		}
+	}
+	return len > olen && is_dname(st, zone->origin_id);
+}
+
+/* The ancestors of every name with records, strictly below the origin,
+ * into st->ents (zl_names_each's callback). */
+struct ents_ctx {
+	struct zone *zone;
+	struct dns_state *st;
+};
+
+static void
+ents_add(void *ctx, const struct zl_name_slot *n)
+{
+	struct ents_ctx *c = ctx;
+	uint8_t w[ZL_WIRE_MAX];
+	size_t len, olen = c->zone->names.origin_len, i;
+	bool added;
+
+	if (!(n->b & ZL_NAME_DATA)) {
+		return;
+	}
+	len = zl_names_wire(&c->zone->names, n->id, w);
+	if (!zl_wire_below(w, len, c->zone->names.origin, olen)) {
+		return;
+	}
+	/* An ancestor there already has its own ancestors there too. */
+	for (i = 1u + w[0]; i < len && len - i > olen; i += 1u + w[i]) {
+		if (zl_names_get(&c->st->ents, w + i, len - i, &added) ==
+		    NULL) {
+			c->zone->nomem = true;
+			return;
+		}
+		if (!added) {
+			break;
+		}
+	}
+}
+
+/* The name exists (RFC 4592 2.2.2): records, or names below it. */
+static bool
+exists(struct zone *zone, struct dns_state *st, const uint8_t *w,
+    size_t len)
+{
+	const struct zl_name_slot *n = zl_names_find(&zone->names, w, len);
+
+	if (n != NULL && (n->b & ZL_NAME_DATA)) {
+		return true;
+	}
+	if (!st->ents_made) {
+		struct ents_ctx c = { zone, st };
+
+		st->ents_made = true;
+		zl_names_each(&zone->names, ents_add, &c);
+	}
+	return zl_names_find(&st->ents, w, len) != NULL;
+}
+
+/*
+ * A target without records that a wildcard answers with an address, or
+ * with a CNAME (mx-target-cname's): the wildcard "*.E" of its closest
+ * encloser E (RFC 4592 3.3.1).  The nearest ancestor with such a
+ * wildcard is E only when neither the target nor a name between them
+ * exists.
+ */
+static bool
+wildcard_answers(struct zone *zone, struct dns_state *st, const uint8_t *w,
+    size_t len)
+{
+	uint8_t star[ZL_WIRE_MAX];
+	const struct zl_name_slot *n = NULL;
+	size_t olen = zone->names.origin_len, i, j;
+
+	for (i = 1u + w[0]; i < len && len - i >= olen; i += 1u + w[i]) {
+		if (len - i + 2 <= ZL_WIRE_MAX) {
+			star[0] = 1;
+			star[1] = '*';
+			memcpy(star + 2, w + i, len - i);
+			n = zl_names_find(&zone->names, star, len - i + 2);
+			if (n != NULL && (n->b & ZL_NAME_DATA)) {
+				break;
+			}
+		}
+		n = NULL;
+	}
+	if (n == NULL) {
+		return false;
+	}
+	for (j = 0; j < i; j += 1u + w[j]) {
+		if (exists(zone, st, w + j, len - j)) {
+			return false;
+		}
+	}
+	/* (n is still the wildcard's slot: only ents grew.) */
+	return (n->b & (ZL_NAME_ADDRESS | ZL_NAME_CNAME)) != 0;
+}
+
+/*
+ * An MX host of the profile written without its final dot, at the name
+ * the profile has it: mail-mx-relative says that, and how to mend it.
+ */
+static bool
+plan_host_lost_dot(const struct zone *zone, uint32_t owner,
+    const uint8_t *w, size_t len)
+{
+	uint8_t want[ZL_WIRE_MAX];
+	size_t olen = zone->names.origin_len, wlen, i;
+
+	for (i = 0; zone->has_plan && i < zone->plan.count; i++) {
+		const zg_record_t *r = &zone->plan.records[i];
+
+		if (r->type != ZG_RR_MX || r->target == NULL ||
+		    zone->plan_ids[i] != owner ||
+		    (wlen = zl_name_from_text(r->target, want)) <= 1) {
+			continue;
+		}
+		if (len == wlen - 1 + olen && memcmp(w, want, wlen - 1) == 0 &&
+		    zl_wire_below(w, len, zone->names.origin, olen)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+end(struct zone *zone, void *state)
+{
+	struct dns_state *st = state;
+	uint8_t ow[ZL_WIRE_MAX], tw[ZL_WIRE_MAX];
+	char owner[ZL_NAME_TEXT_MAX], target[ZL_NAME_TEXT_MAX];
+	size_t i, olen, tlen;
+
+	/* --resolve-external set zone->live after the records were read. */
+	for (i = 0; i < st->nwants && (zone->live == NULL ||
+	     zone->live->local); i++) {
+		const struct pending *w = &st->wants[i];
+		unsigned flags = zl_name_flags(zone, w->target);
+
+		if (flags & (ZL_NAME_ADDRESS | ZL_NAME_CNAME)) {
+			continue;
+		}
+		olen = zl_names_wire(&zone->names, w->owner, ow);
+		tlen = zl_names_wire(&zone->names, w->target, tw);
+		if (occluded(zone, st, ow, olen) ||
+		    occluded(zone, st, tw, tlen) ||
+		    (!(flags & ZL_NAME_DATA) &&
+			wildcard_answers(zone, st, tw, tlen)) ||
+		    (w->type == LDNS_RR_TYPE_MX &&
+			plan_host_lost_dot(zone, w->owner, tw, tlen))) {
+			continue;
+		}
+		zl_name_text(ow, olen, owner);
+		zl_name_text(tw, tlen, target);
+		/* The words of lint/live.c: one finding for one problem,
+		 * from a file or from the DNS. */
+		zl_report_add(zone->report, ZL_TARGET_NO_ADDRESS, w->file,
+		    w->line, owner, w->type, "%s host %s at %s has no A or "
+		    "AAAA record", w->type == LDNS_RR_TYPE_MX ? "MX" : "SRV",
+		    target, owner);
+	}
 }
 
 static void
 record(struct zone *zone, void *state, struct zl_view *v)
 {
 	struct dns_state *st = state;
+	struct zl_slot *d;
+	bool added;
 
 	switch (v->type) {
 	case LDNS_RR_TYPE_MX:
 		if (v->rdata_len >= 3) {
-			check_target(zone, st, v, v->rdata + 2,
-			    v->rdata_len - 2, ZL_MX_TARGET_ADDRESS, "MX");
+			if (!check_target(zone, st, v, v->rdata + 2,
+			    v->rdata_len - 2, ZL_MX_TARGET_ADDRESS, "MX")) {
+				want_address(zone, st, v, v->rdata + 2,
+				    v->rdata_len - 2);
+			}
 		}
 		break;
 	case LDNS_RR_TYPE_NS:
 		if (v->rdata_len >= 1) {
-			check_target(zone, st, v, v->rdata, v->rdata_len,
+			(void)check_target(zone, st, v, v->rdata, v->rdata_len,
 			    ZL_NS_TARGET_ADDRESS, "NS");
 		}
 		break;
 	case LDNS_RR_TYPE_SRV:
 		check_srv(zone, st, v);
+		if (v->rdata_len >= 7) {
+			want_address(zone, st, v, v->rdata + 6,
+			    v->rdata_len - 6);
+		}
+		break;
+	case LDNS_RR_TYPE_DNAME:
+		if ((d = zl_table_get(&st->dnames, zl_exact_key(v->id),
+		    &added)) == NULL) {
+			zone->nomem = true;
+		}
+		st->have_dnames = true;
 		break;
 	default:
 		break;
@@ -306,15 +560,20 @@ release(void *state)
 
 	free(st->pending);
 	zl_table_free(&st->index);
+	free(st->wants);
+	zl_table_free(&st->dnames);
+	zl_names_free(&st->ents);
 }
 
 /* A target still waiting at the end was never named in the zone: it is
- * no alias, and there is nothing to say at the end. */
+ * no alias.  At the end, the targets without an address. */
 const struct zl_family zl_family_dns = {
 	.name = "dns",
-	.types = { LDNS_RR_TYPE_MX, LDNS_RR_TYPE_NS, LDNS_RR_TYPE_SRV },
+	.types = { LDNS_RR_TYPE_MX, LDNS_RR_TYPE_NS, LDNS_RR_TYPE_SRV,
+	    LDNS_RR_TYPE_DNAME },
 	.state_size = sizeof(struct dns_state),
 	.record = record,
 	.name_defined = name_defined,
+	.end = end,
 	.release = release,
 };

@@ -15,8 +15,8 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "a record or directive that cannot be read",
 	    "fix the record's syntax; the message names what is wrong" },
 	[ZL_ORIGIN_UNKNOWN] = { "origin-unknown", ZG_SEV_ERROR,
-	    "RFC 1035 5.1", "no origin from --origin, SOA, $ORIGIN or the "
-	    "file name",
+	    "RFC 1035 5.1", "no origin from --origin, SOA, $ORIGIN, the "
+	    "file name or absolute owner names of one domain",
 	    "give --origin DOMAIN, or add $ORIGIN or an SOA record" },
 	[ZL_INCLUDE_FAILED] = { "include-failed", ZG_SEV_ERROR,
 	    "RFC 1035 5.1", "an $INCLUDE that cannot be followed",
@@ -254,8 +254,9 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "check the resolver (--resolver) and the domain's servers, then "
 	    "run again; --cache keeps the answers that came" },
 	[ZL_TARGET_NO_ADDRESS] = { "target-no-address", ZG_SEV_ERROR,
-	    "RFC 5321 5.1, RFC 2782", "an MX host, SRV target or client host "
-	    "CNAME target without an A or AAAA record (--live)",
+	    "RFC 5321 5.1, RFC 2782", "an MX host or SRV target of the zone "
+	    "without an A or AAAA record there (with --live: any MX host, SRV "
+	    "target or client host CNAME target)",
 	    "point the record at a host that has an address, or give the "
 	    "host one: mail and clients cannot reach a name without one" },
 	/* zonelint itself. */
@@ -268,6 +269,11 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "a file, record or record count past zonelint's limits",
 	    "split the file, or raise --max-file-size or --max-records; a "
 	    "record is at most 512 KiB" },
+	/* Added since (the table's end keeps the others' indexes). */
+	[ZL_DEFAULT_TTL_MISSING] = { "default-ttl-missing", ZG_SEV_WARNING,
+	    "RFC 2308 4", "a record without a TTL and no $TTL before it",
+	    "put $TTL at the top of the zone: without it BIND takes the SOA "
+	    "minimum or the last TTL written, or refuses the zone" },
 };
 
 const char *const zl_client_hosts[ZL_CLIENT_HOSTS_COUNT] = {
@@ -293,6 +299,7 @@ zl_rule_family(int rule)
 	case ZL_SRV_OWNER:
 	case ZL_SRV_PORT:
 	case ZL_SRV_TARGET_CNAME:
+	case ZL_TARGET_NO_ADDRESS:
 		return ZL_FAMILY_DNS;
 	case ZL_SPF_MULTIPLE:
 	case ZL_SPF_RR_TYPE:

@@ -258,7 +258,8 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule_id,
 	struct zone *zone = ctx;
 	int rule = zl_rule_find(rule_id);
 
-	zone->read_problems++;
+	/* (A record without a TTL reads: --fix may go on.) */
+	zone->read_problems += rule != ZL_DEFAULT_TTL_MISSING;
 	zone->limited |= strcmp(rule_id, "limit-exceeded") == 0;
 	zl_report_add(zone->report, rule >= 0 ? rule : ZL_SYNTAX_ERROR, file,
 	    line, NULL, 0, "%s", message);
@@ -943,6 +944,9 @@ on_record(void *ctx, const zl_record_t *rec)
 	if (v.type == LDNS_RR_TYPE_NS && v.id != zone->origin_id) {
 		n->b |= ZL_NAME_CUT;
 	}
+	if (v.type == LDNS_RR_TYPE_A || v.type == LDNS_RR_TYPE_AAAA) {
+		n->b |= ZL_NAME_ADDRESS; /* (target-no-address, rule_dns.c) */
+	}
 	if (zl_dnssec_type(v.type)) {
 		check_other_rrset(zone, n, &v);
 	} else {
@@ -1169,6 +1173,7 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 		.ahead = on_ahead,
 	};
 	zl_read_options_t ropts = { 0 };
+	const char *file = path; /* what is read */
 	struct zone zone;
 	zg_status_t st = ZG_OK;
 	int live_rc = 0, read_rc;
@@ -1177,6 +1182,13 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 	unsigned f;
 
 	zl_hash_init();
+	/* Standard input goes by the name --stdin-filename gives it: in
+	 * findings, for its file-name origin; it is never opened. */
+	if (axfr == NULL && live == NULL && strcmp(path, "-") == 0 &&
+	    options->stdin_name != NULL) {
+		path = options->stdin_name;
+		ropts.display = path;
+	}
 	memset(&zone, 0, sizeof(zone));
 	zone.options = options;
 	/* The file's findings stay its own until it is done: its
@@ -1217,11 +1229,11 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 	} else if (axfr != NULL) {
 		read_rc = zl_axfr_read(axfr, path, &ropts, &callbacks, &zone,
 		    errbuf, errlen);
-	} else if (read_thread(path, options)) {
-		read_rc = zl_read_file_piped(path, &ropts, &callbacks, &zone,
+	} else if (read_thread(file, options)) {
+		read_rc = zl_read_file_piped(file, &ropts, &callbacks, &zone,
 		    errbuf, errlen);
 	} else {
-		read_rc = zl_read_file(path, &ropts, &callbacks, &zone, errbuf,
+		read_rc = zl_read_file(file, &ropts, &callbacks, &zone, errbuf,
 		    errlen);
 	}
 	if (read_rc != 0) {

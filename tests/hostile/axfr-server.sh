@@ -33,6 +33,8 @@ SOA = rr("evil.test", 6, name("ns.evil.test") + name("h.evil.test") +
          struct.pack("!IIIII", 1, 3600, 600, 86400, 300))
 A = rr("www.evil.test", 1, bytes([192, 0, 2, 1]))
 MX = rr("evil.test", 15, struct.pack("!H", 10) + name("mx.evil.test"))
+# the MX host's address: the clean zone is clean (target-no-address)
+MXA = rr("mx.evil.test", 1, bytes([192, 0, 2, 25]))
 BAD_DS = rr("sub.evil.test", 43, struct.pack("!HBB", 1, 8, 2) + b"short")
 
 def tsig(mac):
@@ -77,7 +79,7 @@ def serve(conn, scenario):
     elif scenario == "many":
         send(conn, message(qid, question, [SOA] + [A] * 50 + [SOA]))
     elif scenario == "ok":
-        send(conn, message(qid, question, [SOA, A]))
+        send(conn, message(qid, question, [SOA, A, MXA]))
         send(conn, message(qid, question, [MX, SOA]))
 
 s = socket.socket()

@@ -63,33 +63,55 @@ enum category {
 	C_MX,
 	C_SRV,
 	C_NS_DELEG,
+	C_TTL,
+	C_TTL_REJECTED,
+	C_MX_NOADDR,
+	C_SRV_NOADDR,
 	C__COUNT
 };
 
 /*
  * phase: when named-checkzone judges it (1 loading the file, 2 the apex NS
  * check, 3 the integrity checks); fatal: whether it refuses the zone for
- * it with the options used (a delegation's NS to a CNAME is only logged).
+ * it with the options used (a delegation's NS to a CNAME is only logged);
+ * severity: zonelint's, at which its finding counts.
  */
 static const struct category_info {
 	const char *name;
 	int phase;
 	bool fatal;
+	const char *severity;
 } categories[C__COUNT] = {
-	[C_CNAME_OTHER] = { "cname-and-other-data", 1, true },
-	[C_CNAME_APEX] = { "cname-at-apex", 1, true },
-	[C_CNAME_MULTI] = { "cname-multiple", 1, true },
-	[C_CLASS] = { "class-mismatch", 1, true },
-	[C_NS_APEX] = { "ns-target-cname-apex", 2, true },
-	[C_MX] = { "mx-target-cname", 3, true },
-	[C_SRV] = { "srv-target-cname", 3, true },
-	[C_NS_DELEG] = { "ns-target-cname-delegation", 3, false },
+	[C_CNAME_OTHER] = { "cname-and-other-data", 1, true, "error" },
+	[C_CNAME_APEX] = { "cname-at-apex", 1, true, "error" },
+	[C_CNAME_MULTI] = { "cname-multiple", 1, true, "error" },
+	[C_CLASS] = { "class-mismatch", 1, true, "error" },
+	[C_NS_APEX] = { "ns-target-cname-apex", 2, true, "error" },
+	[C_MX] = { "mx-target-cname", 3, true, "error" },
+	[C_SRV] = { "srv-target-cname", 3, true, "error" },
+	[C_NS_DELEG] = { "ns-target-cname-delegation", 3, false, "error" },
+	/* BIND's first TTL message (zonelint says it once a file): "using
+	 * SOA MINTTL" or "RFC1035 TTL semantics"; "zone rejected". */
+	[C_TTL] = { "default-ttl-missing", 1, false, "warning" },
+	[C_TTL_REJECTED] = { "default-ttl-missing-rejected", 1, true,
+	    "warning" },
+	/* Keyed "OWNER/TARGET": the record and the name it names. */
+	[C_MX_NOADDR] = { "target-no-address-mx", 3, false, "error" },
+	[C_SRV_NOADDR] = { "target-no-address-srv", 3, false, "error" },
 };
 
-/* The zonelint rules judged here; each must be in the table, an error. */
-static const char *const judged_rules[] = { "cname-and-other-data",
-	"cname-at-apex", "cname-multiple", "mx-target-cname",
-	"ns-target-cname", "srv-target-cname" };
+/* The zonelint rules judged here, each in the table with its default
+ * severity. */
+static const struct {
+	const char *id;
+	zg_severity_t severity;
+} judged_rules[] = { { "cname-and-other-data", ZG_SEV_ERROR },
+	{ "cname-at-apex", ZG_SEV_ERROR }, { "cname-multiple", ZG_SEV_ERROR },
+	{ "mx-target-cname", ZG_SEV_ERROR },
+	{ "ns-target-cname", ZG_SEV_ERROR },
+	{ "srv-target-cname", ZG_SEV_ERROR },
+	{ "default-ttl-missing", ZG_SEV_WARNING },
+	{ "target-no-address", ZG_SEV_ERROR } };
 
 /* A set of names (lower case, no final dot) or "line N" keys. */
 typedef struct keyset {
@@ -180,6 +202,8 @@ enum kind {
 	K_SRV_CNAME,
 	K_OUT_OF_ZONE,
 	K_CLASS,
+	K__DRAWN, /* the kinds above are drawn from the zone's generator */
+	K_NO_ADDRESS = K__DRAWN,
 	K__COUNT
 };
 
@@ -193,6 +217,8 @@ static const char *const kind_names[K__COUNT] = {
 	[K_SRV_CNAME] = "SRV to an in-zone CNAME",
 	[K_OUT_OF_ZONE] = "MX or NS to an out-of-zone name (legal)",
 	[K_CLASS] = "a record of class CH or HS",
+	[K_NO_ADDRESS] = "MX or SRV to an in-zone name with or without an "
+			 "address (wildcards, delegations, ENTs)",
 };
 
 typedef struct line {
@@ -200,9 +226,19 @@ typedef struct line {
 	bool other_class; /* its line number is a class-mismatch key */
 } line_t;
 
+/* How the zone gives its records their TTLs (zone_write). */
+enum ttl_mode {
+	T_DOLLAR,   /* $TTL 300: no TTL message */
+	T_SOA_MIN,  /* no $TTL, an SOA without a TTL: "using SOA MINTTL" */
+	T_RFC1035,  /* no $TTL, the SOA with one: "RFC1035 TTL semantics" */
+	T_REJECTED, /* no $TTL, a record without one before the SOA */
+	T__COUNT
+};
+
 typedef struct zone {
 	rng_t rng;
 	unsigned index;
+	enum ttl_mode ttl;
 	uint64_t seed;
 	char origin[64]; /* "z17.example." */
 	bool relative;   /* names written relative to $ORIGIN */
@@ -751,6 +787,135 @@ plant_class(zone_t *z)
 	}
 }
 
+/* NAME as a key: lower case (keyset_add), without its final dot. */
+static void
+key_name(char *out, size_t size, const char *name)
+{
+	size_t n = strlen(name);
+
+	snprintf(out, size, "%.*s", (int)(n > 1 && name[n - 1] == '.' ? n - 1
+								       : n),
+	    name);
+}
+
+/*
+ * An MX or SRV record whose target is in the zone, in one of the shapes
+ * named-checkzone judges ("has no address records (A or AAAA)") or
+ * leaves alone: no name, a TXT record only, an empty non-terminal, an
+ * address (in another case too), at or below a delegation, answered by a
+ * wildcard (with or without an address; not across an empty
+ * non-terminal), the record itself below a delegation.  Keyed
+ * OWNER/TARGET.
+ */
+static void
+plant_no_address(zone_t *z)
+{
+	static const char *const shapes[] = { "no records", "a TXT record only",
+		"an empty non-terminal", "an address", "below a delegation",
+		"a delegation", "a wildcard's address", "a wildcard's TXT",
+		"an empty non-terminal under a wildcard's address",
+		"two labels under a wildcard's address",
+		"the record below a delegation",
+		"an address, in another case" };
+	char owner[64], x[32], t[64], host_name[64], a[TEXT_MAX], k[KEY_MAX];
+	char ko[KEY_MAX / 2 - 1], kt[KEY_MAX / 2 - 1];
+	line_t g[4], rec;
+	size_t n = 0, at, i;
+	bool srv = rng_below(&z->rng, 2), warn = false;
+	unsigned v = rng_below(&z->rng, 12);
+
+	if (srv) {
+		snprintf(owner, sizeof(owner), "_imaps._tcp.%s",
+		    fresh(z, "s", x, sizeof(x)));
+	} else if (rng_below(&z->rng, 2)) {
+		snprintf(owner, sizeof(owner), "@");
+	} else {
+		host(z, owner, sizeof(owner));
+	}
+	fresh(z, "t", t, sizeof(t));
+	snprintf(host_name, sizeof(host_name), "%s", t);
+	switch (v) {
+	case 0:
+		warn = true;
+		break;
+	case 1:
+		rr(z, &g[n++], t, "TXT\t\"no address\"");
+		warn = true;
+		break;
+	case 2:
+		snprintf(a, sizeof(a), "x.%s", t);
+		rr(z, &g[n++], a, "TXT\t\"below\"");
+		warn = true;
+		break;
+	case 3:
+		rr(z, &g[n++], t, "%s", rng_below(&z->rng, 2)
+		    ? "A\t192.0.2.77" : "AAAA\t2001:db8::77");
+		break;
+	case 4:
+	case 5:
+	case 10:
+		fresh(z, "d", x, sizeof(x));
+		rr(z, &g[n++], x, "NS\tns.%s.example.net.", x);
+		if (v == 4) {
+			snprintf(host_name, sizeof(host_name), "mx.%s", x);
+			if (rng_below(&z->rng, 2)) {
+				rr(z, &g[n++], host_name, "A\t203.0.113.9");
+			}
+		} else if (v == 5) {
+			snprintf(host_name, sizeof(host_name), "%s", x);
+		} else {
+			snprintf(owner, sizeof(owner), "%sx.%s",
+			    srv ? "_imaps._tcp." : "", x);
+		}
+		break;
+	case 6:
+	case 7:
+	case 8:
+	case 9:
+		fresh(z, "w", x, sizeof(x));
+		snprintf(a, sizeof(a), "*.%s", x);
+		rr(z, &g[n++], a, v == 7 ? "TXT\t\"wildcard\""
+					 : "A\t192.0.2.88");
+		if (v == 8) {
+			snprintf(a, sizeof(a), "y.b.%s", x);
+			rr(z, &g[n++], a, "TXT\t\"between\"");
+		}
+		snprintf(host_name, sizeof(host_name), "%s.%s",
+		    v == 6 || v == 7 ? "x" : "a.b", x);
+		warn = v == 7 || v == 8;
+		break;
+	default:
+		rr(z, &g[n++], t, "A\t192.0.2.78");
+		for (i = 0; host_name[i] != '\0'; i++) {
+			host_name[i] =
+			    (char)toupper((unsigned char)host_name[i]);
+		}
+		break;
+	}
+	if (srv) {
+		rr(z, &rec, owner, "SRV\t0 1 993 %s",
+		    zname(z, host_name, a, sizeof(a)));
+	} else {
+		rr(z, &rec, owner, "MX\t%u %s",
+		    10 * (1 + rng_below(&z->rng, 5)),
+		    zname(z, host_name, a, sizeof(a)));
+	}
+	/* The record before, between or after the names it needs. */
+	at = rng_below(&z->rng, (unsigned)n + 1);
+	memmove(&g[at + 1], &g[at], (n - at) * sizeof(g[0]));
+	g[at] = rec;
+	insert_group(z, g, n + 1);
+	if (warn) {
+		key_name(ko, sizeof(ko), zabs(z, owner, a, sizeof(a)));
+		key_name(kt, sizeof(kt), zabs(z, host_name, a, sizeof(a)));
+		snprintf(k, sizeof(k), "%s/%s", ko, kt);
+		keyset_add(&z->plan.c[srv ? C_SRV_NOADDR : C_MX_NOADDR], k);
+	}
+	note(z, "%s%s at %s to %s: %s",
+	    warn ? "target-no-address: " : "legal: ", srv ? "SRV" : "MX", owner,
+	    host_name, shapes[v]);
+}
+
 static void
 zone_build(zone_t *z, unsigned index, uint64_t seed)
 {
@@ -763,13 +928,24 @@ zone_build(zone_t *z, unsigned index, uint64_t seed)
 	z->index = index;
 	z->seed = seed;
 	z->rng.state = rng_next(&mix);
+	/* Drawn from the mixer, not z->rng: the zones of a seed stay what
+	 * they were before TTLs varied.  Most zones have $TTL. */
+	k = (unsigned)(rng_next(&mix) % 10);
+	z->ttl = k < 7 ? T_DOLLAR : (enum ttl_mode)(k - 6);
+	if (z->ttl != T_DOLLAR) {
+		note(z, "no $TTL, %s", z->ttl == T_SOA_MIN
+			? "the SOA without a TTL"
+			: z->ttl == T_RFC1035
+			? "the SOA with a TTL"
+			: "a record without a TTL before the SOA");
+	}
 	snprintf(z->origin, sizeof(z->origin), "z%u.example.", index);
 	z->relative = rng_below(&z->rng, 2);
 	zone_base(z);
 	z->plants = rng_below(&z->rng, 4);
 	for (i = 0; i < z->plants; i++) {
 		do {
-			k = rng_below(&z->rng, K__COUNT);
+			k = rng_below(&z->rng, K__DRAWN);
 		} while (k == K_CNAME_APEX && z->apex_cname);
 		z->kinds[k]++;
 		switch (k) {
@@ -802,6 +978,15 @@ zone_build(zone_t *z, unsigned index, uint64_t seed)
 			break;
 		}
 	}
+	/* MX and SRV targets with and without addresses: after the plants
+	 * above, their number drawn from the mixer, so that the zones of a
+	 * seed keep what they had. */
+	k = (unsigned)(rng_next(&mix) % 3);
+	for (i = 0; i < k; i++) {
+		z->kinds[K_NO_ADDRESS]++;
+		plant_no_address(z);
+	}
+	z->plants += k;
 	if (z->plants == 0) {
 		note(z, "nothing planted");
 	}
@@ -813,11 +998,34 @@ zone_build(zone_t *z, unsigned index, uint64_t seed)
 			keyset_add(&z->plan.c[C_CLASS], line);
 		}
 	}
+	/* The TTL message: at the SOA, at the first IN record of the body
+	 * (none has a TTL of its own; other classes are refused first), or
+	 * at the record before the SOA. */
+	switch (z->ttl) {
+	case T_SOA_MIN:
+		snprintf(line, sizeof(line), "line %zu", 1 + z->nnotes + 3);
+		keyset_add(&z->plan.c[C_TTL], line);
+		break;
+	case T_RFC1035:
+		for (i = 0; i < z->nbody && z->body[i].other_class; i++) {
+		}
+		snprintf(line, sizeof(line), "line %zu",
+		    1 + z->nnotes + 3 + i + 1);
+		keyset_add(&z->plan.c[C_TTL], line);
+		break;
+	case T_REJECTED:
+		snprintf(line, sizeof(line), "line %zu", 1 + z->nnotes + 2);
+		keyset_add(&z->plan.c[C_TTL_REJECTED], line);
+		break;
+	default:
+		break;
+	}
 }
 
 /*
- * The zone file: a comment line, one for each note, $ORIGIN, $TTL, the SOA,
- * then the body (zone_build counts the lines the same way).
+ * The zone file: a comment line, one for each note, $ORIGIN, $TTL (or in
+ * its place a comment or a record without a TTL), the SOA, then the body
+ * (zone_build counts the lines the same way).
  */
 static void
 zone_write(const zone_t *z, FILE *fp)
@@ -830,9 +1038,18 @@ zone_write(const zone_t *z, FILE *fp)
 	for (i = 0; i < z->nnotes; i++) {
 		fprintf(fp, "; plant: %s\n", z->notes[i]);
 	}
-	fprintf(fp, "$ORIGIN %s\n$TTL 300\n", z->origin);
-	fprintf(fp, "%s\tIN\tSOA\t%s %s 1 3600 600 86400 300\n",
-	    zname(z, "@", a, sizeof(a)), zname(z, "ns1", b, sizeof(b)),
+	fprintf(fp, "$ORIGIN %s\n", z->origin);
+	if (z->ttl == T_DOLLAR) {
+		fprintf(fp, "$TTL 300\n");
+	} else if (z->ttl == T_REJECTED) {
+		fprintf(fp, "%s\tTXT\t\"no TTL known\"\n",
+		    zname(z, "ttl", a, sizeof(a)));
+	} else {
+		fprintf(fp, "; no $TTL\n");
+	}
+	fprintf(fp, "%s\t%sIN\tSOA\t%s %s 1 3600 600 86400 300\n",
+	    zname(z, "@", a, sizeof(a)), z->ttl == T_RFC1035 ? "300\t" : "",
+	    zname(z, "ns1", b, sizeof(b)),
 	    zname(z, "hostmaster", c, sizeof(c)));
 	for (i = 0; i < z->nbody; i++) {
 		fprintf(fp, "%s\n", z->body[i].text);
@@ -850,6 +1067,7 @@ typedef struct result {
 	bool bind_serial;  /* "loaded serial N" */
 	bool bind_loaded;  /* "OK" */
 	bool bind_refused; /* "not loaded due to errors." */
+	bool bind_ttl;     /* a TTL message seen (only the first counts) */
 	unsigned bind_unknown;
 	unsigned lint_other; /* findings of other rules or severities */
 	bool lint_failed;    /* zl_lint_file did not return ZG_OK */
@@ -891,11 +1109,16 @@ after_path(const char *s, const char *prefix, const char *path)
 	return s + n + m + 1;
 }
 
+#define NO_ADDRESS "' has no address records (A or AAAA)"
+#define TTL_SOA ": no TTL specified; using SOA MINTTL instead"
+#define TTL_1035 ": using RFC1035 TTL semantics"
+#define TTL_REJECTED ": no TTL specified; zone rejected"
+
 /* One line of named-checkzone's output; false when it is not known. */
 static bool
 bind_line(result_t *r, const zone_t *z, const char *path, const char *s)
 {
-	char pre[TEXT_MAX], origin[64], name[TEXT_MAX], key[64];
+	char pre[TEXT_MAX], origin[64], name[TEXT_MAX], key[KEY_MAX];
 	const char *p;
 	size_t ol = strlen(z->origin) - 1;
 	unsigned long line;
@@ -931,13 +1154,23 @@ bind_line(result_t *r, const zone_t *z, const char *path, const char *s)
 		}
 		return false;
 	}
-	/* "FILE:LINE: class 'CH' != zone class 'IN'" */
+	/* "FILE:LINE: class 'CH' != zone class 'IN'", and the TTL
+	 * messages of BIND's master.c. */
 	if ((p = after_path(s, "", path)) != NULL) {
 		line = strtoul(p, &end, 10);
+		snprintf(key, sizeof(key), "line %lu", line);
 		if (strncmp(end, ": class '", 9) == 0 &&
 		    strstr(end, "' != zone class 'IN'") != NULL) {
-			snprintf(key, sizeof(key), "line %lu", line);
 			keyset_add(&r->bind.c[C_CLASS], key);
+			return true;
+		}
+		if (strcmp(end, TTL_SOA) == 0 || strcmp(end, TTL_1035) == 0 ||
+		    strcmp(end, TTL_REJECTED) == 0) {
+			if (!r->bind_ttl) {
+				keyset_add(&r->bind.c[strstr(end, "rejected")
+					? C_TTL_REJECTED : C_TTL], key);
+			}
+			r->bind_ttl = true;
 			return true;
 		}
 		return false;
@@ -957,6 +1190,26 @@ bind_line(result_t *r, const zone_t *z, const char *path, const char *s)
 	}
 	if (strncmp(s, "loading from master file ", 25) == 0) {
 		return true; /* the first loading error again */
+	}
+	/* "OWNER/MX 'TARGET' has no address records (A or AAAA)" */
+	if ((p = strstr(s, NO_ADDRESS)) != NULL &&
+	    p[sizeof(NO_ADDRESS) - 1] == '\0') {
+		const char *q = strstr(s, "/MX '");
+		int c = C_MX_NOADDR;
+		size_t skip = 5;
+
+		if (q == NULL) {
+			q = strstr(s, "/SRV '");
+			c = C_SRV_NOADDR;
+			skip = 6;
+		}
+		if (q == NULL || q > p) {
+			return false;
+		}
+		snprintf(key, sizeof(key), "%.*s/%.*s", (int)(q - s), s,
+		    (int)(p - q - skip), q + skip);
+		keyset_add(&r->bind.c[c], key);
+		return true;
 	}
 	if (strstr(s, "' is a CNAME (illegal)") == NULL) {
 		return false;
@@ -1033,12 +1286,22 @@ json_field(const char *line, const char *field, char *buf, size_t size)
 	buf[e - p] = '\0';
 }
 
-/* The category of a zonelint rule at OWNER, or -1. */
+/* The category of a zonelint rule at OWNER, with MESSAGE, or -1. */
 static int
-lint_category(const char *rule, const char *owner, const char *origin)
+lint_category(const char *rule, const char *owner, const char *origin,
+    const char *message)
 {
 	bool apex = strcasecmp(owner, origin) == 0;
 
+	if (strcmp(rule, "default-ttl-missing") == 0) {
+		return strstr(message, "BIND refuses the zone") != NULL
+		    ? C_TTL_REJECTED : C_TTL;
+	}
+	if (strcmp(rule, "target-no-address") == 0) {
+		return strncmp(message, "MX host ", 8) == 0 ? C_MX_NOADDR
+		    : strncmp(message, "SRV host ", 9) == 0 ? C_SRV_NOADDR
+							 : -1;
+	}
 	if (strcmp(rule, "cname-and-other-data") == 0) {
 		return apex ? C_CNAME_APEX : C_CNAME_OTHER;
 	}
@@ -1069,7 +1332,9 @@ run_zonelint(result_t *r, const zone_t *z, const char *path)
 {
 	zl_options_t options;
 	zl_report_t *report;
-	char err[256], rule[64], sev[32], owner[TEXT_MAX], key[64];
+	char err[256], rule[64], sev[32], owner[TEXT_MAX], key[KEY_MAX];
+	char message[TEXT_MAX], target[TEXT_MAX];
+	char ko[KEY_MAX / 2 - 1], kt[KEY_MAX / 2 - 1];
 	char *s, *nl;
 	FILE *m;
 	int c;
@@ -1105,14 +1370,27 @@ run_zonelint(result_t *r, const zone_t *z, const char *path)
 		if (rule[0] != '\0') {
 			json_field(s, "severity", sev, sizeof(sev));
 			json_field(s, "owner", owner, sizeof(owner));
-			c = lint_category(rule, owner, z->origin);
-			if (c < 0 || strcmp(sev, "error") != 0) {
+			json_field(s, "message", message, sizeof(message));
+			c = lint_category(rule, owner, z->origin, message);
+			if (c < 0 || strcmp(sev, categories[c].severity) != 0) {
 				r->lint_other++;
-			} else if (c == C_CLASS) {
+			} else if (c == C_CLASS || c == C_TTL ||
+			    c == C_TTL_REJECTED) {
 				const char *l = strstr(s, "\"line\": ");
 
 				snprintf(key, sizeof(key), "line %lu",
 				    l != NULL ? strtoul(l + 8, NULL, 10) : 0);
+				keyset_add(&r->lint.c[c], key);
+			} else if (c == C_MX_NOADDR || c == C_SRV_NOADDR) {
+				/* "MX host TARGET at OWNER has no ..." */
+				const char *h = strstr(message, " host ");
+				const char *e = h ? strstr(h, " at ") : NULL;
+
+				key_name(ko, sizeof(ko), owner);
+				snprintf(target, sizeof(target), "%.*s",
+				    e ? (int)(e - h - 6) : 0, h ? h + 6 : "");
+				key_name(kt, sizeof(kt), target);
+				snprintf(key, sizeof(key), "%s/%s", ko, kt);
 				keyset_add(&r->lint.c[c], key);
 			} else {
 				keyset_add(&r->lint.c[c], owner);
@@ -1157,7 +1435,8 @@ typedef struct run {
 	unsigned kept;
 } run_t;
 
-/* Whether named-checkzone got as far as judging category c. */
+/* Whether named-checkzone got as far as judging category c: no refusal
+ * in an earlier phase (a warning stops nothing). */
 static bool
 reached(const result_t *r, enum category c)
 {
@@ -1165,7 +1444,8 @@ reached(const result_t *r, enum category c)
 	unsigned i;
 
 	for (i = 0; i < C__COUNT; i++) {
-		if (categories[i].phase < phase && r->bind.c[i].n != 0) {
+		if (categories[i].phase < phase && categories[i].fatal &&
+		    r->bind.c[i].n != 0) {
 			return false;
 		}
 	}
@@ -1211,9 +1491,10 @@ compare(const zone_t *z, const result_t *r, enum category c)
 	}
 	if (keyset_eq(p, b) && keyset_eq(b, l)) {
 		/* A non-fatal category that BIND names: it loaded the zone,
-		 * zonelint refuses it. */
-		return categories[c].fatal || p->n == 0 ? O_AGREE
-							: O_DOCUMENTED;
+		 * zonelint refuses it (at error). */
+		return categories[c].fatal || p->n == 0 ||
+			strcmp(categories[c].severity, "error") != 0
+		    ? O_AGREE : O_DOCUMENTED;
 	}
 	return O_DISAGREE;
 }
@@ -1376,16 +1657,17 @@ rule_ids(void)
 
 	rules = zl_rules(&n);
 	for (i = 0; i < sizeof(judged_rules) / sizeof(judged_rules[0]); i++) {
-		at = zl_rule_find(judged_rules[i]);
+		at = zl_rule_find(judged_rules[i].id);
 		if (at < 0 || (size_t)at >= n ||
-		    rules[at].severity != ZG_SEV_ERROR) {
-			printf("# rule %s: %s\n", judged_rules[i],
+		    rules[at].severity != judged_rules[i].severity) {
+			printf("# rule %s: %s\n", judged_rules[i].id,
 			    at < 0 ? "not in the rule table"
-				   : "not an error by default");
+				   : "not of the severity judged");
 			ok = false;
 		}
 	}
-	UNIT_CHECK(ok, "bindiff/rule-ids (the judged rules exist, errors)");
+	UNIT_CHECK(ok, "bindiff/rule-ids (the judged rules exist, with their "
+		       "severities)");
 }
 
 

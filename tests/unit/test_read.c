@@ -29,6 +29,7 @@
 #include "lint/internal.h"
 #include "lint/read.h"
 #include "lint/scan.h"
+#include "tests/unit/oracle.h"
 #include "tests/unit/unit.h"
 
 #define FX "fixtures/read/"
@@ -712,7 +713,16 @@ test_generate(void)
 static void
 test_ttl(void)
 {
+	static const struct {
+		const char *owner;
+		unsigned ttl;  /* 7200: its own */
+		unsigned line;
+	} soa_min[] = { { "example.com.", 900, 2 },
+		{ "www.example.com.", 900, 3 }, { "ftp.example.com.", 7200, 4 },
+		{ "mail.example.com.", 900, 5 },
+		{ "news.example.com.", 60, 7 } };
 	const char *f = FX "ttl.zone";
+	size_t i;
 
 	read_zone(f);
 	expect_counts("ttl", 8, 2);
@@ -732,12 +742,91 @@ test_ttl(void)
 	expect_rr("ttl", 6, "i.example.com.", "A", 7200, true, 10, 10);
 	expect_rr("ttl", 7, "j.example.com.", "A", 7200, false, 11, 11);
 
-	/* no TTL anywhere yet and an SOA without one: its MINIMUM (BIND) */
+	/* no TTL anywhere yet and an SOA without one: its MINIMUM (BIND),
+	 * which is then the default, not the last TTL written */
 	read_zone(FX "soa-minimum.zone");
-	expect_counts("soa-minimum", 2, 0);
-	expect_rr("soa-minimum", 0, "example.com.", "SOA", 900, false, 2, 2);
-	expect_rr("soa-minimum", 1, "www.example.com.", "A", 900, false, 3,
-	    3);
+	expect_counts("soa-minimum", 5, 1);
+	for (i = 0; i < sizeof(soa_min) / sizeof(soa_min[0]); i++) {
+		expect_rr("soa-minimum", i, soa_min[i].owner,
+		    i == 0 ? "SOA" : "A", soa_min[i].ttl,
+		    soa_min[i].ttl == 7200, soa_min[i].line, soa_min[i].line);
+	}
+	expect_problem("soa-minimum", 0, FX "soa-minimum.zone", 2,
+	    "default-ttl-missing", "SOA minimum, 900");
+}
+
+/*
+ * The TTL each record gets, against BIND's (named-compilezone's output),
+ * for zones without $TTL or with it late: the SOA minimum as the default,
+ * the last TTL written (RFC 1035 5.1), $TTL (RFC 2308 4).  Every record
+ * at a name of its own, so that no RRset's TTLs are merged.
+ */
+static void
+test_ttl_bind(void)
+{
+	static const char *const zones[] = {
+		"@ SOA ns hm 1 7200 3600 1209600 900\n@ NS ns\nns A 192.0.2.1\n"
+		"www 7200 A 192.0.2.2\nftp A 192.0.2.3\n$TTL 60\n"
+		"mail A 192.0.2.4\nnews 30 A 192.0.2.5\nold A 192.0.2.6\n",
+		"@ 600 SOA ns hm 1 7200 3600 1209600 900\n@ NS ns\n"
+		"ns A 192.0.2.1\n"
+		"x 1200 A 192.0.2.2\ny A 192.0.2.3\n",
+		"$TTL 100\n@ SOA ns hm 1 7200 3600 1209600 900\n@ NS ns\n"
+		"ns A 192.0.2.1\na 50 A 192.0.2.2\nb A 192.0.2.3\n",
+		"a 500 A 192.0.2.2\n@ SOA ns hm 1 7200 3600 1209600 900\n"
+		"@ NS ns\nns A 192.0.2.1\nb A 192.0.2.3\n",
+	};
+	char prog[1024], line[512], name[256], type[32], *out, *p;
+	size_t len, i, k, bad, found;
+	unsigned ttl;
+
+	if (!find_program("named-compilezone", prog, sizeof(prog))) {
+		UNIT_CHECK(0, "ttl-bind: named-compilezone (not installed: "
+			      "run make deps)");
+		return;
+	}
+	for (i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
+		char text[512];
+		const char *path;
+		char *argv[] = { (char *)"named-compilezone", (char *)"-i",
+			(char *)"none", (char *)"-o", (char *)"-",
+			(char *)"example.com", NULL, NULL };
+
+		snprintf(text, sizeof(text), "$ORIGIN example.com.\n%s",
+		    zones[i]);
+		path = write_tmp("ttl-bind.zone", text, strlen(text));
+		argv[6] = (char *)path;
+		read_zone(path);
+		run_capture(prog, argv, &out, &len);
+		bad = found = 0;
+		for (p = out; p != NULL && *p != '\0';) {
+			size_t n = strcspn(p, "\n");
+
+			snprintf(line, sizeof(line), "%.*s", (int)n, p);
+			p += n + (p[n] == '\n');
+			if (sscanf(line, "%255s %u IN %31s", name, &ttl,
+			    type) != 3) {
+				continue;
+			}
+			for (k = 0; k < S.nrr; k++) {
+				if (strcmp(S.rr[k].owner, name) == 0 &&
+				    strcmp(S.rr[k].type, type) == 0) {
+					found++;
+					bad += S.rr[k].ttl != ttl;
+					if (S.rr[k].ttl != ttl) {
+						printf("  %s %s: BIND %u, "
+						       "zonelint %u\n", name,
+						    type, ttl, S.rr[k].ttl);
+					}
+				}
+			}
+		}
+		UNIT_CHECK(found == S.nrr && S.nrr > 2 && bad == 0,
+		    "ttl-bind: zone %zu: the TTLs named-compilezone gives (%zu "
+		    "of %zu records compared, %zu differ)", i, found, S.nrr,
+		    bad);
+		free(out);
+	}
 }
 
 static void
@@ -1436,7 +1525,7 @@ test_piped(void)
 	}
 	check_windows("piped, large records and comments", p, NULL, NULL,
 	    FEW_WINDOWS + 9, 3, &t);
-	UNIT_CHECK(count_substr(&t, "record ") == 25 &&
+	UNIT_CHECK(count_substr(&t, "\nrecord ") == 25 &&
 	    count_substr(&t, "comment ") == 4,
 	    "piped: large: 25 records and 4 comments");
 	free(t.p);
@@ -1469,7 +1558,7 @@ test_piped(void)
 	}
 	check_windows("piped, 40 included files", p, NULL, NULL,
 	    FEW_WINDOWS + 10, 2, &t);
-	UNIT_CHECK(count_substr(&t, "record ") == 1 + 1000 + 40 + 3 * 780,
+	UNIT_CHECK(count_substr(&t, "\nrecord ") == 1 + 1000 + 40 + 3 * 780,
 	    "piped: includes: every record");
 	free(t.p);
 
@@ -1501,6 +1590,7 @@ main(void)
 	test_directives();
 	test_generate();
 	test_ttl();
+	test_ttl_bind();
 	test_owners();
 	test_lexical_fixtures();
 	test_include();
