@@ -40,9 +40,11 @@ report_authorisation(const struct zl_view *v)
 	return false;
 }
 
+/* `owner` is the record's owner as text, or NULL to have it made from
+ * `v` only when a problem is said. */
 static void
-check_record(struct zone *zone, const char *owner, const char *file,
-    unsigned line, const char *text, size_t len)
+check_record(struct zone *zone, struct zl_view *v, const char *owner,
+    const char *file, unsigned line, const char *text, size_t len)
 {
 	zg_problems_t problems = { 0 };
 	zg_dmarc_t *dmarc = NULL;
@@ -55,6 +57,9 @@ check_record(struct zone *zone, const char *owner, const char *file,
 		return;
 	}
 	zg_dmarc_free(dmarc);
+	if (problems.count > 0 && owner == NULL) {
+		owner = zl_view_owner(v);
+	}
 	for (i = 0; i < problems.count; i++) {
 		int rule = zl_rule_find(problems.items[i].id);
 		int sev = ZL_SEV_DEFAULT;
@@ -191,7 +196,7 @@ record(struct zone *zone, void *state, struct zl_view *v)
 		st->misplaced_count++;
 		return;
 	}
-	check_record(zone, zl_view_owner(v), v->file, v->line, text, len);
+	check_record(zone, v, NULL, v->file, v->line, text, len);
 	if ((first = zl_table_get(&st->names, zl_exact_key(v->id),
 	    &added)) == NULL) {
 		zone->nomem = true;
@@ -330,7 +335,7 @@ end(struct zone *zone, void *state)
 			/* Where receivers find it: a policy to check. */
 			const uint32_t *p = zl_arena_at(st->arena, m->text);
 
-			check_record(zone, owner, m->file, m->line,
+			check_record(zone, NULL, owner, m->file, m->line,
 			    (const char *)(p + 1), *p);
 			continue;
 		}

@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint/internal.h"
 
@@ -135,9 +136,17 @@ pending_new(struct dns_state *st)
  * names: exactly, whatever their case.  True when the target is an
  * address (its finding says so; it needs no other).
  */
+/* What check_target found of a target in the zone: its name id (0 when
+ * it did not intern it) and the name's flags then. */
+struct target {
+	uint32_t id;
+	unsigned flags;
+};
+
 static bool
 check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
-    const uint8_t *wire, size_t len, int address_rule, const char *what)
+    const uint8_t *wire, size_t len, int address_rule, const char *what,
+    struct target *seen)
 {
 	char target[ZL_NAME_TEXT_MAX];
 	const struct zl_slot *c;
@@ -172,6 +181,10 @@ check_target(struct zone *zone, struct dns_state *st, struct zl_view *v,
 	}
 	if ((id = zl_name_intern_flags(zone, wire, len, &flags)) == 0) {
 		return false;
+	}
+	if (seen != NULL) {
+		seen->id = id;
+		seen->flags = flags;
 	}
 	/* (A name in the cnames table has ZL_NAME_CNAME.) */
 	if ((flags & ZL_NAME_CNAME) &&
@@ -247,44 +260,57 @@ static const struct {
 	{ "_pop3s", 110, "_pop3._tcp (STARTTLS)" },
 };
 
-static void
-check_srv(struct zone *zone, struct dns_state *st, struct zl_view *v)
+/* Whether wire label `l` (its length byte first) is `name`, any case. */
+static bool
+label_is(const uint8_t *l, const char *name)
 {
-	const char *owner = zl_view_owner(v);
+	size_t n = strlen(name);
+
+	return l[0] == n && strncasecmp((const char *)l + 1, name, n) == 0;
+}
+
+static void
+check_srv(struct zone *zone, struct dns_state *st, struct zl_view *v,
+    struct target *seen)
+{
 	const char *file = v->file;
 	unsigned line = v->line;
 	const uint8_t *rdata = v->rdata;
 	size_t len = v->rdata_len;
-	size_t l1 = strcspn(owner, ".");
-	const char *proto = owner[l1] == '.' ? owner + l1 + 1 : "";
-	size_t l2 = strcspn(proto, ".");
+	/* The owner's first two labels, read from its wire form: the text
+	 * is made only for a message. */
+	const uint8_t *w = v->owner, *l2 = NULL;
 	unsigned port;
 	size_t i;
 
 	if (len < 7) {
 		return;
 	}
-	if (owner[0] != '_' || l1 < 2 || proto[0] != '_' || l2 < 2 ||
-	    proto[l2] != '.') {
-		zl_report_add(zone->report, ZL_SRV_OWNER, file, line, owner,
-		    LDNS_RR_TYPE_SRV, "SRV owner %s is not _service._proto.name",
-		    owner);
+	if (v->owner_len > 1 && w[0] > 0 && (size_t)w[0] + 1 < v->owner_len) {
+		l2 = w + 1 + w[0];
+	}
+	if (w[0] < 2 || w[1] != '_' || l2 == NULL || l2[0] < 2 ||
+	    l2[1] != '_') {
+		zl_report_add(zone->report, ZL_SRV_OWNER, file, line,
+		    zl_view_owner(v), LDNS_RR_TYPE_SRV,
+		    "SRV owner %s is not _service._proto.name",
+		    zl_view_owner(v));
 	}
 	port = (unsigned)rdata[4] << 8 | rdata[5];
-	if (strncmp(proto, "_tcp.", 5) == 0) {
+	if (l2 != NULL && label_is(l2, "_tcp")) {
 		for (i = 0; i < sizeof(srv_ports) / sizeof(srv_ports[0]);
 		     i++) {
-			if (strlen(srv_ports[i].service) == l1 &&
-			    strncmp(owner, srv_ports[i].service, l1) == 0 &&
+			if (label_is(w, srv_ports[i].service) &&
 			    srv_ports[i].wrong_port == port) {
 				zl_report_add(zone->report, ZL_SRV_PORT, file,
-				    line, owner, LDNS_RR_TYPE_SRV,
+				    line, zl_view_owner(v), LDNS_RR_TYPE_SRV,
 				    "%s on port %u: that port belongs under "
-				    "%s", owner, port, srv_ports[i].instead);
+				    "%s", zl_view_owner(v), port,
+				    srv_ports[i].instead);
 			}
 		}
 	}
-	(void)check_target(zone, st, v, rdata + 6, len - 6, -1, "SRV");
+	(void)check_target(zone, st, v, rdata + 6, len - 6, -1, "SRV", seen);
 }
 
 /* ---- target-no-address ----------------------------------------------- */
@@ -302,19 +328,15 @@ check_srv(struct zone *zone, struct dns_state *st, struct zl_view *v)
  */
 static void
 want_address(struct zone *zone, struct dns_state *st, struct zl_view *v,
-    const uint8_t *wire, size_t len)
+    const struct target *seen)
 {
-	unsigned flags;
-	uint32_t id;
-
 	/* --live asks the DNS for addresses (lint/live.c); a zone without
-	 * an origin has no names of its own. */
-	if (len <= 1 || zone->origin_id == 0 ||
+	 * an origin has no names of its own.  check_target interned the
+	 * target when it is in the zone and not "." (seen->id). */
+	if (zone->origin_id == 0 ||
 	    (zone->live != NULL && !zone->live->local) ||
 	    !zl_in_zone_wire(zone, v->owner, v->owner_len) ||
-	    !zl_in_zone_wire(zone, wire, len) ||
-	    (id = zl_name_intern_flags(zone, wire, len, &flags)) == 0 ||
-	    (flags & ZL_NAME_ADDRESS)) {
+	    seen->id == 0 || (seen->flags & ZL_NAME_ADDRESS)) {
 		return;
 	}
 	if (!zl_grow((void **)&st->wants, &st->wants_cap, st->nwants + 1,
@@ -322,7 +344,7 @@ want_address(struct zone *zone, struct dns_state *st, struct zl_view *v,
 		zone->nomem = true;
 		return;
 	}
-	st->wants[st->nwants++] = (struct pending){ v->id, id, v->file,
+	st->wants[st->nwants++] = (struct pending){ v->id, seen->id, v->file,
 		v->line, v->type, 0 };
 }
 
@@ -515,6 +537,7 @@ static void
 record(struct zone *zone, void *state, struct zl_view *v)
 {
 	struct dns_state *st = state;
+	struct target seen = { 0, 0 };
 	struct zl_slot *d;
 	bool added;
 
@@ -522,23 +545,22 @@ record(struct zone *zone, void *state, struct zl_view *v)
 	case LDNS_RR_TYPE_MX:
 		if (v->rdata_len >= 3) {
 			if (!check_target(zone, st, v, v->rdata + 2,
-			    v->rdata_len - 2, ZL_MX_TARGET_ADDRESS, "MX")) {
-				want_address(zone, st, v, v->rdata + 2,
-				    v->rdata_len - 2);
+			    v->rdata_len - 2, ZL_MX_TARGET_ADDRESS, "MX",
+			    &seen)) {
+				want_address(zone, st, v, &seen);
 			}
 		}
 		break;
 	case LDNS_RR_TYPE_NS:
 		if (v->rdata_len >= 1) {
 			(void)check_target(zone, st, v, v->rdata, v->rdata_len,
-			    ZL_NS_TARGET_ADDRESS, "NS");
+			    ZL_NS_TARGET_ADDRESS, "NS", NULL);
 		}
 		break;
 	case LDNS_RR_TYPE_SRV:
-		check_srv(zone, st, v);
+		check_srv(zone, st, v, &seen);
 		if (v->rdata_len >= 7) {
-			want_address(zone, st, v, v->rdata + 6,
-			    v->rdata_len - 6);
+			want_address(zone, st, v, &seen);
 		}
 		break;
 	case LDNS_RR_TYPE_DNAME:

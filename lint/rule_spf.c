@@ -600,7 +600,6 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 	zg_spf_t *spf = NULL, *parsed = NULL;
 	bool split = false, later;
 	size_t i, strings = string_count(v->rdata, v->rdata_len);
-	const char *owner = zl_view_owner(v);
 
 	if (zg_spf_parse(text, text_len, &parsed, &problems) != ZG_OK) {
 		zg_problems_free(&problems);
@@ -619,10 +618,11 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 			zg_spf_free(spf);
 			if (!zg_problems_invalid(&again)) {
 				zl_report_add(zone->report, ZL_SPF_SPLIT,
-				    v->file, v->line, owner, LDNS_RR_TYPE_TXT,
+				    v->file, v->line, zl_view_owner(v),
+				    LDNS_RR_TYPE_TXT,
 				    "SPF record at %s: its %zu strings are "
 				    "joined without spaces, which breaks "
-				    "a term", owner, strings);
+				    "a term", zl_view_owner(v), strings);
 				zg_problems_free(&problems);
 				split = true;
 			}
@@ -633,18 +633,19 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 	if (!split && !zg_problems_invalid(&problems) &&
 	    glued_join(v->rdata, v->rdata_len) > 0) {
 		zl_report_add(zone->report, ZL_SPF_SPLIT, v->file, v->line,
-		    owner, LDNS_RR_TYPE_TXT,
+		    zl_view_owner(v), LDNS_RR_TYPE_TXT,
 		    "SPF record at %s: string %zu ends without a space and "
 		    "string %zu starts a new term, so they join into one term",
-		    owner, glued_join(v->rdata, v->rdata_len),
+		    zl_view_owner(v), glued_join(v->rdata, v->rdata_len),
 		    glued_join(v->rdata, v->rdata_len) + 1);
 	}
 	for (i = 0; i < problems.count; i++) {
 		int rule = zl_rule_find(problems.items[i].id);
 
 		zl_report_add(zone->report, rule >= 0 ? rule : ZL_SPF_SYNTAX,
-		    v->file, v->line, owner, LDNS_RR_TYPE_TXT,
-		    "SPF record at %s: %s", owner, problems.items[i].message);
+		    v->file, v->line, zl_view_owner(v), LDNS_RR_TYPE_TXT,
+		    "SPF record at %s: %s", zl_view_owner(v),
+		    problems.items[i].message);
 	}
 	zg_problems_free(&problems);
 	/* A record that names a name of this zone is counted at the end,
@@ -652,7 +653,7 @@ check_record(struct zone *zone, struct zl_view *v, const char *text,
 	 * now (each term outside the zone costs one lookup). */
 	later = names_zone(zone, parsed);
 	if (!later && parsed->dns_terms > SPF_LOOKUP_MAX) {
-		report_lookups(zone, owner, v->file, v->line,
+		report_lookups(zone, zl_view_owner(v), v->file, v->line,
 		    MEMO_DONE | MEMO(cap(parsed->dns_terms), 0));
 	}
 	zg_spf_free(parsed);

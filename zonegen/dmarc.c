@@ -393,6 +393,16 @@ check_value(parser_t *p, const char *name, const char *raw, size_t rlen,
 	}
 }
 
+/* Text quoted for a message into q (QUOTE_SIZE bytes): made only when a
+ * message is said, as most tags are fine and quoting costs more than the
+ * checks. */
+static const char *
+quoted(char *q, const char *s, size_t n)
+{
+	zg_text_quote(q, QUOTE_SIZE, s, n, SIZE_MAX);
+	return q;
+}
+
 /*
  * One tag-spec (RFC 6376 3.2, as used by RFC 7489 6.4):
  *   tag-spec = [FWS] tag-name [FWS] "=" [FWS] tag-value [FWS]
@@ -408,10 +418,10 @@ parse_tag(parser_t *p, const char *s, size_t n, size_t index)
 	size_t nlen, vlen, i;
 	char lower[16], q[QUOTE_SIZE];
 
-	zg_text_quote(q, sizeof(q), s, n, SIZE_MAX);
 	if (eq == NULL) {
 		report(p, "dmarc-syntax", true,
-		    "\"%s\" is not a tag=value pair (RFC 7489 6.4)", q);
+		    "\"%s\" is not a tag=value pair (RFC 7489 6.4)",
+		    quoted(q, s, n));
 		return index != 0;
 	}
 	nlen = (size_t)(eq - s);
@@ -425,7 +435,7 @@ parse_tag(parser_t *p, const char *s, size_t n, size_t index)
 	if (nlen == 0 || i != nlen || !zg_ascii_alpha(name[0])) {
 		report(p, "dmarc-syntax", true,
 		    "\"%s\": a tag name is a letter and then letters, digits "
-		    "or '_' (RFC 6376 3.2)", q);
+		    "or '_' (RFC 6376 3.2)", quoted(q, s, n));
 		return index != 0;
 	}
 	for (i = 0; i < vlen; i++) {
@@ -434,7 +444,7 @@ parse_tag(parser_t *p, const char *s, size_t n, size_t index)
 		if ((c < 0x21 || c > 0x7e) && !is_wsp((char)c)) {
 			report(p, "dmarc-syntax", true,
 			    "\"%s\": a tag value holds only visible ASCII "
-			    "and spaces (RFC 6376 3.2)", q);
+			    "and spaces (RFC 6376 3.2)", quoted(q, s, n));
 			return index != 0;
 		}
 	}
@@ -444,20 +454,20 @@ parse_tag(parser_t *p, const char *s, size_t n, size_t index)
 		    memcmp(value, "DMARC1", 6) == 0 && is_wsp(value[6])) {
 			report(p, "dmarc-syntax", true,
 			    "\"%s\": a ';' must follow v=DMARC1 "
-			    "(RFC 7489 6.4)", q);
+			    "(RFC 7489 6.4)", quoted(q, s, n));
 			return false;
 		}
 		if (!zg_ascii_equal(name, nlen, "v") || vlen != 6 ||
 		    memcmp(value, "DMARC1", 6) != 0) {
 			report(p, "dmarc-syntax", true,
 			    "the first tag must be v=DMARC1, not \"%s\" "
-			    "(RFC 7489 6.4)", q);
+			    "(RFC 7489 6.4)", quoted(q, s, n));
 			return false;
 		}
 	} else if (zg_ascii_equal(name, nlen, "v")) {
 		report(p, "dmarc-syntax", true,
 		    "\"%s\": v= must be the first tag and appear once "
-		    "(RFC 7489 6.4)", q);
+		    "(RFC 7489 6.4)", quoted(q, s, n));
 		return true;
 	}
 	for (i = 0; i < p->dmarc->count; i++) {
@@ -467,7 +477,7 @@ parse_tag(parser_t *p, const char *s, size_t n, size_t index)
 		/* RFC 6376 3.2: a duplicate tag invalidates the list. */
 		report(p, "dmarc-syntax", true,
 		    "\"%s\": the tag appears more than once (RFC 6376 3.2, "
-		    "RFC 7489 6.4)", q);
+		    "RFC 7489 6.4)", quoted(q, s, n));
 		return true;
 	}
 	push_tag(p, name, nlen, value, vlen);
