@@ -201,9 +201,26 @@ struct zl_names {
 	size_t used;   /* in the last block */
 	uint8_t origin[ZL_WIRE_MAX];
 	size_t origin_len;
-	unsigned moves; /* counts the changes that moved slots */
+	/* Counts the changes that moved slots, by shard. */
+	unsigned shard_moves[1u << ZL_TABLE_SHARD_BITS];
 	unsigned grows; /* counts the growths (each a new array) */
 };
+
+/* The shard of a name by its 32-bit hash (a slot's `hash`): the top bits,
+ * which the place within the shard (names.c, name_home) does not use. */
+static inline unsigned
+zl_names_shard(uint32_t hash)
+{
+	return hash >> (32 - ZL_TABLE_SHARD_BITS);
+}
+
+/* Counts the changes that moved the slots of a shard: a slot pointer
+ * holds while its shard's count does not change. */
+static inline unsigned
+zl_names_moves(const struct zl_names *t, unsigned shard)
+{
+	return t->shard_moves[shard];
+}
 
 /* Set the origin (before the first name). */
 void zl_names_set_origin(struct zl_names *t, const uint8_t *wire,
@@ -212,12 +229,15 @@ void zl_names_set_origin(struct zl_names *t, const uint8_t *wire,
  * out of memory or the name is longer than 255 octets. */
 struct zl_name_slot *zl_names_get(struct zl_names *t, const uint8_t *wire,
     size_t len, bool *added);
-/* zl_names_get with the name's zl_name_hash, computed before. */
+/* zl_names_get of a name whose ASCII letters are lower case already,
+ * with its zl_name_hash, computed before. */
 struct zl_name_slot *zl_names_get_hashed(struct zl_names *t,
-    const uint8_t *wire, size_t len, uint64_t hash, bool *added);
+    const uint8_t *lower, size_t len, uint64_t hash, bool *added);
 /* The keyed hash of a wire name (any case) under the run's key, as the
  * table computes it; 0 for no name (empty, or past 255 octets). */
 uint64_t zl_name_hash(const uint8_t *wire, size_t len);
+/* zl_name_hash of a name whose ASCII letters are lower case already. */
+uint64_t zl_name_hash_lower(const uint8_t *lower, size_t len);
 /* Have the slot a name of this hash is looked for at first fetched into
  * the cache (a hint: nothing changes). */
 void zl_names_prefetch(const struct zl_names *t, uint64_t hash);
@@ -311,6 +331,7 @@ enum zl_family_index {
 	ZL_FAMILY_MAIL,  /* rule_mail.c, mail_diff.c: the profile's records */
 	ZL_FAMILY__COUNT
 };
+_Static_assert(ZL_FAMILY__COUNT <= 8, "zone.family_types has a bit for each");
 
 struct zl_view;
 struct zone;
@@ -400,12 +421,13 @@ struct zone {
 	uint32_t origin_id;  /* the origin's name id, 0 without */
 	/* Every name seen (ZL_NAME_*), as owner or as a target. */
 	struct zl_names names;
-	/* The last record's owner as written and its slot, valid while
-	 * names.moves is last_moves: a run of records at one owner looks
-	 * the name up once. */
+	/* The last record's owner as written and its slot, valid while the
+	 * moves of its shard are last_moves: a run of records at one owner
+	 * looks the name up once. */
 	uint8_t last_owner[ZL_WIRE_MAX];
 	size_t last_owner_len;
 	struct zl_name_slot *last_slot;
+	unsigned last_shard;
 	unsigned last_moves;
 	/*
 	 * The RRsets of the run of records at one name being read, when
@@ -416,8 +438,9 @@ struct zone {
 	 * them moved into `rrsets` (ZL_NAME_TABLED).
 	 */
 	uint32_t run_id;
-	struct zl_name_slot *run_slot; /* its slot, while names.moves is */
-	unsigned run_moves;            /* run_moves */
+	struct zl_name_slot *run_slot; /* its slot, while the moves of */
+	unsigned run_shard;            /* its shard are run_moves */
+	unsigned run_moves;
 	bool run_fresh;
 	struct run_rrset {
 		uint16_t type;
@@ -467,6 +490,9 @@ struct zone {
 	/* Each rule family's own state (ZL_FAMILY_*): only its own
 	 * functions change it. */
 	void *state[ZL_FAMILY__COUNT];
+	/* For each type below 256, bit f set when family f reads it (its
+	 * `types`): one load a record instead of a search per family. */
+	uint8_t family_types[256];
 	unsigned read_problems; /* syntax, include and origin findings (not
 				 * default-ttl-missing: the record reads) */
 	bool limited;           /* a limit stopped the reading */

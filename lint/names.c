@@ -537,7 +537,7 @@ names_grow(struct zl_names *t, unsigned s)
 			free(t->shard[s]);
 			t->shard[s] = n;
 			t->cap[s] = cap;
-			t->moves++;
+			t->shard_moves[s]++;
 			t->grows++;
 			return true;
 		}
@@ -622,11 +622,14 @@ store(struct zl_names *t, const uint8_t *w, size_t len, size_t cut)
 
 static void lower_copy(uint8_t *to, const uint8_t *from, size_t len);
 
+/* `hash`, when not NULL, is the name's zl_name_hash and its letters are
+ * lower case already. */
 static struct zl_name_slot *
 names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
     const uint64_t *hash, bool add, bool *added)
 {
-	uint8_t w[ZL_WIRE_MAX];
+	uint8_t lowered[ZL_WIRE_MAX];
+	const uint8_t *w = wire;
 	uint64_t h64;
 	uint32_t h, k, cap, end, i, e;
 	unsigned s;
@@ -636,10 +639,13 @@ names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
 	if (len == 0 || len > ZL_WIRE_MAX) {
 		return NULL;
 	}
-	lower_copy(w, wire, len);
+	if (hash == NULL) {
+		lower_copy(lowered, wire, len);
+		w = lowered;
+	}
 	cut = origin_cut(t, w, len);
 	h64 = hash != NULL ? *hash : siphash13(w, len);
-	s = (unsigned)(h64 >> (64 - ZL_TABLE_SHARD_BITS));
+	s = zl_names_shard((uint32_t)h64);
 	h = (uint32_t)h64;
 	k = name_key(h);
 	if (add && (uint64_t)t->count[s] * 5 >= (uint64_t)t->cap[s] * 4 &&
@@ -677,7 +683,7 @@ names_lookup(struct zl_names *t, const uint8_t *wire, size_t len,
 	}
 	if (e > i) {
 		memmove(&sl[i + 1], &sl[i], (e - i) * sizeof(*sl));
-		t->moves++;
+		t->shard_moves[s]++;
 	}
 	if ((sl[i].id = store(t, w, len, cut)) == 0) {
 		/* Out of memory: put the run back as it was. */
@@ -720,10 +726,19 @@ zl_name_hash(const uint8_t *wire, size_t len)
 	return siphash13(w, len);
 }
 
+uint64_t
+zl_name_hash_lower(const uint8_t *lower, size_t len)
+{
+	if (len == 0 || len > ZL_WIRE_MAX) {
+		return 0;
+	}
+	return siphash13(lower, len);
+}
+
 void
 zl_names_prefetch(const struct zl_names *t, uint64_t hash)
 {
-	unsigned s = (unsigned)(hash >> (64 - ZL_TABLE_SHARD_BITS));
+	unsigned s = zl_names_shard((uint32_t)hash);
 	uint32_t cap = t->cap[s];
 
 	if (cap != 0) {

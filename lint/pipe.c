@@ -15,7 +15,7 @@
  * comment) gets a chunk of its own size, freed once replayed.
  *
  * Two things are done on the reader's thread for the linter: each record
- * carries the hash of its lower-cased owner (zl_name_hash), and the
+ * carries its owner lower-cased and that owner's hash (zl_name_hash), and the
  * `ahead` callback is told of records a few places before they are
  * replayed, so that the linter can have their table slots fetched from
  * memory while it works on the ones before.
@@ -63,6 +63,7 @@ struct pipe {
 	struct chunk *cur;
 	unsigned long taken;  /* chunks taken so far */
 	uint8_t owner[256];   /* the last record's owner, as written */
+	uint8_t lower[256];   /* in lower case */
 	size_t owner_len;     /* (0: none yet) */
 	uint64_t owner_hash;  /* and its zl_name_hash */
 	const char *file_ptr; /* the file of the last event written */
@@ -277,7 +278,18 @@ pipe_record(void *ctx, const zl_record_t *rec)
 	put(c, &k, 1);
 	b = (unsigned char)rec->owner_len;
 	put(c, &b, 1);
-	put(c, rec->owner, rec->owner_len);
+	/* The owner in lower case: the linter's names table keeps it so,
+	 * and need not fold it again (zl_names_get_hashed).  Records come
+	 * in runs at one owner: fold and hash each run once. */
+	if (rec->owner_len != p->owner_len ||
+	    memcmp(rec->owner, p->owner, rec->owner_len) != 0) {
+		memcpy(p->owner, rec->owner, rec->owner_len);
+		memcpy(p->lower, rec->owner, rec->owner_len);
+		zl_wire_lower(p->lower, rec->owner_len);
+		p->owner_len = rec->owner_len;
+		p->owner_hash = zl_name_hash_lower(p->lower, rec->owner_len);
+	}
+	put(c, p->lower, rec->owner_len);
 	put(c, &rec->type, 2);
 	put(c, &rec->rr_class, 2);
 	put(c, &rec->ttl, 4);
@@ -290,13 +302,6 @@ pipe_record(void *ctx, const zl_record_t *rec)
 	put(c, &u, 4);
 	b = rec->ttl_explicit;
 	put(c, &b, 1);
-	/* Records come in runs at one owner: hash each run once. */
-	if (rec->owner_len != p->owner_len ||
-	    memcmp(rec->owner, p->owner, rec->owner_len) != 0) {
-		memcpy(p->owner, rec->owner, rec->owner_len);
-		p->owner_len = rec->owner_len;
-		p->owner_hash = zl_name_hash(rec->owner, rec->owner_len);
-	}
 	h = p->owner_hash;
 	put(c, &h, 8);
 }

@@ -725,6 +725,9 @@ zl_wire_below(const uint8_t *name, size_t len, const uint8_t *origin,
 	if (i != len - olen) {
 		return false;
 	}
+	if (memcmp(name + i, origin, olen) == 0) {
+		return true; /* the same bytes: the common case */
+	}
 	for (; i < len; i++) {
 		uint8_t a = name[i], b = origin[i - (len - olen)];
 

@@ -78,8 +78,9 @@ typedef struct zl_record {
 	bool ttl_explicit;  /* the record's own text gave a TTL; when false
 			     * the TTL came from $TTL, the last explicit TTL
 			     * (RFC 1035 5.1), the SOA MINIMUM or 3600 */
-	bool owner_hashed;   /* owner_hash holds zl_name_hash(owner) */
-	uint64_t owner_hash; /* (set by zl_read_file_piped only) */
+	bool owner_hashed;   /* owner_hash holds zl_name_hash(owner), */
+	uint64_t owner_hash; /* and the owner's ASCII letters are lower case
+			      * (set by zl_read_file_piped only) */
 	struct reader *reader_; /* for zl_record_rr(); NULL when piped */
 } zl_record_t;
 

@@ -461,7 +461,7 @@ run_end(struct zone *zone)
 	if (zone->run_id == 0 || !zone->run_fresh || zone->run_count == 0) {
 		return;
 	}
-	n = zone->run_moves == zone->names.moves
+	n = zone->run_moves == zl_names_moves(&zone->names, zone->run_shard)
 	    ? zone->run_slot
 	    : zl_names_slot(&zone->names, zone->run_id);
 	if (n == NULL) {
@@ -505,7 +505,8 @@ run_start(struct zone *zone, struct zl_name_slot *n)
 	run_end(zone);
 	zone->run_id = n->id;
 	zone->run_slot = n;
-	zone->run_moves = zone->names.moves;
+	zone->run_shard = zl_names_shard(n->hash);
+	zone->run_moves = zl_names_moves(&zone->names, zone->run_shard);
 	zone->run_count = 0;
 	zone->run_fresh = !(n->b & (ZL_NAME_DATA | ZL_NAME_TABLED));
 	if (!zone->run_fresh && !(n->b & ZL_NAME_TABLED)) {
@@ -622,8 +623,10 @@ families_record(struct zone *zone, struct zl_view *v)
 {
 	unsigned f;
 
+	unsigned bits = v->type < 256 ? zone->family_types[v->type] : 0xffu;
+
 	for (f = 0; f < ZL_FAMILY__COUNT; f++) {
-		if (zl_families[f]->record != NULL &&
+		if ((bits >> f & 1u) && zl_families[f]->record != NULL &&
 		    family_wants(zl_families[f], v->type)) {
 			zl_families[f]->record(zone, zone->state[f], v);
 		}
@@ -635,6 +638,16 @@ families_new(struct zone *zone)
 {
 	unsigned f;
 
+	unsigned t;
+
+	for (t = 0; t < 256; t++) {
+		zone->family_types[t] = 0;
+		for (f = 0; f < ZL_FAMILY__COUNT; f++) {
+			if (family_wants(zl_families[f], (uint16_t)t)) {
+				zone->family_types[t] |= (uint8_t)(1u << f);
+			}
+		}
+	}
 	for (f = 0; f < ZL_FAMILY__COUNT; f++) {
 		if ((zone->state[f] = calloc(1,
 		    zl_families[f]->state_size + 1)) == NULL) {
@@ -911,7 +924,9 @@ on_record(void *ctx, const zl_record_t *rec)
 	}
 	/* The same bytes are the same name; any growth of the table may
 	 * have moved the slot. */
-	if (zone->last_slot != NULL && zone->last_moves == zone->names.moves &&
+	if (zone->last_slot != NULL &&
+	    zone->last_moves == zl_names_moves(&zone->names,
+		zone->last_shard) &&
 	    v.owner_len == zone->last_owner_len &&
 	    memcmp(v.owner, zone->last_owner, v.owner_len) == 0) {
 		n = zone->last_slot;
@@ -926,7 +941,9 @@ on_record(void *ctx, const zl_record_t *rec)
 		memcpy(zone->last_owner, v.owner, v.owner_len);
 		zone->last_owner_len = v.owner_len;
 		zone->last_slot = n;
-		zone->last_moves = zone->names.moves;
+		zone->last_shard = zl_names_shard(n->hash);
+		zone->last_moves = zl_names_moves(&zone->names,
+		    zone->last_shard);
 	}
 	v.id = n->id;
 	if (v.id != zone->run_id) {

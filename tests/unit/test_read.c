@@ -393,9 +393,16 @@ static void
 ahead_check(const zl_record_t *rec)
 {
 	if (rec->owner_hashed) {
+		size_t i;
+
 		ahead.hashed++;
 		ahead.bad_hash += rec->owner_hash !=
 		    zl_name_hash(rec->owner, rec->owner_len);
+		/* and comes in lower case (no length octet is a letter) */
+		for (i = 0; i < rec->owner_len; i++) {
+			ahead.bad_hash += rec->owner[i] >= 'A' &&
+			    rec->owner[i] <= 'Z';
+		}
 	}
 	if (ahead.count == 0) {
 		return;
@@ -415,15 +422,20 @@ ahead_check(const zl_record_t *rec)
 static void
 t_record(void *ctx, const zl_record_t *rec)
 {
-	ldns_rr *own = NULL;
-	const ldns_rr *rr = rec->reader_ != NULL ? zl_record_rr(rec) :
-	    (own = zl_rr_from_wire(rec->owner, rec->owner_len, rec->type,
-		rec->rr_class, rec->ttl, rec->rdata, rec->rdata_len));
-	char *text = rr != NULL ? ldns_rr2str(rr) : NULL;
+	uint8_t lower[256];
+	ldns_rr *own;
+	char *text;
 
+	/* The trace shows the owner in lower case: read on a second thread
+	 * it comes so (ahead_check), and the case is all that may differ. */
+	memcpy(lower, rec->owner, rec->owner_len < 256 ? rec->owner_len : 0);
+	zl_wire_lower(lower, rec->owner_len < 256 ? rec->owner_len : 0);
+	own = zl_rr_from_wire(lower, rec->owner_len, rec->type, rec->rr_class,
+	    rec->ttl, rec->rdata, rec->rdata_len);
+	text = own != NULL ? ldns_rr2str(own) : NULL;
 	ahead_check(rec);
-	if (own == NULL) {
-		agree(rec, rr);
+	if (rec->reader_ != NULL) {
+		agree(rec, zl_record_rr(rec));
 	}
 	ldns_rr_free(own);
 	trace_add(ctx, "record %s:%u-%u %d %s", rec->file, rec->line,
@@ -546,7 +558,7 @@ check_piped(const char *name, const trace_t *want, const char *path,
 	}
 	UNIT_CHECK(ahead.bad == 0 && ahead.count == 0 && ahead.bad_hash == 0,
 	    "piped: %s: %u records told of ahead came in order, %u owner "
-	    "hashes right", name, told, hashed);
+	    "hashes right, the owners in lower case", name, told, hashed);
 	free(got.p);
 }
 
