@@ -482,18 +482,19 @@ rec_error(lexrec_t *r, unsigned line, const char *fmt, ...)
 	}
 }
 
-static void
-rec_token(lexrec_t *r, size_t off, size_t len, unsigned line, bool quoted)
+/* rec_token's rare cases, out of line: false when the token is not
+ * kept (the record is too long, or memory ran out). */
+static __attribute__((noinline)) bool
+rec_token_room(lexrec_t *r)
 {
 	if (r->too_long) {
-		return;
+		return false;
 	}
-	r->bytes += len + 1;
 	if (r->bytes > RECORD_TEXT_MAX) {
 		r->too_long = true;
 		rec_error(r, r->first_line, "record longer than %zu bytes",
 		    RECORD_TEXT_MAX);
-		return;
+		return false;
 	}
 	if (r->ntok == r->captok) {
 		size_t cap = r->captok ? r->captok * 2 : 32;
@@ -502,10 +503,23 @@ rec_token(lexrec_t *r, size_t off, size_t len, unsigned line, bool quoted)
 		if (t == NULL) {
 			r->too_long = true;
 			rec_error(r, r->first_line, "out of memory");
-			return;
+			return false;
 		}
 		r->tok = t;
 		r->captok = cap;
+	}
+	return true;
+}
+
+static inline void
+rec_token(lexrec_t *r, size_t off, size_t len, unsigned line, bool quoted)
+{
+	if (!r->too_long) {
+		r->bytes += len + 1;
+	}
+	if ((r->too_long || r->bytes > RECORD_TEXT_MAX ||
+	    r->ntok == r->captok) && !rec_token_room(r)) {
+		return;
 	}
 	r->tok[r->ntok].off = off;
 	r->tok[r->ntok].len = len;
