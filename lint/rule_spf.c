@@ -302,23 +302,32 @@ cap(unsigned n)
 struct frame {
 	struct zl_slot *slot;
 	zg_spf_t *spf;
+	bool borrowed;     /* spf is the caller's: not freed here */
 	size_t i;          /* the next term */
 	unsigned lookups;
 	unsigned voids;
 	bool loop;
 };
 
-/* Start counting the record at `s`; false when out of memory. */
+/* Start counting the record at `s` (`parsed`: its record parsed, or NULL
+ * to parse it here); false when out of memory. */
 static bool
-frame_open(struct zone *zone, struct frame *f, struct zl_slot *s)
+frame_open(struct zone *zone, struct frame *f, struct zl_slot *s,
+    zg_spf_t *parsed)
 {
 	const struct spf_head *h = spf_head(zone, s);
 	zg_problems_t problems = { 0 };
-	zg_status_t st;
+	zg_status_t st = ZG_OK;
 
 	memset(f, 0, sizeof(*f));
 	f->slot = s;
-	st = zg_spf_parse((const char *)(h + 1), h->len, &f->spf, &problems);
+	if (parsed != NULL) {
+		f->spf = parsed;
+		f->borrowed = true;
+	} else {
+		st = zg_spf_parse((const char *)(h + 1), h->len, &f->spf,
+		    &problems);
+	}
 	zg_problems_free(&problems);
 	if (st != ZG_OK) {
 		zone->nomem = true;
@@ -390,7 +399,7 @@ frame_step(struct zone *zone, struct frame *f)
  * count as one lookup each and are never void.
  */
 static void
-count_record(struct zone *zone, struct zl_slot *s)
+count_record(struct zone *zone, struct zl_slot *s, zg_spf_t *parsed)
 {
 	struct frame *stack = NULL;
 	size_t depth = 0, cap_frames = 0;
@@ -412,7 +421,8 @@ count_record(struct zone *zone, struct zl_slot *s)
 				stack = p;
 				cap_frames = n;
 			}
-			if (!frame_open(zone, &stack[depth], s)) {
+			if (!frame_open(zone, &stack[depth], s,
+			    depth == 0 ? parsed : NULL)) {
 				break;
 			}
 			depth++;
@@ -425,7 +435,9 @@ count_record(struct zone *zone, struct zl_slot *s)
 		}
 		f->slot->b = MEMO_DONE | (f->loop ? MEMO_LOOP : 0) |
 		    MEMO(f->lookups, f->voids);
-		zg_spf_free(f->spf);
+		if (!f->borrowed) {
+			zg_spf_free(f->spf);
+		}
 		if (--depth == 0) {
 			break;
 		}
@@ -434,7 +446,9 @@ count_record(struct zone *zone, struct zl_slot *s)
 	while (depth > 0) {
 		depth--;
 		stack[depth].slot->b = MEMO_DONE;
-		zg_spf_free(stack[depth].spf);
+		if (!stack[depth].borrowed) {
+			zg_spf_free(stack[depth].spf);
+		}
 	}
 	free(stack);
 }
@@ -767,19 +781,10 @@ record(struct zone *zone, void *state, struct zl_view *v)
  * record makes the evaluation a permerror. */
 static void
 check_targets(struct zone *zone, const struct spf_later *l,
-    const char *owner)
+    const char *owner, const zg_spf_t *spf)
 {
-	zg_problems_t problems = { 0 };
-	zg_spf_t *spf = NULL;
-	const char *text;
-	size_t len, i;
+	size_t i;
 
-	if ((text = zl_spf_text(zone, l->owner, &len)) == NULL ||
-	    zg_spf_parse(text, len, &spf, &problems) != ZG_OK) {
-		zg_problems_free(&problems);
-		return;
-	}
-	zg_problems_free(&problems);
 	for (i = 0; i < spf->count; i++) {
 		const zg_spf_term_t *t = &spf->terms[i];
 		uint8_t w[ZL_WIRE_MAX];
@@ -806,7 +811,6 @@ check_targets(struct zone *zone, const struct spf_later *l,
 			? "has no SPF record in this zone"
 			: "does not exist in this zone");
 	}
-	zg_spf_free(spf);
 }
 
 static void
@@ -823,12 +827,24 @@ end(struct zone *zone, void *state)
 		struct zl_slot *s = zl_table_find(&spf_st(zone)->names,
 		    zl_exact_key(l->owner));
 		char owner[ZL_NAME_TEXT_MAX];
+		const struct spf_head *h;
+		zg_problems_t problems = { 0 };
+		zg_spf_t *spf = NULL;
 
 		if (s == NULL) {
 			continue;
 		}
+		/* The record, parsed once for its count and its targets. */
+		h = spf_head(zone, s);
+		if (zg_spf_parse((const char *)(h + 1), h->len, &spf,
+		    &problems) != ZG_OK) {
+			zg_problems_free(&problems);
+			zone->nomem = true;
+			break;
+		}
+		zg_problems_free(&problems);
 		if (!(s->b & MEMO_DONE)) {
-			count_record(zone, s);
+			count_record(zone, s, spf);
 		}
 		zl_names_text(&zone->names, l->owner, owner);
 		/* --resolve-external: lint/live.c counts the apex's record
@@ -836,7 +852,8 @@ end(struct zone *zone, void *state)
 		if (zone->live == NULL || l->owner != zone->origin_id) {
 			report_lookups(zone, owner, l->file, l->line, s->b);
 		}
-		check_targets(zone, l, owner);
+		check_targets(zone, l, owner, spf);
+		zg_spf_free(spf);
 	}
 }
 
