@@ -513,7 +513,10 @@ names_grow(struct zl_names *t, unsigned s)
 		uint32_t end = cap + names_over(cap), i, next = 0;
 		struct zl_name_slot *n;
 
-		if (cap < old || (n = calloc(end, sizeof(*n))) == NULL) {
+		/* Each slot of the new array is written once, by the merge
+		 * or as empty: no calloc to clear it first. */
+		if (cap < old ||
+		    (n = malloc((size_t)end * sizeof(*n))) == NULL) {
 			return false;
 		}
 		for (i = 0; i < old_end; i++) {
@@ -530,10 +533,16 @@ names_grow(struct zl_names *t, unsigned s)
 			if (j >= end) {
 				break;
 			}
+			for (; next < j; next++) {
+				n[next] = (struct zl_name_slot){ 0, 0, 0, 0 };
+			}
 			n[j] = *o;
 			next = j + 1;
 		}
 		if (i == old_end) {
+			for (; next < end; next++) {
+				n[next] = (struct zl_name_slot){ 0, 0, 0, 0 };
+			}
 			free(t->shard[s]);
 			t->shard[s] = n;
 			t->cap[s] = cap;
