@@ -188,8 +188,8 @@ put(struct chunk *c, const void *v, size_t n)
 }
 
 /* Say which file the next events are from, when it changed.  The reader
- * keeps one string per file read, but a string freed after an $INCLUDE
- * may be followed by another at the same address: the text decides. */
+ * keeps each file's name until it returns, one string per file and never
+ * at the address of another (lint/read.h), so the pointer decides. */
 static bool
 set_file(struct pipe *p, const char *file)
 {
@@ -202,8 +202,7 @@ set_file(struct pipe *p, const char *file)
 	if (file == NULL) {
 		file = ""; /* cannot happen: the reader names every file */
 	}
-	if (file == p->file_ptr && p->file != NULL &&
-	    strcmp(file, p->file) == 0) {
+	if (file == p->file_ptr && p->file != NULL) {
 		return true;
 	}
 	len = strlen(file);

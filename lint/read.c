@@ -195,6 +195,10 @@ typedef struct reader {
 	const ldns_rdf *origin;
 	ldns_rr *lazy;
 	bool lazy_failed;
+	/* The names of the included files, kept until the read ends. */
+	char **displays;
+	size_t displays_count;
+	size_t displays_cap;
 } reader_t;
 
 /* --- small helpers ----------------------------------------------------- */
@@ -1016,11 +1020,32 @@ static void do_record(reader_t *rd, zfile_t *z, const char *buf,
 static ldns_rr_class class_of(reader_t *rd, const char *buf,
     const token_t *t);
 
+/* Keep an included file's name until the read ends (reader_free): the
+ * names handed to the callbacks stay valid and distinct for the whole
+ * read (zl_read_callbacks_t).  False when out of memory. */
+static bool
+keep_display(reader_t *rd, char *display)
+{
+	if (rd->displays_count == rd->displays_cap) {
+		size_t cap = rd->displays_cap ? rd->displays_cap * 2 : 4;
+		char **p = realloc(rd->displays, cap * sizeof(*p));
+
+		if (p == NULL) {
+			return false;
+		}
+		rd->displays = p;
+		rd->displays_cap = cap;
+	}
+	rd->displays[rd->displays_count++] = display;
+	return true;
+}
+
 static void
 do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 {
 	char *path = NULL, *display = NULL, *real = NULL;
 	char *slash;
+	bool display_kept = false;
 	const zfile_t *p;
 	zfile_t child;
 	window_t win;
@@ -1064,12 +1089,13 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			    z->dir, path);
 		}
 	}
-	if (display == NULL || origin == NULL) {
+	if (display == NULL || origin == NULL || !keep_display(rd, display)) {
 		ldns_rdf_deep_free(origin);
 		problem(rd, z->display, line, "include-failed",
 		    "out of memory");
 		goto out;
 	}
+	display_kept = true;
 	/* The including file's own real path, found at its first $INCLUDE
 	 * (a file that includes nothing never needs it); its ancestors'
 	 * were found when they included it. */
@@ -1170,7 +1196,9 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	free(child.dir);
 out:
 	free(real);
-	free(display);
+	if (!display_kept) {
+		free(display);
+	}
 	free(path);
 }
 
@@ -1999,6 +2027,10 @@ reader_free(reader_t *rd)
 	free(rd->scratch.p);
 	free(rd->rdata);
 	free(rd->ttl_note_file);
+	while (rd->displays_count > 0) {
+		free(rd->displays[--rd->displays_count]);
+	}
+	free(rd->displays);
 }
 
 /* --- the entry point ---------------------------------------------------- */

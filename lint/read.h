@@ -72,7 +72,11 @@ typedef struct zl_record {
 	const char *file;   /* the path as given ("-" for stdin); for an
 			     * included file, the including file's directory
 			     * as given joined with the $INCLUDE path; never
-			     * an absolute path the user did not write */
+			     * an absolute path the user did not write.  The
+			     * strings the reader hands over (here and to
+			     * `problem` and `comment`) stay valid, and are
+			     * not reused for another, until zl_read_file
+			     * returns */
 	unsigned line;      /* first physical line of the record */
 	unsigned last_line; /* last physical line of the record */
 	bool ttl_explicit;  /* the record's own text gave a TTL; when false
