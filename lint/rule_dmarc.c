@@ -40,43 +40,8 @@ report_authorisation(const struct zl_view *v)
 	return false;
 }
 
-/* `owner` is the record's owner as text, or NULL to have it made from
- * `v` only when a problem is said. */
-static void
-check_record(struct zone *zone, struct zl_view *v, const char *owner,
-    const char *file, unsigned line, const char *text, size_t len)
-{
-	zg_problems_t problems = { 0 };
-	zg_dmarc_t *dmarc = NULL;
-	size_t i;
-
-	if (zg_dmarc_parse(text, len, zone->options->dmarc_rfc, &dmarc,
-		&problems) != ZG_OK) {
-		zg_problems_free(&problems);
-		zone->nomem = true;
-		return;
-	}
-	zg_dmarc_free(dmarc);
-	if (problems.count > 0 && owner == NULL) {
-		owner = zl_view_owner(v);
-	}
-	for (i = 0; i < problems.count; i++) {
-		int rule = zl_rule_find(problems.items[i].id);
-		int sev = ZL_SEV_DEFAULT;
-
-		/* RFC 9989 reads a missing p as none: advice, not an error
-		 * as under RFC 7489, where p is required. */
-		if (rule == ZL_DMARC_POLICY_MISSING &&
-		    !problems.items[i].invalid) {
-			sev = ZG_SEV_WARNING;
-		}
-		zl_report_add_severity(zone->report,
-		    rule >= 0 ? rule : ZL_DMARC_SYNTAX, sev, file, line, owner,
-		    LDNS_RR_TYPE_TXT, "DMARC record at %s: %s", owner,
-		    problems.items[i].message);
-	}
-	zg_problems_free(&problems);
-}
+/* How many parsed DMARC texts are remembered. */
+#define DMARC_MEMO 4
 
 /* The family's own state: the first DMARC record at each _dmarc name
  * (key: name id; a: offset in `arena` of its line and data). */
@@ -101,7 +66,92 @@ struct dmarc_state {
 	/* _dmarc.ORIGIN's first record: its name id and its file. */
 	uint32_t top_id;
 	const char *top_file;
+	/* The problems of the last DMARC texts parsed: what the parser
+	 * says depends on the text alone (and the RFC, one for the run),
+	 * and a zone often has one record at many names.  Texts are
+	 * compared byte for byte; the oldest entry goes first. */
+	struct dmarc_memo {
+		char *text;
+		size_t len;
+		zg_problems_t problems;
+	} memo[DMARC_MEMO];
+	unsigned memo_next;
 };
+
+/* What the parser says of a DMARC text, parsed or remembered; NULL when
+ * out of memory. */
+static const zg_problems_t *
+dmarc_problems(struct zone *zone, struct dmarc_state *st, const char *text,
+    size_t len)
+{
+	zg_problems_t problems = { 0 };
+	zg_dmarc_t *dmarc = NULL;
+	struct dmarc_memo *m;
+	char *copy;
+	unsigned i;
+
+	for (i = 0; i < DMARC_MEMO; i++) {
+		m = &st->memo[i];
+		if (m->text != NULL && m->len == len &&
+		    (len == 0 || memcmp(m->text, text, len) == 0)) {
+			return &m->problems;
+		}
+	}
+	if (zg_dmarc_parse(text, len, zone->options->dmarc_rfc, &dmarc,
+		&problems) != ZG_OK || (copy = malloc(len + 1)) == NULL) {
+		zg_dmarc_free(dmarc);
+		zg_problems_free(&problems);
+		zone->nomem = true;
+		return NULL;
+	}
+	zg_dmarc_free(dmarc);
+	if (len > 0) {
+		memcpy(copy, text, len);
+	}
+	m = &st->memo[st->memo_next];
+	st->memo_next = (st->memo_next + 1) % DMARC_MEMO;
+	free(m->text);
+	zg_problems_free(&m->problems);
+	m->text = copy;
+	m->len = len;
+	m->problems = problems;
+	return &m->problems;
+}
+
+/* `owner` is the record's owner as text, or NULL to have it made from
+ * `v` only when a problem is said. */
+static void
+check_record(struct zone *zone, struct dmarc_state *st, struct zl_view *v,
+    const char *owner, const char *file, unsigned line, const char *text,
+    size_t len)
+{
+	const zg_problems_t *found = dmarc_problems(zone, st, text, len);
+	zg_problems_t problems;
+	size_t i;
+
+	if (found == NULL) {
+		return;
+	}
+	problems = *found;
+	if (problems.count > 0 && owner == NULL) {
+		owner = zl_view_owner(v);
+	}
+	for (i = 0; i < problems.count; i++) {
+		int rule = zl_rule_find(problems.items[i].id);
+		int sev = ZL_SEV_DEFAULT;
+
+		/* RFC 9989 reads a missing p as none: advice, not an error
+		 * as under RFC 7489, where p is required. */
+		if (rule == ZL_DMARC_POLICY_MISSING &&
+		    !problems.items[i].invalid) {
+			sev = ZG_SEV_WARNING;
+		}
+		zl_report_add_severity(zone->report,
+		    rule >= 0 ? rule : ZL_DMARC_SYNTAX, sev, file, line, owner,
+		    LDNS_RR_TYPE_TXT, "DMARC record at %s: %s", owner,
+		    problems.items[i].message);
+	}
+}
 
 /* Where the first DMARC record at a _dmarc name keeps its data. */
 struct dmarc_first {
@@ -196,7 +246,7 @@ record(struct zone *zone, void *state, struct zl_view *v)
 		st->misplaced_count++;
 		return;
 	}
-	check_record(zone, v, NULL, v->file, v->line, text, len);
+	check_record(zone, st, v, NULL, v->file, v->line, text, len);
 	if ((first = zl_table_get(&st->names, zl_exact_key(v->id),
 	    &added)) == NULL) {
 		zone->nomem = true;
@@ -335,7 +385,7 @@ end(struct zone *zone, void *state)
 			/* Where receivers find it: a policy to check. */
 			const uint32_t *p = zl_arena_at(st->arena, m->text);
 
-			check_record(zone, NULL, owner, m->file, m->line,
+			check_record(zone, st, NULL, owner, m->file, m->line,
 			    (const char *)(p + 1), *p);
 			continue;
 		}
@@ -350,12 +400,17 @@ static void
 release(void *state)
 {
 	struct dmarc_state *st = state;
+	unsigned i;
 
 	zl_table_free(&st->names);
 	zl_table_free(&st->aliased);
 	zl_arena_free(st->arena);
 	free(st->aliases);
 	free(st->misplaced);
+	for (i = 0; i < DMARC_MEMO; i++) {
+		free(st->memo[i].text);
+		zg_problems_free(&st->memo[i].problems);
+	}
 }
 
 const struct zl_family zl_family_dmarc = {
