@@ -30,7 +30,9 @@
 typedef struct parser {
 	zg_problems_t *problems;
 	zg_spf_t *spf;
-	size_t capacity;    /* of spf->terms */
+	size_t capacity;    /* of spf->terms: one for each word */
+	char *strings;      /* room for the terms' names and values, */
+	size_t strings_left; /* in the same allocation */
 	size_t syntax;      /* syntax errors found */
 	zg_status_t status; /* ZG_ERR_NOMEM once an allocation failed */
 	const char *term;     /* the term being parsed, for messages */
@@ -332,15 +334,20 @@ check_address(int family, const char *s, size_t n)
 	return inet_pton(family, text, buf) == 1;
 }
 
+/* A copy of n bytes and a NUL in the parse's own room; NULL when the
+ * room is short (it is made for every word of the text: cannot be). */
 static char *
-copy(const char *s, size_t n)
+copy(parser_t *p, const char *s, size_t n)
 {
-	char *c = malloc(n + 1);
+	char *c = p->strings;
 
-	if (c != NULL) {
-		memcpy(c, s, n);
-		c[n] = '\0';
+	if (n >= p->strings_left) {
+		return NULL;
 	}
+	memcpy(c, s, n);
+	c[n] = '\0';
+	p->strings += n + 1;
+	p->strings_left -= n + 1;
 	return c;
 }
 
@@ -351,28 +358,17 @@ push_term(parser_t *p, const zg_spf_term_t *term, const char *name,
 	zg_spf_t *spf = p->spf;
 	zg_spf_term_t *t;
 
+	/* One term a word at most, each word's name and value within it:
+	 * zg_spf_parse made room for all (a failure here cannot be). */
 	if (spf->count == p->capacity) {
-		size_t capacity = p->capacity ? p->capacity * 2 : 8;
-
-		if (capacity > SIZE_MAX / sizeof(*t)) {
-			p->status = ZG_ERR_NOMEM;
-			return;
-		}
-		t = realloc(spf->terms, capacity * sizeof(*t));
-		if (t == NULL) {
-			p->status = ZG_ERR_NOMEM;
-			return;
-		}
-		spf->terms = t;
-		p->capacity = capacity;
+		p->status = ZG_ERR_NOMEM;
+		return;
 	}
 	t = &spf->terms[spf->count];
 	*t = *term;
-	t->name = copy(name, name_len);
-	t->value = value != NULL ? copy(value, value_len) : NULL;
+	t->name = copy(p, name, name_len);
+	t->value = value != NULL ? copy(p, value, value_len) : NULL;
 	if (t->name == NULL || (value != NULL && t->value == NULL)) {
-		free(t->name);
-		free(t->value);
 		p->status = ZG_ERR_NOMEM;
 		return;
 	}
@@ -666,15 +662,39 @@ zg_spf_parse(const char *text, size_t len, zg_spf_t **out,
     zg_problems_t *problems)
 {
 	parser_t p = { .problems = problems };
-	size_t pos, start;
+	size_t pos, start, words, room;
 
 	if ((text == NULL && len > 0) || out == NULL || problems == NULL) {
 		return ZG_ERR_ARGUMENT;
 	}
-	p.spf = calloc(1, sizeof(*p.spf));
+	/* One allocation for the record, its terms (one a word at most,
+	 * and there are at most one more words than spaces) and their
+	 * strings (each word's name and value lie within it, two NULs
+	 * more): zg_spf_free frees it whole. */
+	for (pos = 0, words = 1; pos < len; pos++, words++) {
+		const char *sp = memchr(text + pos, ' ', len - pos);
+
+		if (sp == NULL) {
+			break;
+		}
+		pos = (size_t)(sp - text);
+	}
+	if (words > (SIZE_MAX / 2 - len - sizeof(*p.spf)) /
+	    (sizeof(zg_spf_term_t) + 2)) {
+		return ZG_ERR_NOMEM;
+	}
+	_Static_assert(sizeof(zg_spf_t) % _Alignof(zg_spf_term_t) == 0,
+	    "the terms follow the record, aligned");
+	room = len + 2 * words + 1;
+	p.spf = malloc(sizeof(*p.spf) + words * sizeof(zg_spf_term_t) + room);
 	if (p.spf == NULL) {
 		return ZG_ERR_NOMEM;
 	}
+	memset(p.spf, 0, sizeof(*p.spf));
+	p.spf->terms = (zg_spf_term_t *)(void *)(p.spf + 1);
+	p.capacity = words;
+	p.strings = (char *)(p.spf->terms + words);
+	p.strings_left = room;
 	if (!zg_spf_is_record(text, len)) {
 		char q[QUOTE_SIZE];
 
@@ -717,17 +737,7 @@ zg_spf_parse(const char *text, size_t len, zg_spf_t **out,
 void
 zg_spf_free(zg_spf_t *spf)
 {
-	size_t i;
-
-	if (spf == NULL) {
-		return;
-	}
-	for (i = 0; i < spf->count; i++) {
-		free(spf->terms[i].name);
-		free(spf->terms[i].value);
-	}
-	free(spf->terms);
-	free(spf);
+	free(spf); /* its terms and strings are in the same allocation */
 }
 
 /* The mechanism or modifier name of a kind, as RFC 7208 12 spells it. */
