@@ -476,7 +476,8 @@ struct zone {
 	size_t files_count;
 	size_t files_cap;
 	struct zl_set files_set; /* the files by name (intern_file) */
-	const char *last_file;   /* the one intern_file gave last */
+	const char *last_file;   /* the one intern_file gave last, */
+	const char *last_file_in; /* for this string of the reader's */
 	struct suppression *suppressions;
 	size_t suppressions_count;
 	size_t suppressions_cap;

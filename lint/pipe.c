@@ -21,7 +21,9 @@
  * memory while it works on the ones before.
  *
  * Each chunk starts with the file of its first event, so every pointer
- * a replayed event holds lies in the chunk being replayed.
+ * a replayed event holds lies in the chunk being replayed, but for the
+ * file's name: the linter's side keeps one copy of each until the read
+ * ends, so that a file is one pointer throughout, as lint/read.h says.
  */
 
 #include <pthread.h>
@@ -70,6 +72,15 @@ struct pipe {
 	char *file;           /* and its text */
 	size_t file_len;
 	bool nomem;
+
+	/* The linter's side: the names of the files the events came
+	 * from, one copy each, kept until the read ends, so that every
+	 * event of a file carries the same pointer (as the reader's own
+	 * do: lint/read.h), whichever chunk it came in. */
+	char **files;
+	size_t files_count;
+	size_t files_cap;
+	const char *file_last; /* the copy of the last EV_FILE */
 
 	/* zl_read_file's arguments and result. */
 	const char *path;
@@ -413,10 +424,35 @@ get32(const unsigned char *q)
 	return u;
 }
 
+/* The linter's own copy of a file's name; NULL when out of memory.
+ * Each chunk names its file again: most are the last one. */
+static const char *
+stable_file(struct pipe *p, const char *name)
+{
+	size_t i;
+	char *copy;
+
+	if (p->file_last != NULL && strcmp(p->file_last, name) == 0) {
+		return p->file_last;
+	}
+	for (i = 0; i < p->files_count; i++) {
+		if (strcmp(p->files[i], name) == 0) {
+			return p->file_last = p->files[i];
+		}
+	}
+	if (!zl_grow((void **)&p->files, &p->files_cap, p->files_count + 1,
+	    sizeof(*p->files)) || (copy = strdup(name)) == NULL) {
+		return NULL;
+	}
+	p->files[p->files_count++] = copy;
+	return p->file_last = copy;
+}
+
 /* The chunk's events into *evs (grown as needed); their count, or
  * SIZE_MAX when out of memory. */
 static size_t
-decode(const struct chunk *c, struct event **evs, size_t *cap)
+decode(struct pipe *p, const struct chunk *c, struct event **evs,
+    size_t *cap)
 {
 	const unsigned char *q = c->data, *end = c->data + c->used;
 	const char *file = "";
@@ -427,11 +463,15 @@ decode(const struct chunk *c, struct event **evs, size_t *cap)
 		unsigned char kind = *q++;
 
 		if (kind == EV_FILE) {
-			file = (const char *)q + 4;
+			if ((file = stable_file(p, (const char *)q + 4)) ==
+			    NULL) {
+				return SIZE_MAX;
+			}
 			q += 4 + get32(q) + 1;
 			continue;
 		}
-		if (!zl_grow((void **)evs, cap, n + 1, sizeof(**evs))) {
+		if (n == *cap &&
+		    !zl_grow((void **)evs, cap, n + 1, sizeof(**evs))) {
 			return SIZE_MAX;
 		}
 		e = &(*evs)[n++];
@@ -563,6 +603,10 @@ pipe_free(struct pipe *p)
 	}
 	free(p->cur);
 	free(p->file);
+	while (p->files_count > 0) {
+		free(p->files[--p->files_count]);
+	}
+	free(p->files);
 	pthread_cond_destroy(&p->filled);
 	pthread_cond_destroy(&p->freed);
 	pthread_mutex_destroy(&p->mu);
@@ -621,7 +665,7 @@ zl_read_file_piped(const char *path, const zl_read_options_t *opts,
 			p->tail = NULL;
 		}
 		pthread_mutex_unlock(&p->mu);
-		n = nomem ? 0 : decode(c, &evs, &cap);
+		n = nomem ? 0 : decode(p, c, &evs, &cap);
 		if (n == SIZE_MAX || (n > 0 && !replay(cb, ctx, evs, n))) {
 			nomem = true;
 			/* Let the reader run to its end, unheard. */

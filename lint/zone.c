@@ -134,10 +134,15 @@ intern_file(struct zone *zone, const char *file)
 	int r;
 
 	/* The file of the last record first: records come in runs, and
-	 * after an $INCLUDE they come from a file interned before. */
-	if (zone->last_file != NULL && strcmp(zone->last_file, file) == 0) {
+	 * after an $INCLUDE they come from a file interned before.  A
+	 * reader hands a file over as one string for the whole read
+	 * (lint/read.h): the same pointer is the same file. */
+	if (zone->last_file != NULL && (file == zone->last_file_in ||
+	    strcmp(zone->last_file, file) == 0)) {
+		zone->last_file_in = file;
 		return zone->last_file;
 	}
+	zone->last_file_in = NULL;
 	if (!zl_grow((void **)&zone->files, &zone->files_cap,
 	    zone->files_count + 1, sizeof(*zone->files)) ||
 	    zone->files_count >= UINT32_MAX ||
@@ -149,9 +154,15 @@ intern_file(struct zone *zone, const char *file)
 	    (uint32_t)zone->files_count, file_eq, zone->files, &found);
 	if (r != 0) {
 		free(copy);
-		return r > 0 ? (zone->last_file = zone->files[found]) : NULL;
+		if (r < 0) {
+			return NULL;
+		}
+		zone->last_file = zone->files[found];
+	} else {
+		zone->last_file = zone->files[zone->files_count++];
 	}
-	return zone->last_file = zone->files[zone->files_count++];
+	zone->last_file_in = file;
+	return zone->last_file;
 }
 
 static void
