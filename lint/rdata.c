@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "lint/rdata.h"
+#include "lint/scan.h"
 #include "zonegen/zonegen.h"
 
 #define LABEL_MAX 63u  /* RFC 1035 2.3.4 */
@@ -583,7 +584,34 @@ name_plain(const char *s, size_t len, const uint8_t *origin,
 		return false;
 	}
 	memcpy(out + 1, s, len);
-	for (k = 1; k <= len; k++) {
+	k = 1;
+#ifdef ZL_SCAN_SIMD
+	/* Whole blocks of 16 bytes first, their dots and backslashes found
+	 * at once (the byte loop below is the definition, and reads the
+	 * rest); a label length written over a dot is never read again. */
+	for (; k + 16 <= len + 1; k += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(
+		    out + k));
+		unsigned dots = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('.')));
+
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\\'))) != 0) {
+			return false;
+		}
+		for (; dots != 0; dots &= dots - 1) {
+			size_t d = k + (size_t)__builtin_ctz(dots);
+			size_t ll = d - lab - 1;
+
+			if (ll == 0 || ll > LABEL_MAX) {
+				return false;
+			}
+			out[lab] = (uint8_t)ll;
+			lab = d;
+		}
+	}
+#endif
+	for (; k <= len; k++) {
 		if (out[k] == '.') {
 			size_t ll = k - lab - 1;
 
@@ -959,6 +987,7 @@ static bool
 read_hex_rest(rp_t *p, size_t min, const char *what)
 {
 	size_t start = p->len, k;
+	uint8_t *o;
 	int hi = -1;
 	char b[QBUF];
 
@@ -977,21 +1006,43 @@ read_hex_rest(rp_t *p, size_t min, const char *what)
 			fail(p, "rdata longer than %u octets", ZL_RDATA_MAX);
 			return false;
 		}
-		for (k = 0; k < t->len; k++) {
-			int v = hexval((unsigned char)s[k]);
+		k = 0;
+		if (hi >= 0 && t->len > 0) {
+			/* The second digit of an octet the token before began. */
+			int v = hexval((unsigned char)s[0]);
 
 			if (v < 0) {
-				fail(p, "bad hex in the %s \"%s\"", what,
-				    q(s, t->len, b, sizeof(b)));
-				return false;
+				goto bad;
 			}
-			if (hi < 0) {
-				hi = v;
-			} else {
-				p->out[p->len++] = (uint8_t)(hi << 4 | v);
-				hi = -1;
+			p->out[p->len++] = (uint8_t)(hi << 4 | v);
+			hi = -1;
+			k = 1;
+		}
+		/* Two digits at a time: hex_digit holds each digit's value
+		 * plus one, 0 for any other byte.  (A local pointer: stores
+		 * through p->out could change p->len, as far as the compiler
+		 * knows.) */
+		o = p->out + p->len;
+		for (; k + 1 < t->len; k += 2) {
+			unsigned d1 = hex_digit[(unsigned char)s[k]];
+			unsigned d2 = hex_digit[(unsigned char)s[k + 1]];
+
+			if (d1 == 0 || d2 == 0) {
+				goto bad;
+			}
+			*o++ = (uint8_t)((d1 - 1) << 4 | (d2 - 1));
+		}
+		p->len = (size_t)(o - p->out);
+		if (k < t->len) {
+			if ((hi = hexval((unsigned char)s[k])) < 0) {
+				goto bad;
 			}
 		}
+		continue;
+bad:
+		fail(p, "bad hex in the %s \"%s\"", what,
+		    q(s, t->len, b, sizeof(b)));
+		return false;
 	}
 	if (hi >= 0) {
 		fail(p, "%s: an odd number of hex digits", what);

@@ -258,6 +258,98 @@ test_names(void)
 	    len) == 0, "names/at-is-the-origin");
 }
 
+/*
+ * A name read the plain way, a byte at a time (no escapes: those go the
+ * general way in zl_name_read too): the definition the reader's block
+ * scan must agree with.  false where the name is refused.
+ */
+static bool
+name_by_bytes(const char *s, size_t len, uint8_t *wire, size_t *wire_len)
+{
+	size_t k, lab = 0, w = 1;
+
+	if (len == 1 && s[0] == '.') {
+		wire[0] = 0; /* the root */
+		*wire_len = 1;
+		return true;
+	}
+	for (k = 0; k < len; k++) {
+		if (s[k] == '.') {
+			if (w - lab - 1 == 0 || w - lab - 1 > 63) {
+				return false;
+			}
+			wire[lab] = (uint8_t)(w - lab - 1);
+			lab = w++;
+		} else {
+			wire[w++] = (uint8_t)s[k];
+		}
+		if (w > 255) {
+			return false;
+		}
+	}
+	if (len > 0 && s[len - 1] == '.') {
+		wire[lab] = 0;
+		*wire_len = w;
+		return true;
+	}
+	if (w - lab - 1 == 0 || w - lab - 1 > 63 ||
+	    w + sizeof(origin) > 255) {
+		return false;
+	}
+	wire[lab] = (uint8_t)(w - lab - 1);
+	memcpy(wire + w, origin, sizeof(origin));
+	*wire_len = w + sizeof(origin);
+	return true;
+}
+
+/* Random names of dots and letters, 1 to 260 bytes, labels of 0 to 70:
+ * zl_name_read gives what the byte-at-a-time reading gives, whichever
+ * 16-byte block a dot falls in. */
+static void
+test_names_blocks(void)
+{
+	unsigned long seed = 20261130;
+	unsigned n, bad = 0, refused = 0;
+
+	for (n = 0; n < 20000; n++) {
+		char s[300];
+		uint8_t a[ZL_NAME_MAX + 16], b[ZL_NAME_MAX + 16];
+		size_t len = 0, la = 0, lb = 0, want;
+		bool ra, rb;
+		char why[256];
+
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		want = 1 + (seed >> 33) % 260;
+		while (len < want) {
+			size_t label, k;
+
+			seed = seed * 6364136223846793005u +
+			    1442695040888963407u;
+			label = (seed >> 33) % 100 < 3 ? 0 :
+			    (seed >> 40) % ((seed >> 20) % 8 == 0 ? 71 : 12);
+			for (k = 0; k < label && len < want; k++) {
+				s[len++] = (char)('a' + (seed >> (k % 40)) % 26);
+			}
+			if (len < want) {
+				s[len++] = '.';
+			}
+		}
+		ra = zl_name_read(s, len, origin, sizeof(origin), a, &la, why,
+		    sizeof(why));
+		rb = name_by_bytes(s, len, b, &lb);
+		refused += !rb;
+		if (ra != rb || (ra && (la != lb || memcmp(a, b, la) != 0))) {
+			if (bad++ == 0) {
+				printf("  first difference: \"%.*s\"\n", (int)len,
+				    s);
+			}
+		}
+	}
+	UNIT_CHECK(bad == 0 && refused > 100 && refused < 19900,
+	    "names/blocks: 20000 names read as byte by byte (%u differ, %u "
+	    "refused)", bad, refused);
+}
+
 /* One name against ldns (see test_names_random); true when it agrees. */
 static bool
 name_as_ldns(const char *name, size_t len, bool *accepted)
@@ -442,6 +534,7 @@ main(void)
 {
 	test_cases();
 	test_names();
+	test_names_blocks();
 	test_names_random();
 	test_hex_limit();
 	test_table();
