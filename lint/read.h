@@ -223,5 +223,8 @@ int zl_axfr_read(const struct zl_axfr *req, const char *display,
 
 /* For tests: the window size a file starts with; 0 = default 256 KiB. */
 extern size_t zl_read_window_initial;
+/* For tests: every line through the lexer's general loop, none through
+ * its fast way for lines of plain words. */
+extern bool zl_read_no_fast_lines;
 
 #endif /* LINT_READ_H */

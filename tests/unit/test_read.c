@@ -1615,6 +1615,103 @@ test_piped(void)
 	free(t.p);
 }
 
+/*
+ * Random zones read with and without the lexer's fast way for lines of
+ * plain words: the same callbacks, in the same order.  Lines mix plain
+ * words, blanks and tabs at either end, blank lines, comments, quotes,
+ * parentheses over lines, backslashes, CR LF, lone CR, control bytes,
+ * bytes above 0x7f and no LF at the end; windows of a few sizes make
+ * lines end at the window's edge.
+ */
+static void
+test_fast_lines(void)
+{
+	static const char *const pieces[] = {
+		"a", "www", "mail.example.com.", "@", "3600", "IN", "A",
+		"192.0.2.1", "AAAA", "2001:db8::1", "MX", "10", "TXT",
+		"\"v=spf1 -all\"", "NS", "ns1", "CNAME", "x.example.",
+		"(", ")", "; a comment", ";", "\\.", "a\\032b", "\r",
+		"\x01", "\x7f", "\xc3\xa9", "\"\"", "SOA", "ns hm 1 2 3 4 5",
+	};
+	unsigned long seed = 20261130;
+	unsigned n, bad = 0, records = 0, problems = 0;
+	static const size_t windows[] = { 7, 64, 4096 };
+
+	for (n = 0; n < 300; n++) {
+		char name[32];
+		FILE *f;
+		unsigned line, lines;
+		trace_t a = { 0 }, b = { 0 };
+		size_t w;
+
+		snprintf(name, sizeof(name), "fast%u.zone", n % 8);
+		if ((f = fopen(tmp_path(name), "wb")) == NULL) {
+			continue;
+		}
+		fputs("$ORIGIN example.com.\n$TTL 300\n", f);
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		lines = 1 + (unsigned)(seed >> 33) % 40;
+		for (line = 0; line < lines; line++) {
+			unsigned k, words;
+
+			seed = seed * 6364136223846793005u +
+			    1442695040888963407u;
+			words = (unsigned)(seed >> 40) % 7;
+			if ((seed >> 20) % 4 == 0) {
+				fputc((seed >> 22) % 2 ? '\t' : ' ', f);
+			}
+			if ((seed >> 30) % 2 == 0) {
+				/* a record as zones have them */
+				fprintf(f, "h%u%s%s%sA%s192.0.2.%u",
+				    (unsigned)(seed >> 44) % 50,
+				    (seed >> 24) % 2 ? "\t" : " ",
+				    (seed >> 25) % 2 ? "300 " : "",
+				    (seed >> 26) % 2 ? "IN\t" : "",
+				    (seed >> 27) % 2 ? "\t\t" : " ",
+				    (unsigned)(seed >> 50) % 250);
+				words = (unsigned)(seed >> 52) % 3 == 0;
+				fputs(words ? " " : "", f);
+			}
+			for (k = 0; k < words; k++) {
+				unsigned long r = seed >> (k * 5 % 50);
+				/* mostly plain words, sometimes anything */
+				unsigned pick = (r % 10 < 8) ? (unsigned)(r >> 4) %
+				    18 : (unsigned)(r >> 4) % (sizeof(pieces) /
+				    sizeof(pieces[0]));
+
+				fputs(pieces[pick], f);
+				fputs((r >> 9) % 3 == 0 ? "\t" : " ", f);
+			}
+			if ((seed >> 60) % 8 == 0) {
+				fputs("\r", f);
+			}
+			if (line + 1 < lines || (seed >> 58) % 4 != 0) {
+				fputc('\n', f);
+			}
+		}
+		fclose(f);
+		w = windows[n % 3];
+		zl_read_no_fast_lines = true;
+		trace_read(&a, tmp_path(name), NULL, NULL, w);
+		zl_read_no_fast_lines = false;
+		trace_read(&b, tmp_path(name), NULL, NULL, w);
+		records += count_substr(&a, "\nrecord ");
+		problems += count_substr(&a, "\nproblem ");
+		if (a.failed || b.failed || a.len != b.len ||
+		    memcmp(a.p, b.p, a.len) != 0) {
+			if (bad++ == 0) {
+				trace_show_diff(&a, &b);
+			}
+		}
+		free(a.p);
+		free(b.p);
+	}
+	UNIT_CHECK(bad == 0 && records > 1000 && problems > 1000,
+	    "read/fast-lines: 300 random zones read the same with and without "
+	    "the fast way for plain lines (%u differ, %u records, %u "
+	    "problems)", bad, records, problems);
+}
+
 int
 main(void)
 {
@@ -1635,6 +1732,7 @@ main(void)
 	test_generated();
 	test_windows();
 	test_piped();
+	test_fast_lines();
 	cleanup();
 	UNIT_CHECK(records_disagree == 0 && records_wire > 100,
 	    "read/record-wire-decodes-in-ldns (%u records, %u disagree)",
