@@ -5,8 +5,9 @@
  * zl_read_file_piped reads a file exactly as zl_read_file does, but on a
  * second thread: the reader's callbacks there write each event (begin,
  * record, problem, comment, end) into chunks of 64 KiB, and the calling
- * thread replays them, in the same order and with the same values, to
- * the caller's callbacks.  Reading (lexing, every rdata to wire) and
+ * thread replays them, in the same order and with the same values (but
+ * each record's owner in lower case, see below), to the caller's
+ * callbacks.  Reading (lexing, every rdata to wire) and
  * linting then run side by side on two cores.
  *
  * The chunks go round a fixed pool (CHUNKS of them), so memory stays
@@ -80,6 +81,7 @@ struct pipe {
 	char **files;
 	size_t files_count;
 	size_t files_cap;
+	struct zl_set files_set; /* the same, by their text */
 	const char *file_last; /* the copy of the last EV_FILE */
 
 	/* zl_read_file's arguments and result. */
@@ -199,8 +201,9 @@ put(struct chunk *c, const void *v, size_t n)
 }
 
 /* Say which file the next events are from, when it changed.  The reader
- * keeps each file's name until it returns, one string per file and never
- * at the address of another (lint/read.h), so the pointer decides. */
+ * keeps the name it hands over until it returns, never at the address of
+ * another (lint/read.h; a file included twice may have two), so the
+ * pointer decides. */
 static bool
 set_file(struct pipe *p, const char *file)
 {
@@ -424,28 +427,45 @@ get32(const unsigned char *q)
 	return u;
 }
 
+static bool
+file_eq(const void *ctx, uint32_t a, uint32_t b)
+{
+	char *const *files = ctx;
+
+	return strcmp(files[a], files[b]) == 0;
+}
+
 /* The linter's own copy of a file's name; NULL when out of memory.
- * Each chunk names its file again: most are the last one. */
+ * Each chunk names its file again: most are the last one; the others are
+ * found by a keyed hash and their bytes (a file may be included under
+ * many spellings, each a name of its own: one look-up each). */
 static const char *
 stable_file(struct pipe *p, const char *name)
 {
-	size_t i;
+	uint32_t found;
 	char *copy;
+	int r;
 
 	if (p->file_last != NULL && strcmp(p->file_last, name) == 0) {
 		return p->file_last;
 	}
-	for (i = 0; i < p->files_count; i++) {
-		if (strcmp(p->files[i], name) == 0) {
-			return p->file_last = p->files[i];
-		}
-	}
-	if (!zl_grow((void **)&p->files, &p->files_cap, p->files_count + 1,
+	if (p->files_count >= UINT32_MAX ||
+	    !zl_grow((void **)&p->files, &p->files_cap, p->files_count + 1,
 	    sizeof(*p->files)) || (copy = strdup(name)) == NULL) {
 		return NULL;
 	}
-	p->files[p->files_count++] = copy;
-	return p->file_last = copy;
+	p->files[p->files_count] = copy;
+	r = zl_set_add(&p->files_set, zl_hash_bytes(copy, strlen(copy)),
+	    (uint32_t)p->files_count, file_eq, p->files, &found);
+	if (r < 0) {
+		free(copy);
+		return NULL;
+	}
+	if (r > 0) {
+		free(copy);
+		return p->file_last = p->files[found];
+	}
+	return p->file_last = p->files[p->files_count++];
 }
 
 /* The chunk's events into *evs (grown as needed); their count, or
@@ -607,6 +627,7 @@ pipe_free(struct pipe *p)
 		free(p->files[--p->files_count]);
 	}
 	free(p->files);
+	zl_set_free(&p->files_set);
 	pthread_cond_destroy(&p->filled);
 	pthread_cond_destroy(&p->freed);
 	pthread_mutex_destroy(&p->mu);

@@ -1204,13 +1204,12 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			    z->dir, path);
 		}
 	}
-	if (display == NULL || origin == NULL || !keep_display(rd, display)) {
+	if (display == NULL || origin == NULL) {
 		ldns_rdf_deep_free(origin);
 		problem(rd, z->display, line, "include-failed",
 		    "out of memory");
 		goto out;
 	}
-	display_kept = true;
 	/* The including file's own real path, found at its first $INCLUDE
 	 * (a file that includes nothing never needs it); its ancestors'
 	 * were found when they included it. */
@@ -1279,11 +1278,17 @@ do_include(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	memset(&child, 0, sizeof(child));
 	child.display = display;
 	child.dir = strdup(display);
-	if (child.dir == NULL) {
+	/* Only a file that opened names events: its name is kept (an
+	 * include that fails keeps nothing). */
+	if (child.dir == NULL || !keep_display(rd, display)) {
+		free(child.dir);
 		window_close(&win);
 		ldns_rdf_deep_free(origin);
+		problem(rd, z->display, line, "include-failed",
+		    "out of memory");
 		goto out;
 	}
+	display_kept = true;
 	slash = strrchr(child.dir, '/');
 	if (slash == NULL) {
 		child.dir[0] = '\0';
