@@ -160,6 +160,19 @@ struct zl_set {
 	uint32_t *next;
 	size_t cap;
 };
+/* Strings kept once each, until zl_strings_free: a string is found by
+ * the run's keyed hash and compared byte for byte (file names read under
+ * many spellings cost one look-up each). */
+struct zl_strings {
+	char **items;
+	size_t count;
+	size_t cap;
+	struct zl_set set;
+};
+/* The kept copy of `text`, made when it is new; NULL when out of memory. */
+const char *zl_strings_intern(struct zl_strings *s, const char *text);
+void zl_strings_free(struct zl_strings *s);
+
 /* 1 and *found when an item equal to `item` is in; 0 when `item` was
  * added; -1 when out of memory. */
 int zl_set_add(struct zl_set *set, uint64_t hash, uint32_t item,
@@ -472,10 +485,7 @@ struct zone {
 	size_t kept_count;
 	size_t kept_capacity;
 	/* File names of records (the top file and its includes). */
-	char **files;
-	size_t files_count;
-	size_t files_cap;
-	struct zl_set files_set; /* the files by name (intern_file) */
+	struct zl_strings files; /* the files by name (intern_file) */
 	const char *last_file;   /* the one intern_file gave last, */
 	const char *last_file_in; /* for this string of the reader's */
 	struct suppression *suppressions;

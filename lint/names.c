@@ -395,6 +395,48 @@ zl_set_free(struct zl_set *set)
 	set->big = false;
 }
 
+/* ---- kept strings ----------------------------------------------------- */
+
+static bool
+string_eq(const void *ctx, uint32_t a, uint32_t b)
+{
+	char *const *items = ctx;
+
+	return strcmp(items[a], items[b]) == 0;
+}
+
+const char *
+zl_strings_intern(struct zl_strings *s, const char *text)
+{
+	uint32_t found;
+	char *copy;
+	int r;
+
+	if (s->count >= UINT32_MAX || !zl_grow((void **)&s->items, &s->cap,
+	    s->count + 1, sizeof(*s->items)) || (copy = strdup(text)) == NULL) {
+		return NULL;
+	}
+	s->items[s->count] = copy;
+	r = zl_set_add(&s->set, zl_hash_bytes(copy, strlen(copy)),
+	    (uint32_t)s->count, string_eq, s->items, &found);
+	if (r != 0) {
+		free(copy);
+		return r > 0 ? s->items[found] : NULL;
+	}
+	return s->items[s->count++];
+}
+
+void
+zl_strings_free(struct zl_strings *s)
+{
+	while (s->count > 0) {
+		free(s->items[--s->count]);
+	}
+	free(s->items);
+	zl_set_free(&s->set);
+	memset(s, 0, sizeof(*s));
+}
+
 /* ---- interned names --------------------------------------------------- */
 
 /* Ids are block << NAME_SHIFT | position, plus 1: 1 MiB blocks. */

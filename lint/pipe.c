@@ -78,10 +78,7 @@ struct pipe {
 	 * from, one copy each, kept until the read ends, so that every
 	 * event of a file carries the same pointer (as the reader's own
 	 * do: lint/read.h), whichever chunk it came in. */
-	char **files;
-	size_t files_count;
-	size_t files_cap;
-	struct zl_set files_set; /* the same, by their text */
+	struct zl_strings files;
 	const char *file_last; /* the copy of the last EV_FILE */
 
 	/* zl_read_file's arguments and result. */
@@ -427,45 +424,15 @@ get32(const unsigned char *q)
 	return u;
 }
 
-static bool
-file_eq(const void *ctx, uint32_t a, uint32_t b)
-{
-	char *const *files = ctx;
-
-	return strcmp(files[a], files[b]) == 0;
-}
-
 /* The linter's own copy of a file's name; NULL when out of memory.
- * Each chunk names its file again: most are the last one; the others are
- * found by a keyed hash and their bytes (a file may be included under
- * many spellings, each a name of its own: one look-up each). */
+ * Each chunk names its file again: most are the last one. */
 static const char *
 stable_file(struct pipe *p, const char *name)
 {
-	uint32_t found;
-	char *copy;
-	int r;
-
 	if (p->file_last != NULL && strcmp(p->file_last, name) == 0) {
 		return p->file_last;
 	}
-	if (p->files_count >= UINT32_MAX ||
-	    !zl_grow((void **)&p->files, &p->files_cap, p->files_count + 1,
-	    sizeof(*p->files)) || (copy = strdup(name)) == NULL) {
-		return NULL;
-	}
-	p->files[p->files_count] = copy;
-	r = zl_set_add(&p->files_set, zl_hash_bytes(copy, strlen(copy)),
-	    (uint32_t)p->files_count, file_eq, p->files, &found);
-	if (r < 0) {
-		free(copy);
-		return NULL;
-	}
-	if (r > 0) {
-		free(copy);
-		return p->file_last = p->files[found];
-	}
-	return p->file_last = p->files[p->files_count++];
+	return p->file_last = zl_strings_intern(&p->files, name);
 }
 
 /* The chunk's events into *evs (grown as needed); their count, or
@@ -623,11 +590,7 @@ pipe_free(struct pipe *p)
 	}
 	free(p->cur);
 	free(p->file);
-	while (p->files_count > 0) {
-		free(p->files[--p->files_count]);
-	}
-	free(p->files);
-	zl_set_free(&p->files_set);
+	zl_strings_free(&p->files);
 	pthread_cond_destroy(&p->filled);
 	pthread_cond_destroy(&p->freed);
 	pthread_mutex_destroy(&p->mu);

@@ -112,14 +112,6 @@ zl_name_from_text(const char *text, uint8_t *out)
 
 /* ---- reader callbacks ------------------------------------------------- */
 
-static bool
-file_eq(const void *ctx, uint32_t a, uint32_t b)
-{
-	char *const *files = ctx;
-
-	return strcmp(files[a], files[b]) == 0;
-}
-
 /*
  * The file's name, kept once per name: records and suppressions point at
  * it.  Found by the run's keyed hash and compared byte for byte, so that
@@ -129,10 +121,6 @@ file_eq(const void *ctx, uint32_t a, uint32_t b)
 static const char *
 intern_file(struct zone *zone, const char *file)
 {
-	char *copy;
-	uint32_t found;
-	int r;
-
 	/* The file of the last record first: records come in runs, and
 	 * after an $INCLUDE they come from a file interned before.  A
 	 * reader hands a file over as one string for the whole read
@@ -143,23 +131,9 @@ intern_file(struct zone *zone, const char *file)
 		return zone->last_file;
 	}
 	zone->last_file_in = NULL;
-	if (!zl_grow((void **)&zone->files, &zone->files_cap,
-	    zone->files_count + 1, sizeof(*zone->files)) ||
-	    zone->files_count >= UINT32_MAX ||
-	    (copy = strdup(file)) == NULL) {
+	if ((zone->last_file = zl_strings_intern(&zone->files, file)) ==
+	    NULL) {
 		return NULL;
-	}
-	zone->files[zone->files_count] = copy;
-	r = zl_set_add(&zone->files_set, zl_hash_bytes(copy, strlen(copy)),
-	    (uint32_t)zone->files_count, file_eq, zone->files, &found);
-	if (r != 0) {
-		free(copy);
-		if (r < 0) {
-			return NULL;
-		}
-		zone->last_file = zone->files[found];
-	} else {
-		zone->last_file = zone->files[zone->files_count++];
 	}
 	zone->last_file_in = file;
 	return zone->last_file;
@@ -1146,8 +1120,6 @@ apply_suppressions(struct zone *zone)
 static void
 zone_free(struct zone *zone)
 {
-	size_t i;
-
 	free(zone->kept);
 	zl_arena_free(zone->extras);
 	zl_arena_free(zone->kept_arena);
@@ -1160,11 +1132,7 @@ zone_free(struct zone *zone)
 	zl_table_free(&zone->ttl_index);
 	zl_compare_free(zone->compare);
 	free(zone->ttls);
-	for (i = 0; i < zone->files_count; i++) {
-		free(zone->files[i]);
-	}
-	free(zone->files);
-	zl_set_free(&zone->files_set);
+	zl_strings_free(&zone->files);
 	free(zone->origin);
 	free(zone->suppressions);
 	zg_plan_free(&zone->plan);
