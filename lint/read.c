@@ -139,6 +139,8 @@ typedef struct sbuf {
 } sbuf_t;
 
 /* One file being read; the chain of parents detects include loops. */
+#define OWNER_TEXT_MAX 128 /* longer owner text is read each time */
+
 typedef struct zfile {
 	const char *display; /* path shown in messages */
 	char *dir;           /* directory part of display, "" for none */
@@ -148,6 +150,13 @@ typedef struct zfile {
 	ldns_rdf *origin;    /* current origin (owned) */
 	uint8_t prev[256];   /* previous owner, wire format */
 	size_t prev_len;     /* 0 for none */
+	/* The last owner read from text and its wire form, under the
+	 * current origin: a run of records at one owner reads its name
+	 * once.  0 for none, and after $ORIGIN. */
+	char owner_text[OWNER_TEXT_MAX];
+	size_t owner_text_len;
+	uint8_t owner_wire[256];
+	size_t owner_wire_len;
 	unsigned depth;
 	const struct zfile *parent;
 	unsigned include_line; /* the parent's $INCLUDE line */
@@ -1502,6 +1511,7 @@ do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		}
 		ldns_rdf_deep_free(z->origin);
 		z->origin = o;
+		z->owner_text_len = 0;
 	} else if (tok_is(buf, t, "$TTL")) {
 		uint32_t ttl;
 		int e;
@@ -1677,12 +1687,21 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			    "bad owner name %s", q);
 			return;
 		}
-		if (!zl_name_read(buf + t[0].off, t[0].len,
+		if (t[0].len == z->owner_text_len && t[0].len != 0 &&
+		    memcmp(buf + t[0].off, z->owner_text, t[0].len) == 0) {
+			memcpy(rd->owner, z->owner_wire, z->owner_wire_len);
+			rd->owner_len = z->owner_wire_len;
+		} else if (!zl_name_read(buf + t[0].off, t[0].len,
 		    ldns_rdf_data(z->origin), ldns_rdf_size(z->origin),
 		    rd->owner, &rd->owner_len, why, sizeof(why))) {
 			problem(rd, z->display, line, "syntax-error",
 			    "bad owner name %s", why);
 			return;
+		} else if (t[0].len <= sizeof(z->owner_text)) {
+			memcpy(z->owner_text, buf + t[0].off, t[0].len);
+			z->owner_text_len = t[0].len;
+			memcpy(z->owner_wire, rd->owner, rd->owner_len);
+			z->owner_wire_len = rd->owner_len;
 		}
 		i = 1;
 		/* BIND takes the owner even when the rest is bad. */

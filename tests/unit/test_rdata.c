@@ -350,6 +350,77 @@ test_names_blocks(void)
 	    "refused)", bad, refused);
 }
 
+/* Random hex split into one to four words, 0 to 150 digits (most even)
+ * of either case, a quarter of them with one byte that is no digit: EID rdata (hex
+ * only) is read as a digit at a time gives it, whichever 16-byte block
+ * the bad byte or a word's end falls in. */
+static void
+test_hex_blocks(void)
+{
+	static const char other[] = "gG/:@`\x7f\x80\xff.-";
+	unsigned long seed = 20261131;
+	unsigned n, bad = 0, refused = 0;
+
+	for (n = 0; n < 20000; n++) {
+		char text[400];
+		uint8_t want[200];
+		size_t digits, len = 0, k, nt, got_len = 0, wl = 0;
+		unsigned spaces = 0;
+		bool ok, expect = true;
+		int hi = -1;
+		char why[256];
+
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		digits = (seed >> 33) % 151;
+		digits -= n % 8 != 1 ? digits % 2 : 0; /* most even */
+		for (k = 0; k < digits; k++) {
+			unsigned v;
+			char c;
+
+			seed = seed * 6364136223846793005u +
+			    1442695040888963407u;
+			v = (unsigned)(seed >> 40) % 16;
+			c = "0123456789abcdef"[v];
+			if ((seed >> 50) % 2 == 0 && v >= 10) {
+				c = (char)(c - 32);
+			}
+			if (n % 4 == 0 && (seed >> 20) % digits == 0 &&
+			    expect) {
+				c = other[(seed >> 24) % (sizeof(other) - 1)];
+				expect = false;
+			}
+			if (len > 0 && (seed >> 30) % 40 == 0 && spaces < 3) {
+				text[len++] = ' ';
+				spaces++;
+			}
+			text[len++] = c;
+			if (expect) {
+				if (hi < 0) {
+					hi = (int)v;
+				} else {
+					want[wl++] = (uint8_t)(hi << 4 | (int)v);
+					hi = -1;
+				}
+			}
+		}
+		text[len] = '\0';
+		expect = expect && hi < 0 && wl > 0;
+		nt = tokens(text);
+		ok = zl_rdata_read(31, text, tok, nt, origin, sizeof(origin),
+		    out, &got_len, why, sizeof(why));
+		refused += !ok;
+		if (ok != expect || (ok && (got_len != wl ||
+		    memcmp(out, want, wl) != 0))) {
+			if (bad++ == 0) {
+				printf("  first difference: \"%s\"\n", text);
+			}
+		}
+	}
+	UNIT_CHECK(bad == 0 && refused > 1000 && refused < 19000,
+	    "hex/blocks: 20000 hex rdata read as digit by digit (%u differ, "
+	    "%u refused)", bad, refused);
+}
+
 /* One name against ldns (see test_names_random); true when it agrees. */
 static bool
 name_as_ldns(const char *name, size_t len, bool *accepted)
@@ -517,6 +588,18 @@ test_table(void)
 	}
 	UNIT_CHECK(sorted && n > 90, "table/sorted-by-code (%zu rows)", n);
 	UNIT_CHECK(found, "table/every-name-found");
+	/* zl_rtype_get against a plain search, for every code (a code not
+	 * in the table included). */
+	for (i = 0, found = true; i <= 65535; i++) {
+		const zl_rtype_t *want = NULL;
+		size_t k;
+
+		for (k = 0; k < n && want == NULL; k++) {
+			want = t[k].code == i ? &t[k] : NULL;
+		}
+		found = found && zl_rtype_get((uint16_t)i) == want;
+	}
+	UNIT_CHECK(found, "table/get-every-code");
 	UNIT_CHECK(zl_rtype_lookup("svcb", 4, &code, &row) && code == 64,
 	    "table/any-case");
 	UNIT_CHECK(zl_rtype_lookup("TYPE01", 6, &code, &row) && code == 1 &&
@@ -535,6 +618,7 @@ main(void)
 	test_cases();
 	test_names();
 	test_names_blocks();
+	test_hex_blocks();
 	test_names_random();
 	test_hex_limit();
 	test_table();

@@ -861,6 +861,22 @@ test_owners(void)
 	    "\"v=DMARC1; p=reject; rua=mailto:d@example.com\"",
 	    "owners: ';' inside quotes is not a comment");
 
+	read_zone(FX "owner-runs.zone");
+	expect_counts("owner-runs", 8, 0);
+	expect_rr("owner-runs", 1, "www.example.com.", "A", 300, false, 6, 6);
+	expect_rr("owner-runs", 2, "www.sub.example.com.", "A", 300, false, 8,
+	    8);
+	expect_rr("owner-runs", 3, "www.sub.example.com.", "A", 300, false, 9,
+	    9);
+	expect_rr("owner-runs", 4, "www.sub.example.com.", "A", 300, false,
+	    10, 10);
+	expect_rr("owner-runs", 5, "www.sub.example.com.", "A", 300, false,
+	    11, 11);
+	expect_rr("owner-runs", 6, "www.example.com.", "A", 300, false, 13,
+	    13);
+	expect_rr("owner-runs", 7, "WWW.example.com.", "A", 300, false, 14,
+	    14);
+
 	f = FX "blank-first.zone";
 	read_zone(f);
 	expect_counts("blank-first", 1, 1);
