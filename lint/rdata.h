@@ -32,6 +32,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* <ldns/ldns.h> makes bool a signed char when <stdbool.h> was not included
+ * before it (ldns/common.h), which truncates (bool)256 to 0 and gives one
+ * function two types across files: every file includes <stdbool.h> first. */
+_Static_assert((bool)2 == 1, "include <stdbool.h> before <ldns/ldns.h>");
+
 /* The most rdata a record can hold (RFC 1035 3.2.1, RDLENGTH). */
 #define ZL_RDATA_MAX 65535u
 /* A domain name in wire form, at most (RFC 1035 3.1). */

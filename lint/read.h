@@ -43,6 +43,11 @@
 
 #include <ldns/ldns.h>
 
+/* <ldns/ldns.h> makes bool a signed char when <stdbool.h> was not included
+ * before it (ldns/common.h), which truncates (bool)256 to 0 and gives one
+ * function two types across files: every file includes <stdbool.h> first. */
+_Static_assert((bool)2 == 1, "include <stdbool.h> before <ldns/ldns.h>");
+
 /* Default for zl_read_options_t.include_depth_max. */
 #define ZL_READ_INCLUDE_DEPTH_DEFAULT 8
 /* Default for zl_read_options_t.size_max: 256 MiB. */

@@ -25,6 +25,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* <ldns/ldns.h> makes bool a signed char when <stdbool.h> was not included
+ * before it (ldns/common.h), which truncates (bool)256 to 0 and gives one
+ * function two types across files: every file includes <stdbool.h> first. */
+_Static_assert((bool)2 == 1, "include <stdbool.h> before <ldns/ldns.h>");
+
 #define ZG_VERSION "0.1.0"
 
 /* Longest presentation name without the trailing dot (RFC 1035 2.3.4). */

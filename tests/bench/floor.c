@@ -13,6 +13,7 @@
  * checks, no storage, no output per record.
  */
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

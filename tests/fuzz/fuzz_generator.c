@@ -24,6 +24,7 @@
  * promise traps.
  */
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

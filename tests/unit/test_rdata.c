@@ -11,6 +11,7 @@
  * type table, and the generic form of every accepted case read back.
  */
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
