@@ -270,24 +270,42 @@ pipe_begin(void *ctx, const ldns_rdf *origin, const char *source)
 	c->data[c->used++] = '\0';
 }
 
+/* A record's fixed part, first in its event: one copy each way. */
+struct rec_head {
+	unsigned char kind; /* EV_RECORD */
+	unsigned char owner_len;
+	unsigned char ttl_explicit;
+	unsigned char pad;
+	uint16_t type;
+	uint16_t rr_class;
+	uint32_t ttl;
+	uint32_t rdata_len;
+	uint32_t line;
+	uint32_t last_line;
+	uint64_t owner_hash;
+};
+
 static void
 pipe_record(void *ctx, const zl_record_t *rec)
 {
 	struct pipe *p = ctx;
-	struct chunk *c;
-	unsigned char k = EV_RECORD, b;
-	uint32_t u;
-	uint64_t h;
+	struct chunk *c = p->cur;
+	struct rec_head h;
+	size_t need = sizeof(h) + rec->owner_len + rec->rdata_len;
 
-	if (!set_file(p, rec->file) || rec->owner_len > 255 ||
-	    rec->rdata_len > UINT32_MAX - 64 ||
-	    (c = room_for(p, 1 + 1 + rec->owner_len + 2 + 2 + 4 + 4 +
-		rec->rdata_len + 4 + 4 + 1 + 8)) == NULL) {
+	if (rec->owner_len > 255 || rec->rdata_len > UINT32_MAX - 64) {
 		return;
 	}
-	put(c, &k, 1);
-	b = (unsigned char)rec->owner_len;
-	put(c, &b, 1);
+	/* The common case inline: the same file, room in the chunk. */
+	if ((rec->file != p->file_ptr || p->file == NULL) &&
+	    !set_file(p, rec->file)) {
+		return;
+	}
+	if ((c = p->cur) == NULL || p->nomem || c->used + need > c->size) {
+		if ((c = room_for(p, need)) == NULL) {
+			return;
+		}
+	}
 	/* The owner in lower case: the linter's names table keeps it so,
 	 * and need not fold it again (zl_names_get_hashed).  Records come
 	 * in runs at one owner: fold and hash each run once. */
@@ -299,21 +317,22 @@ pipe_record(void *ctx, const zl_record_t *rec)
 		p->owner_len = rec->owner_len;
 		p->owner_hash = zl_name_hash_lower(p->lower, rec->owner_len);
 	}
-	put(c, p->lower, rec->owner_len);
-	put(c, &rec->type, 2);
-	put(c, &rec->rr_class, 2);
-	put(c, &rec->ttl, 4);
-	u = (uint32_t)rec->rdata_len;
-	put(c, &u, 4);
-	put(c, rec->rdata, rec->rdata_len);
-	u = rec->line;
-	put(c, &u, 4);
-	u = rec->last_line;
-	put(c, &u, 4);
-	b = rec->ttl_explicit;
-	put(c, &b, 1);
-	h = p->owner_hash;
-	put(c, &h, 8);
+	h.kind = EV_RECORD;
+	h.owner_len = (unsigned char)rec->owner_len;
+	h.ttl_explicit = rec->ttl_explicit;
+	h.pad = 0;
+	h.type = rec->type;
+	h.rr_class = rec->rr_class;
+	h.ttl = rec->ttl;
+	h.rdata_len = (uint32_t)rec->rdata_len;
+	h.line = rec->line;
+	h.last_line = rec->last_line;
+	h.owner_hash = p->owner_hash;
+	memcpy(c->data + c->used, &h, sizeof(h));
+	memcpy(c->data + c->used + sizeof(h), p->lower, rec->owner_len);
+	memcpy(c->data + c->used + sizeof(h) + rec->owner_len, rec->rdata,
+	    rec->rdata_len);
+	c->used += need;
 }
 
 static void
@@ -476,24 +495,28 @@ decode(struct pipe *p, const struct chunk *c, struct event **evs,
 			q += 1 + q[0] + 1;
 			break;
 		}
-		case EV_RECORD:
-			e->rec.owner_len = *q++;
+		case EV_RECORD: {
+			struct rec_head h;
+
+			memcpy(&h, q - 1, sizeof(h));
+			q += sizeof(h) - 1;
+			e->rec.owner_len = h.owner_len;
 			e->rec.owner = q;
-			q += e->rec.owner_len;
-			memcpy(&e->rec.type, q, 2);
-			memcpy(&e->rec.rr_class, q + 2, 2);
-			memcpy(&e->rec.ttl, q + 4, 4);
-			e->rec.rdata_len = get32(q + 8);
-			e->rec.rdata = q + 12;
-			q += 12 + e->rec.rdata_len;
-			e->rec.line = get32(q);
-			e->rec.last_line = get32(q + 4);
-			e->rec.ttl_explicit = q[8] != 0;
-			memcpy(&e->rec.owner_hash, q + 9, 8);
+			q += h.owner_len;
+			e->rec.type = h.type;
+			e->rec.rr_class = h.rr_class;
+			e->rec.ttl = h.ttl;
+			e->rec.rdata_len = h.rdata_len;
+			e->rec.rdata = q;
+			q += h.rdata_len;
+			e->rec.line = h.line;
+			e->rec.last_line = h.last_line;
+			e->rec.ttl_explicit = h.ttl_explicit != 0;
+			e->rec.owner_hash = h.owner_hash;
 			e->rec.owner_hashed = true;
 			e->rec.reader_ = NULL;
-			q += 17;
 			break;
+		}
 		case EV_PROBLEM:
 			e->rec.line = get32(q);
 			e->rule = (const char *)q + 5;

@@ -496,6 +496,21 @@ rec_error(lexrec_t *r, unsigned line, const char *fmt, ...)
 	}
 }
 
+/* Twice the room for tokens; false when out of memory. */
+static bool
+tok_grow(lexrec_t *r)
+{
+	size_t cap = r->captok ? r->captok * 2 : 32;
+	token_t *t = realloc(r->tok, cap * sizeof(*t));
+
+	if (t == NULL) {
+		return false;
+	}
+	r->tok = t;
+	r->captok = cap;
+	return true;
+}
+
 /* rec_token's rare cases, out of line: false when the token is not
  * kept (the record is too long, or memory ran out). */
 static __attribute__((noinline)) bool
@@ -510,17 +525,10 @@ rec_token_room(lexrec_t *r)
 		    RECORD_TEXT_MAX);
 		return false;
 	}
-	if (r->ntok == r->captok) {
-		size_t cap = r->captok ? r->captok * 2 : 32;
-		token_t *t = realloc(r->tok, cap * sizeof(*t));
-
-		if (t == NULL) {
-			r->too_long = true;
-			rec_error(r, r->first_line, "out of memory");
-			return false;
-		}
-		r->tok = t;
-		r->captok = cap;
+	if (r->ntok == r->captok && !tok_grow(r)) {
+		r->too_long = true;
+		rec_error(r, r->first_line, "out of memory");
+		return false;
 	}
 	return true;
 }
@@ -699,15 +707,54 @@ mentions_zonelint(const char *s, size_t n)
 	return false;
 }
 
+/* Lines longer than this take the general way (which counts a record's
+ * bytes against RECORD_TEXT_MAX): the fast way cannot pass it. */
+#define FAST_LINE_MAX 4096u
+_Static_assert(2 * (FAST_LINE_MAX + 64) < RECORD_TEXT_MAX,
+    "a fast line's tokens fit in a record");
+
+/* Room for 33 more tokens (at most 32 start in 64 bytes, and one goes on
+ * from before); false when out of memory. */
+static __attribute__((noinline)) bool
+rec_token_reserve(lexrec_t *r)
+{
+	while (r->captok - r->ntok < 33) {
+		if (!tok_grow(r)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A token of a plain line: room was made for it (rec_token_reserve). */
+static inline void
+fast_token(lexrec_t *r, size_t off, size_t len, unsigned line)
+{
+	token_t *t = &r->tok[r->ntok++];
+
+	t->off = off;
+	t->len = len;
+	t->line = line;
+	t->quoted = false;
+	r->bytes += len + 1;
+}
+
 /*
  * The fast way through the common line: plain words and blanks ended by
  * LF within the window, no quote, parenthesis, semicolon, backslash, DEL
- * or control byte but tab (so no CR either).  Its words are the record's
- * tokens, as the loop of lex_record would find them, which stays the
- * definition: anything else, a line of blanks included, goes there
- * (false, nothing changed).  Whole blocks of 16 bytes are classified at
- * once with SSE2 where the compiler has it, as lint/scan.h does; tests
- * read random zones both ways (zl_read_no_fast_lines).
+ * or control byte but tab (so no CR either), at most FAST_LINE_MAX bytes.
+ * Its words are the record's tokens, as the loop of lex_record would find
+ * them, which stays the definition: anything else, a line of blanks
+ * included, goes there (false, nothing changed).
+ *
+ * With SSE2 (as lint/scan.h), 64 bytes at a time: four 16-byte blocks
+ * give a 64-bit mask of the bytes that stop the fast way and one of the
+ * blanks; a word starts where a word byte follows a blank (or the line's
+ * start) and ends where a blank or the LF follows a word byte, so the k-th
+ * start pairs with the k-th end, and a word still open at the 64th byte
+ * ends in a later group.  The bytes left before the window's end, and all
+ * of them elsewhere, go through the byte loop.  Tests read random zones
+ * both ways (zl_read_no_fast_lines).
  */
 static bool
 lex_plain_line(lexer_t *lx, lexrec_t *r)
@@ -721,49 +768,77 @@ lex_plain_line(lexer_t *lx, lexrec_t *r)
 	}
 	i = p0;
 #ifdef ZL_SCAN_SIMD
-	/* Blocks up to the LF, as long as they lie in the window: the
-	 * first byte that is neither a word byte nor a blank ends the way
-	 * here, an LF the line and anything else the fast way. */
-	for (; i + 16 <= lx->len; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(
-		    b + i));
-		__m128i m = _mm_andnot_si128(_mm_cmpeq_epi8(x,
-		    _mm_set1_epi8('\t')), _mm_cmpeq_epi8(_mm_min_epu8(x,
-		    _mm_set1_epi8(0x1f)), x));
-		unsigned stop, word, edges, live = 0xffffu;
+	for (; i + 64 <= lx->len; i += 64) {
+		uint64_t stop = 0, blank = 0, live = ~(uint64_t)0;
+		uint64_t live_end = live, word, prev, starts, ends;
+		unsigned g;
 
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f)));
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('(')));
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(')')));
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(';')));
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
-		if ((stop = (unsigned)_mm_movemask_epi8(m)) != 0) {
-			unsigned k = (unsigned)__builtin_ctz(stop);
+		for (g = 0; g < 4; g++) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(
+			    const void *)(b + i + 16 * g));
+			__m128i m = _mm_andnot_si128(_mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('\t')), _mm_cmpeq_epi8(
+			    _mm_min_epu8(x, _mm_set1_epi8(0x1f)), x));
+
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8(0x7f)));
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('"')));
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('(')));
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8(')')));
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8(';')));
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('\\')));
+			stop |= (uint64_t)(unsigned)_mm_movemask_epi8(m) <<
+			    (16 * g);
+			blank |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')))) <<
+			    (16 * g);
+		}
+		if (stop != 0) {
+			unsigned k = (unsigned)__builtin_ctzll(stop);
 
 			if (b[i + k] != '\n') {
 				goto general;
 			}
 			end = i + k;
-			live = (1u << k) - 1;
+			live = ((uint64_t)1 << k) - 1;
+			live_end = live | (uint64_t)1 << k;
 		}
-		/* A word starts or ends where a byte is a word byte and the
-		 * one before it is not, or the other way round. */
-		word = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
-		    _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')))) & live;
-		for (edges = (word ^ (word << 1 | in_word)) & live;
-		     edges != 0; edges &= edges - 1) {
-			size_t at = i + (size_t)__builtin_ctz(edges);
+		if (i - p0 >= FAST_LINE_MAX || (r->captok - r->ntok < 33 &&
+		    !rec_token_reserve(r))) {
+			goto general;
+		}
+		word = ~blank & live;
+		prev = word << 1 | in_word;
+		starts = word & ~prev;
+		ends = ~word & prev & live_end;
+		if (in_word && ends != 0) {
+			/* The word open since an earlier group. */
+			fast_token(r, start, i + (size_t)__builtin_ctzll(ends) -
+			    start, lx->line);
+			ends &= ends - 1;
+			in_word = 0;
+		}
+		if (first == SIZE_MAX && starts != 0) {
+			first = i + (size_t)__builtin_ctzll(starts);
+		}
+		for (; starts != 0; starts &= starts - 1) {
+			size_t at = i + (size_t)__builtin_ctzll(starts);
 
-			if (!in_word) {
+			if (ends == 0) {
+				/* The last word here goes on past byte 63. */
 				start = at;
-				first = first == SIZE_MAX ? at : first;
-			} else {
-				rec_token(r, start, at - start, lx->line,
-				    false);
+				in_word = 1;
+				break;
 			}
-			in_word ^= 1u;
+			fast_token(r, at, i + (size_t)__builtin_ctzll(ends) - at,
+			    lx->line);
+			ends &= ends - 1;
 		}
 		if (end != SIZE_MAX) {
 			break;

@@ -1688,6 +1688,10 @@ test_fast_lines(void)
 				words = (unsigned)(seed >> 52) % 3 == 0;
 				fputs(words ? " " : "", f);
 			}
+			if ((seed >> 28) % 4 == 0) {
+				/* a long line: words across 64-byte blocks */
+				words += 8 + (unsigned)(seed >> 36) % 12;
+			}
 			for (k = 0; k < words; k++) {
 				unsigned long r = seed >> (k * 5 % 50);
 				/* mostly plain words, sometimes anything */
@@ -1695,8 +1699,21 @@ test_fast_lines(void)
 				    18 : (unsigned)(r >> 4) % (sizeof(pieces) /
 				    sizeof(pieces[0]));
 
-				fputs(pieces[pick], f);
-				fputs((r >> 9) % 3 == 0 ? "\t" : " ", f);
+				seed = seed * 6364136223846793005u +
+				    1442695040888963407u;
+				if ((seed >> 33) % 5 == 0) {
+					/* a plain word of 1 to 90 bytes */
+					unsigned len = 1 + (unsigned)(seed >> 40) %
+					    90, j;
+
+					for (j = 0; j < len; j++) {
+						fputc('a' + (int)(j * 7 % 26), f);
+					}
+				} else {
+					fputs(pieces[pick], f);
+				}
+				fputs((r >> 9) % 3 == 0 ? "\t" : (r >> 11) % 5 ==
+				    0 ? "   " : " ", f);
 			}
 			if ((seed >> 60) % 8 == 0) {
 				fputs("\r", f);
