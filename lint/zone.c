@@ -210,7 +210,9 @@ client_host(const struct zone *zone, const uint8_t *w, size_t len)
 		return -1;
 	}
 	for (i = 0; i < ZL_CLIENT_HOSTS_COUNT; i++) {
-		if (strlen(zl_client_hosts[i]) == ll &&
+		/* (The first letter first: most names are none of these.) */
+		if (zl_client_hosts[i][0] == (w[1] | 0x20) &&
+		    strlen(zl_client_hosts[i]) == ll &&
 		    strncasecmp(zl_client_hosts[i], (const char *)w + 1, ll) ==
 			0) {
 			return (int)i;
