@@ -1146,8 +1146,18 @@ tok_is(const char *buf, const token_t *t, const char *word)
 static int
 parse_ttl(const char *s, size_t n, uint32_t *out)
 {
-	uint64_t v;
+	uint64_t v = 0;
+	size_t i;
 
+	/* Up to nine digits, the common case, cannot pass TTL_MAX; anything
+	 * else is zg_period_parse's to read. */
+	for (i = 0; i < n && n <= 9 && s[i] >= '0' && s[i] <= '9'; i++) {
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (i == n && n > 0) {
+		*out = (uint32_t)v;
+		return 0;
+	}
 	if (zg_period_parse(s, n, &v) != NULL) {
 		return -1;
 	}

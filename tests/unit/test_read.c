@@ -841,6 +841,66 @@ test_ttl_bind(void)
 	}
 }
 
+/* TTLs of 1 to 11 digits, leading zeros included: up to 2147483647
+ * they are read as written, above it refused (RFC 2181 8), whether the
+ * nine-digit shortcut or zg_period_parse reads them. */
+static void
+test_ttl_digits(void)
+{
+	unsigned long seed = 20261201;
+	unsigned n, bad = 0, refused = 0, read = 0;
+
+	for (n = 0; n < 40; n++) {
+		unsigned long long want[50];
+		FILE *f = fopen(tmp_path("ttl-digits.zone"), "w");
+		size_t k, got = 0, prob = 0;
+
+		if (f == NULL) {
+			bad++;
+			break;
+		}
+		fputs("$ORIGIN example.com.\n", f);
+		for (k = 0; k < 50; k++) {
+			char digits[16];
+			unsigned len, j;
+
+			seed = seed * 6364136223846793005u +
+			    1442695040888963407u;
+			len = 1 + (unsigned)(seed >> 33) % 11;
+			want[k] = 0;
+			for (j = 0; j < len; j++) {
+				unsigned d = (unsigned)(seed >> (j * 3 % 30)) % 10;
+
+				digits[j] = (char)('0' + ((seed >> 60) % 3 == 0 &&
+				    j < 2 ? 0 : d));
+				want[k] = want[k] * 10 + (unsigned)(digits[j] -
+				    '0');
+			}
+			digits[len] = '\0';
+			fprintf(f, "h%zu %s A 192.0.2.1\n", k, digits);
+		}
+		fclose(f);
+		read_zone(tmp_path("ttl-digits.zone"));
+		for (k = 0; k < 50; k++) {
+			if (want[k] > 2147483647u) {
+				bad += prob >= S.nproblem || strstr(
+				    S.problem[prob].message, "larger than "
+				    "2147483647") == NULL;
+				prob++;
+				refused++;
+			} else {
+				bad += got >= S.nrr || S.rr[got].ttl != want[k];
+				got++;
+				read++;
+			}
+		}
+		bad += got != S.nrr || prob != S.nproblem;
+	}
+	UNIT_CHECK(bad == 0 && refused > 100 && read > 1000,
+	    "ttl/digits: 2000 TTLs of 1 to 11 digits (%u wrong, %u read, %u "
+	    "refused)", bad, read, refused);
+}
+
 static void
 test_owners(void)
 {
@@ -1759,6 +1819,7 @@ main(void)
 	test_generate();
 	test_ttl();
 	test_ttl_bind();
+	test_ttl_digits();
 	test_owners();
 	test_lexical_fixtures();
 	test_include();
