@@ -16,10 +16,12 @@
  * comment) gets a chunk of its own size, freed once replayed.
  *
  * Two things are done on the reader's thread for the linter: each record
- * carries its owner lower-cased and that owner's hash (zl_name_hash), and the
- * `ahead` callback is told of records a few places before they are
- * replayed, so that the linter can have their table slots fetched from
- * memory while it works on the ones before.
+ * carries its owner lower-cased and, while the linter is the slower of the
+ * two, that owner's hash (zl_name_hash; the linter hashes the others), and
+ * the `ahead` callback is told of records a few places before they are
+ * replayed, so that the linter can have the hashed ones' table slots
+ * fetched from memory while it works on the ones before.  Which thread
+ * hashes depends on timing; what the linter finds does not.
  *
  * Each chunk starts with the file of its first event, so every pointer
  * a replayed event holds lies in the chunk being replayed, but for the
@@ -41,6 +43,8 @@
 /* How many records ahead the linter is told of. */
 #define AHEAD 8
 
+int zl_pipe_hash_owners = -1;
+
 enum { EV_FILE = 1, EV_BEGIN, EV_RECORD, EV_PROBLEM, EV_COMMENT, EV_END };
 
 struct chunk {
@@ -57,6 +61,7 @@ struct pipe {
 	pthread_cond_t freed;  /* a pooled chunk came back */
 	struct chunk *head, *tail; /* queued for the linter */
 	struct chunk *pool;        /* free pooled chunks */
+	unsigned pooled;           /* chunks in pool */
 	bool done;                 /* the reader returned */
 	bool stop;                 /* the linter gave up: drop events */
 
@@ -68,7 +73,12 @@ struct pipe {
 	uint8_t owner[256];   /* the last record's owner, as written */
 	uint8_t lower[256];   /* in lower case */
 	size_t owner_len;     /* (0: none yet) */
-	uint64_t owner_hash;  /* and its zl_name_hash */
+	uint64_t owner_hash;  /* and its zl_name_hash, */
+	bool owner_hashed;    /* when this is true */
+	/* Hash owners here (the linter is behind: most chunks wait for
+	 * it) or leave it to the linter (it waits for this thread),
+	 * decided as each pooled chunk is taken (take_pooled). */
+	bool hash_owners;
 	const char *file_ptr; /* the file of the last event written */
 	char *file;           /* and its text */
 	size_t file_len;
@@ -118,8 +128,15 @@ take_pooled(struct pipe *p)
 	}
 	if ((c = p->pool) != NULL) {
 		p->pool = c->next;
+		p->pooled--;
 		c->used = 0;
 	}
+	/* Fewer than half the chunks free: the linter has the others, so
+	 * it is the slower of the two and this thread hashes the owners
+	 * for it; else the linter waits for records and hashes them
+	 * itself (records come in runs at one owner: one hash a run). */
+	p->hash_owners = zl_pipe_hash_owners > 0 || (zl_pipe_hash_owners < 0 &&
+	    p->pooled < CHUNKS / 2);
 	pthread_mutex_unlock(&p->mu);
 	return c;
 }
@@ -275,7 +292,7 @@ struct rec_head {
 	unsigned char kind; /* EV_RECORD */
 	unsigned char owner_len;
 	unsigned char ttl_explicit;
-	unsigned char pad;
+	unsigned char owner_hashed;
 	uint16_t type;
 	uint16_t rr_class;
 	uint32_t ttl;
@@ -308,26 +325,31 @@ pipe_record(void *ctx, const zl_record_t *rec)
 	}
 	/* The owner in lower case: the linter's names table keeps it so,
 	 * and need not fold it again (zl_names_get_hashed).  Records come
-	 * in runs at one owner: fold and hash each run once. */
+	 * in runs at one owner: fold and hash each run once (the hash when
+	 * hash_owners asks for it). */
 	if (rec->owner_len != p->owner_len ||
 	    memcmp(rec->owner, p->owner, rec->owner_len) != 0) {
 		memcpy(p->owner, rec->owner, rec->owner_len);
 		memcpy(p->lower, rec->owner, rec->owner_len);
 		zl_wire_lower(p->lower, rec->owner_len);
 		p->owner_len = rec->owner_len;
+		p->owner_hashed = false;
+	}
+	if (p->hash_owners && !p->owner_hashed) {
 		p->owner_hash = zl_name_hash_lower(p->lower, rec->owner_len);
+		p->owner_hashed = true;
 	}
 	h.kind = EV_RECORD;
 	h.owner_len = (unsigned char)rec->owner_len;
 	h.ttl_explicit = rec->ttl_explicit;
-	h.pad = 0;
+	h.owner_hashed = p->owner_hashed;
 	h.type = rec->type;
 	h.rr_class = rec->rr_class;
 	h.ttl = rec->ttl;
 	h.rdata_len = (uint32_t)rec->rdata_len;
 	h.line = rec->line;
 	h.last_line = rec->last_line;
-	h.owner_hash = p->owner_hash;
+	h.owner_hash = p->owner_hashed ? p->owner_hash : 0;
 	memcpy(c->data + c->used, &h, sizeof(h));
 	memcpy(c->data + c->used + sizeof(h), p->lower, rec->owner_len);
 	memcpy(c->data + c->used + sizeof(h) + rec->owner_len, rec->rdata,
@@ -513,7 +535,7 @@ decode(struct pipe *p, const struct chunk *c, struct event **evs,
 			e->rec.last_line = h.last_line;
 			e->rec.ttl_explicit = h.ttl_explicit != 0;
 			e->rec.owner_hash = h.owner_hash;
-			e->rec.owner_hashed = true;
+			e->rec.owner_hashed = h.owner_hashed != 0;
 			e->rec.reader_ = NULL;
 			break;
 		}
@@ -647,6 +669,7 @@ zl_read_file_piped(const char *path, const zl_read_options_t *opts,
 		c->pooled = true;
 		c->next = p->pool;
 		p->pool = c;
+		p->pooled++;
 	}
 	p->path = path;
 	p->opts = opts;
@@ -685,6 +708,7 @@ zl_read_file_piped(const char *path, const zl_read_options_t *opts,
 			pthread_mutex_lock(&p->mu);
 			c->next = p->pool;
 			p->pool = c;
+			p->pooled++;
 			pthread_cond_signal(&p->freed);
 			pthread_mutex_unlock(&p->mu);
 		} else {

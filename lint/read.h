@@ -87,9 +87,12 @@ typedef struct zl_record {
 	bool ttl_explicit;  /* the record's own text gave a TTL; when false
 			     * the TTL came from $TTL, the last explicit TTL
 			     * (RFC 1035 5.1), the SOA MINIMUM or 3600 */
-	bool owner_hashed;   /* owner_hash holds zl_name_hash(owner), */
-	uint64_t owner_hash; /* and the owner's ASCII letters are lower case
-			      * (set by zl_read_file_piped only) */
+	bool owner_hashed;   /* owner_hash holds zl_name_hash(owner), and the
+			      * owner's ASCII letters are lower case (set by
+			      * zl_read_file_piped only, and not on every
+			      * record: its reader leaves the hashing to the
+			      * linter when the linter waits for it) */
+	uint64_t owner_hash;
 	struct reader *reader_; /* for zl_record_rr(); NULL when piped */
 } zl_record_t;
 
@@ -231,5 +234,8 @@ extern size_t zl_read_window_initial;
 /* For tests: every line through the lexer's general loop, none through
  * its fast way for lines of plain words. */
 extern bool zl_read_no_fast_lines;
+/* For tests: zl_read_file_piped's reader hashes the owners always (1),
+ * never (0), or as the linter's pace asks (-1, the default). */
+extern int zl_pipe_hash_owners;
 
 #endif /* LINT_READ_H */

@@ -227,7 +227,9 @@ on_ahead(void *ctx, const zl_record_t *rec)
 {
 	struct zone *zone = ctx;
 
-	zl_names_prefetch(&zone->names, rec->owner_hash);
+	if (rec->owner_hashed) {
+		zl_names_prefetch(&zone->names, rec->owner_hash);
+	}
 }
 
 static void
