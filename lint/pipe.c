@@ -565,9 +565,37 @@ decode(struct pipe *p, const struct chunk *c, struct event **evs,
 	return n;
 }
 
+/* The last owner hashed on the linter's side (a record's owner lies in
+ * its chunk: the bytes decide). */
+struct ahead_memo {
+	uint8_t owner[256];
+	size_t len; /* 0: none */
+	uint64_t hash;
+};
+
+/* A record told of ahead that the reader left unhashed (hash_owners) is
+ * hashed here, before it is replayed, so that the linter can still have
+ * its slot fetched ahead; once a run of records at one owner. */
+static void
+hash_ahead(struct ahead_memo *m, zl_record_t *rec)
+{
+	if (rec->owner_len == 0 || rec->owner_len > sizeof(m->owner)) {
+		return;
+	}
+	if (rec->owner_len != m->len ||
+	    memcmp(rec->owner, m->owner, rec->owner_len) != 0) {
+		memcpy(m->owner, rec->owner, rec->owner_len);
+		m->len = rec->owner_len;
+		m->hash = zl_name_hash_lower(rec->owner, rec->owner_len);
+	}
+	rec->owner_hash = m->hash;
+	rec->owner_hashed = true;
+}
+
 /* false when out of memory */
 static bool
-replay(const zl_read_callbacks_t *cb, void *ctx, struct event *evs, size_t n)
+replay(const zl_read_callbacks_t *cb, void *ctx, struct event *evs, size_t n,
+    struct ahead_memo *memo)
 {
 	size_t i;
 
@@ -576,6 +604,9 @@ replay(const zl_read_callbacks_t *cb, void *ctx, struct event *evs, size_t n)
 
 		if (cb->ahead != NULL && i + AHEAD < n &&
 		    evs[i + AHEAD].kind == EV_RECORD) {
+			if (!evs[i + AHEAD].rec.owner_hashed) {
+				hash_ahead(memo, &evs[i + AHEAD].rec);
+			}
 			cb->ahead(ctx, &evs[i + AHEAD].rec);
 		}
 		switch (e->kind) {
@@ -647,6 +678,7 @@ zl_read_file_piped(const char *path, const zl_read_options_t *opts,
     const zl_read_callbacks_t *cb, void *ctx, char *errbuf, size_t errlen)
 {
 	struct pipe *p = calloc(1, sizeof(*p));
+	struct ahead_memo memo = { .len = 0 };
 	struct event *evs = NULL;
 	size_t cap = 0;
 	pthread_t thread;
@@ -696,7 +728,8 @@ zl_read_file_piped(const char *path, const zl_read_options_t *opts,
 		}
 		pthread_mutex_unlock(&p->mu);
 		n = nomem ? 0 : decode(p, c, &evs, &cap);
-		if (n == SIZE_MAX || (n > 0 && !replay(cb, ctx, evs, n))) {
+		if (n == SIZE_MAX || (n > 0 && !replay(cb, ctx, evs, n,
+		    &memo))) {
 			nomem = true;
 			/* Let the reader run to its end, unheard. */
 			pthread_mutex_lock(&p->mu);
