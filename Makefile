@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 #   make            build build/zonegen and build/zonelint (optimised:
-#                   -O2 -g -DNDEBUG)
+#                   -O3 -g -DNDEBUG)
 #   make demo       install missing packages, build, print example.com's records
 #   make check      install missing packages, build, run every test
 #   make san        the same tests, built with ASan + UBSan
@@ -37,7 +37,7 @@
 
 VARIANT ?= default
 Q ?= @
-OPT_CFLAGS := -O2 -g -DNDEBUG
+OPT_CFLAGS := -O3 -g -DNDEBUG
 
 ifeq ($(VARIANT),default)
   BUILDDIR := build
