@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "lint/lint.h"
+#include "lint/read.h"
 #include "tests/unit/unit.h"
 
 #define NAMES 40
@@ -252,6 +253,87 @@ check_zone(uint64_t seed, bool thread, unsigned *findings)
 	return ok;
 }
 
+/*
+ * Targets: random zones of NS, CNAME, MX and SRV records whose targets
+ * are names of the zone in any case (some with addresses, some CNAMEs,
+ * some with nothing), linted on this thread, then on a second thread with
+ * every owner hashed by the reader (zl_pipe_hash_owners = 1) and with
+ * none: the three reports are the same bytes, and have target findings
+ * to compare.
+ */
+static void
+test_targets(void)
+{
+	static const char *const types[] = { "NS", "CNAME", "MX 10", "SRV 0 1 25" };
+	uint64_t seed = 0x7a67e75u;
+	unsigned z, bad = 0, findings = 0;
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/targets.zone", tmpdir);
+	for (z = 0; z < 20; z++) {
+		FILE *f = fopen(path, "w");
+		char *json[3];
+		unsigned k, m;
+
+		if (f == NULL) {
+			bad++;
+			break;
+		}
+		fputs("$ORIGIN example.com.\n$TTL 300\n"
+		    "@ SOA ns1 hm 1 7200 3600 1209600 300\n@ NS ns1\n"
+		    "ns1 A 192.0.2.1\n", f);
+		for (k = 0; k < 300; k++) {
+			unsigned own, tgt, kind;
+
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			own = (unsigned)(seed >> 33) % 60;
+			tgt = (unsigned)(seed >> 43) % 60;
+			kind = (unsigned)(seed >> 53) % 6;
+			if (kind < 4) {
+				/* (a CNAME owner gets nothing else: "_s" apart) */
+				fprintf(f, "%s%u %s %s%u%s\n", kind == 1 ?
+				    ((seed >> 29) % 2 ? "C" : "c") : kind == 3 ?
+				    "_x._TCP.s" : (seed >> 29) % 2 ? "O" : "o",
+				    own, types[kind],
+				    (seed >> 30) % 2 ? "H" : "h", tgt,
+				    (seed >> 31) % 3 == 0 ? ".EXAMPLE.com." : "");
+			} else if (kind == 4) {
+				fprintf(f, "%s%u A 192.0.2.%u\n", (seed >> 29) % 2 ?
+				    "H" : "h", tgt, own + 2);
+			} else {
+				fprintf(f, "%s%u CNAME c%u\n", (seed >> 29) % 2 ?
+				    "H" : "h", tgt, own);
+			}
+		}
+		fclose(f);
+		json[0] = lint(path, false);
+		for (m = 1; m < 3; m++) {
+			zl_pipe_hash_owners = m == 1 ? 1 : 0;
+			json[m] = lint(path, true);
+			zl_pipe_hash_owners = -1;
+		}
+		for (m = 1; m < 3; m++) {
+			if (json[0] == NULL || json[m] == NULL ||
+			    strcmp(json[0], json[m]) != 0) {
+				bad++;
+			}
+		}
+		if (json[0] != NULL) {
+			findings += count(json[0], "target-cname") +
+			    count(json[0], "target-no-address") +
+			    count(json[0], "cname-and-other-data");
+		}
+		for (m = 0; m < 3; m++) {
+			free(json[m]);
+		}
+	}
+	unlink(path);
+	UNIT_CHECK(bad == 0 && findings > 100,
+	    "targets: 20 zones of NS, CNAME, MX and SRV targets lint the same "
+	    "whichever thread hashes the names (%u differ, %u findings)", bad,
+	    findings);
+}
+
 int
 main(void)
 {
@@ -280,6 +362,7 @@ main(void)
 		    seeds, t ? "on a second thread" : "on the linting thread",
 		    findings[t]);
 	}
+	test_targets();
 	rmdir(tmpdir);
 	return unit_summary();
 }
