@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "lint/lint.h"
+#include "lint/read.h"
 #include "tests/fuzz/fuzz.h"
 
 static char zone_path[4096];
@@ -146,7 +147,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 		lint(a, "example.com", ZG_DMARC_RFC9989, ZL_FIX_NONE, false);
+		/* With every owner hashed on the reader's thread for odd
+		 * sizes, by the linter for even ones (small files leave it
+		 * to the linter when the pace decides). */
+		zl_pipe_hash_owners = (int)(size % 2);
 		lint(b, "example.com", ZG_DMARC_RFC9989, ZL_FIX_NONE, true);
+		zl_pipe_hash_owners = -1;
 		ja = json(a, &la);
 		jb = json(b, &lb);
 		FUZZ_ASSERT(la == lb && memcmp(ja, jb, la) == 0);
