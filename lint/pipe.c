@@ -135,8 +135,9 @@ take_pooled(struct pipe *p)
 	 * it is the slower of the two and this thread hashes the owners
 	 * for it; else the linter waits for records and hashes them
 	 * itself (records come in runs at one owner: one hash a run). */
-	p->hash_owners = zl_pipe_hash_owners > 0 || (zl_pipe_hash_owners < 0 &&
-	    p->pooled < CHUNKS / 2);
+	p->hash_owners = zl_pipe_hash_owners == 1 ||
+	    (zl_pipe_hash_owners == 2 && p->taken % 2 == 0) ||
+	    (zl_pipe_hash_owners < 0 && p->pooled < CHUNKS / 2);
 	pthread_mutex_unlock(&p->mu);
 	return c;
 }

@@ -742,10 +742,12 @@ fast_token(lexrec_t *r, size_t off, size_t len, unsigned line)
 /*
  * The fast way through the common line: plain words and blanks ended by
  * LF within the window, no quote, parenthesis, semicolon, backslash, DEL
- * or control byte but tab (so no CR either), at most FAST_LINE_MAX bytes.
- * Its words are the record's tokens, as the loop of lex_record would find
- * them, which stays the definition: anything else, a line of blanks
- * included, goes there (false, nothing changed).
+ * or control byte but tab (so no CR either); with SSE2, a line that goes
+ * on past FAST_LINE_MAX bytes (give or take a group) goes the general way,
+ * which counts its bytes against RECORD_TEXT_MAX (as rec_token does in the
+ * byte loop).  Its words are the record's tokens, as the loop of
+ * lex_record would find them, which stays the definition: anything else,
+ * a line of blanks included, goes there (false, nothing changed).
  *
  * With SSE2 (as lint/scan.h), 64 bytes at a time: four 16-byte blocks
  * give a 64-bit mask of the bytes that stop the fast way and one of the

@@ -206,7 +206,8 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
  * zl_read_file on a thread of its own: the same calls of cb, in the same
  * order with the same values, made on the calling thread while the next
  * records are read on the other (lint/pipe.c).  Records come with their
- * owner's hash, the `ahead` callback is called, and zl_record_rr() and
+ * owner in lower case, most with its hash (owner_hashed; not all: see
+ * zl_record_t), the `ahead` callback is called, and zl_record_rr() and
  * zl_record_take_rr() are not to be used.  Reads on the calling thread
  * when no thread can be started.  Memory: 8 chunks of 64 KiB, and at most
  * two records or comments larger than that in flight.
@@ -235,7 +236,8 @@ extern size_t zl_read_window_initial;
  * its fast way for lines of plain words. */
 extern bool zl_read_no_fast_lines;
 /* For tests: zl_read_file_piped's reader hashes the owners always (1),
- * never (0), or as the linter's pace asks (-1, the default). */
+ * never (0), in every other chunk (2), or as the linter's pace asks (-1,
+ * the default). */
 extern int zl_pipe_hash_owners;
 
 #endif /* LINT_READ_H */

@@ -556,10 +556,11 @@ check_piped(const char *name, const trace_t *want, const char *path,
 {
 	/* As the linter's pace decides, then with every owner hashed on
 	 * the reader's thread, then with none (only those told of ahead
-	 * are, on the linter's side). */
-	static const int modes[] = { -1, 1, 0 };
+	 * are, on the linter's side), then in every other chunk (a run of
+	 * records at one owner may cross from one way to the other). */
+	static const int modes[] = { -1, 1, 0, 2 };
 	static const char *const mode_name[] = { "", ", owners hashed",
-		", owners not hashed" };
+		", owners not hashed", ", owners hashed in every other chunk" };
 	size_t m;
 
 	for (m = 0; m < sizeof(modes) / sizeof(modes[0]); m++) {
