@@ -3,7 +3,7 @@
 # 14), on a copy of the source, so that the checkout's build/ is not
 # touched:
 # - `make` builds the optimised variant into build/ (the compiler's
-#   DW_AT_producer of every object says -O2, none -O0), `make
+#   DW_AT_producer of every object says -O3, none -O0), `make
 #   VARIANT=debug` the -O0 one into build/debug/, `make VARIANT=release`
 #   the optimised one into build/release/ (make bench's copy);
 # - `make install PREFIX=/opt/zt DESTDIR=D` after `make` rebuilds what
@@ -73,10 +73,10 @@ only_level() {
 
 # --- make: the optimised build in build/ -----------------------------------
 make_ok make || exit 1
-check "$T/default-is-optimised" only_level "$src/build/zonelint" 2
-check "$T/default-zonegen-optimised" only_level "$src/build/zonegen" 2
+check "$T/default-is-optimised" only_level "$src/build/zonelint" 3
+check "$T/default-zonegen-optimised" only_level "$src/build/zonegen" 3
 check "$T/default-unit-tests-optimised" only_level \
-    "$src/build/tests/test_spf" 2
+    "$src/build/tests/test_spf" 3
 
 # --- make install PREFIX=/opt/zt after make ------------------------------
 make_ok install-prefix install PREFIX=/opt/zt DESTDIR="$dest"
@@ -90,7 +90,7 @@ if [ "$uri" = file:///opt/zt/share/man/man1/zonelint.1 ]; then
 else
 	fail "$T/sarif-information-uri (installed zonelint says '$uri')"
 fi
-check "$T/installed-optimised" only_level "$zl" 2
+check "$T/installed-optimised" only_level "$zl" 3
 for p in zonegen zonelint; do
 	page=$dest/opt/zt/share/man/man1/$p.1
 	if [ -f "$page" ] && [ "$(stat -c %a "$page")" = 644 ] &&
@@ -128,7 +128,7 @@ check "$T/debug-installed-is-O0" only_level "$dest/debug/opt/zt/bin/zonelint" 0
 
 # VARIANT=release: the default's flags in build/release/, for make bench.
 make_ok release-build VARIANT=release build/release/zonelint
-check "$T/release-is-O2" only_level "$src/build/release/zonelint" 2
+check "$T/release-is-O3" only_level "$src/build/release/zonelint" 3
 
 # --- prefixes that cannot be compiled in ----------------------------------
 # refused TEST VAR=VALUE...: make install with these refuses them before
