@@ -163,21 +163,13 @@ take_big(struct pipe *p)
 
 static void put(struct chunk *c, const void *v, size_t n);
 
-/* Room for an event of `need` bytes (the file event that starts each
- * chunk counted in), with the chunk's file event written; NULL when the
- * event is to be dropped. */
+/* room_for when the current chunk has no room (or there is none). */
 static struct chunk *
-room_for(struct pipe *p, size_t need)
+room_new(struct pipe *p, size_t need)
 {
 	size_t file_event = 1 + 4 + p->file_len + 1;
 	struct chunk *c = p->cur;
 
-	if (p->nomem) {
-		return NULL;
-	}
-	if (c != NULL && c->used + need <= c->size) {
-		return c;
-	}
 	if (c != NULL) {
 		queue(p, c);
 		p->cur = NULL;
@@ -208,6 +200,20 @@ room_for(struct pipe *p, size_t need)
 	return c;
 }
 
+/* Room for an event of `need` bytes (the file event that starts each
+ * chunk counted in), with the chunk's file event written; NULL when the
+ * event is to be dropped.  Inline: most events fit in the chunk. */
+static inline struct chunk *
+room_for(struct pipe *p, size_t need)
+{
+	struct chunk *c = p->cur;
+
+	if (p->nomem) {
+		return NULL;
+	}
+	return c != NULL && c->used + need <= c->size ? c : room_new(p, need);
+}
+
 static void
 put(struct chunk *c, const void *v, size_t n)
 {
@@ -215,12 +221,9 @@ put(struct chunk *c, const void *v, size_t n)
 	c->used += n;
 }
 
-/* Say which file the next events are from, when it changed.  The reader
- * keeps the name it hands over until it returns, never at the address of
- * another (lint/read.h; a file included twice may have two), so the
- * pointer decides. */
+/* set_file for a file other than the last one's. */
 static bool
-set_file(struct pipe *p, const char *file)
+file_new(struct pipe *p, const char *file)
 {
 	unsigned long taken = p->taken;
 	struct chunk *c;
@@ -228,12 +231,6 @@ set_file(struct pipe *p, const char *file)
 	uint32_t n;
 	char *copy;
 
-	if (file == NULL) {
-		file = ""; /* cannot happen: the reader names every file */
-	}
-	if (file == p->file_ptr && p->file != NULL) {
-		return true;
-	}
 	len = strlen(file);
 	if (len > 65536 || (copy = strdup(file)) == NULL) {
 		p->nomem = true;
@@ -257,6 +254,19 @@ set_file(struct pipe *p, const char *file)
 	put(c, &n, 4);
 	put(c, file, len + 1);
 	return true;
+}
+
+/* Say which file the next events are from, when it changed.  The reader
+ * keeps the name it hands over until it returns, never at the address of
+ * another (lint/read.h; a file included twice may have two), so the
+ * pointer decides.  Inline: most events come from the last one's file. */
+static inline bool
+set_file(struct pipe *p, const char *file)
+{
+	if (file == NULL) {
+		file = ""; /* cannot happen: the reader names every file */
+	}
+	return (file == p->file_ptr && p->file != NULL) || file_new(p, file);
 }
 
 static void
@@ -307,22 +317,13 @@ static void
 pipe_record(void *ctx, const zl_record_t *rec)
 {
 	struct pipe *p = ctx;
-	struct chunk *c = p->cur;
+	struct chunk *c;
 	struct rec_head h;
 	size_t need = sizeof(h) + rec->owner_len + rec->rdata_len;
 
-	if (rec->owner_len > 255 || rec->rdata_len > UINT32_MAX - 64) {
+	if (rec->owner_len > 255 || rec->rdata_len > UINT32_MAX - 64 ||
+	    !set_file(p, rec->file) || (c = room_for(p, need)) == NULL) {
 		return;
-	}
-	/* The common case inline: the same file, room in the chunk. */
-	if ((rec->file != p->file_ptr || p->file == NULL) &&
-	    !set_file(p, rec->file)) {
-		return;
-	}
-	if ((c = p->cur) == NULL || p->nomem || c->used + need > c->size) {
-		if ((c = room_for(p, need)) == NULL) {
-			return;
-		}
 	}
 	/* The owner in lower case: the linter's names table keeps it so,
 	 * and need not fold it again (zl_names_get_hashed).  Records come

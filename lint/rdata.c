@@ -378,7 +378,7 @@ zl_rtype_lookup(const char *s, size_t n, uint16_t *code,
 		}
 		if (c != 0) {
 			*code = (uint16_t)c;
-			*row = &types[c - 1]; /* (zl_rtype_get: no gap) */
+			*row = zl_rtype_get(*code);
 			return true;
 		}
 	}
@@ -2801,15 +2801,15 @@ zl_rdata_read(uint16_t type, const char *buf, const zl_token_t *tok,
 	size_t k;
 	char b[QBUF];
 
+	if (whylen > 0) {
+		why[0] = '\0';
+	}
 	/* The commonest rdata, one name or one address, without the
 	 * field loop; anything else, and anything wrong, goes the general
 	 * way, which says what. */
 	if (row != NULL && row->flags == 0 && ntok == 1 && !tok[0].quoted) {
 		const char *s = buf + tok[0].off;
 
-		if (whylen > 0) {
-			why[0] = '\0';
-		}
 		if (row->fields == f_name && !(tok[0].len == 2 &&
 		    s[0] == '\\' && s[1] == '#') && zl_name_read(s,
 		    tok[0].len, origin, origin_len, out, out_len, NULL, 0)) {
@@ -2834,9 +2834,6 @@ zl_rdata_read(uint16_t type, const char *buf, const zl_token_t *tok,
 	p.why = why;
 	p.whylen = whylen;
 	p.type = type;
-	if (whylen > 0) {
-		why[0] = '\0';
-	}
 	if (type == 0) {
 		fail(&p, "type 0 is reserved (RFC 6895 3.1)");
 		return false;

@@ -138,9 +138,9 @@ typedef struct sbuf {
 	bool failed;
 } sbuf_t;
 
-/* One file being read; the chain of parents detects include loops. */
 #define OWNER_TEXT_MAX 128 /* longer owner text is read each time */
 
+/* One file being read; the chain of parents detects include loops. */
 typedef struct zfile {
 	const char *display; /* path shown in messages */
 	char *dir;           /* directory part of display, "" for none */
@@ -778,22 +778,15 @@ lex_plain_line(lexer_t *lx, lexrec_t *r)
 		for (g = 0; g < 4; g++) {
 			__m128i x = _mm_loadu_si128((const __m128i *)(
 			    const void *)(b + i + 16 * g));
-			__m128i m = _mm_andnot_si128(_mm_cmpeq_epi8(x,
-			    _mm_set1_epi8('\t')), _mm_cmpeq_epi8(
-			    _mm_min_epu8(x, _mm_set1_epi8(0x1f)), x));
+			/* What stops a quoted string (lint/scan.h: control
+			 * but tab, DEL, '"', '\\') and ( ) ;: what stops a
+			 * word but blanks. */
+			__m128i m = _mm_or_si128(zl_quoted_stops16(x),
+			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('(')), _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8(')'))), _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8(';'))));
 
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
-			    _mm_set1_epi8(0x7f)));
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
-			    _mm_set1_epi8('"')));
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
-			    _mm_set1_epi8('(')));
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
-			    _mm_set1_epi8(')')));
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
-			    _mm_set1_epi8(';')));
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
-			    _mm_set1_epi8('\\')));
 			stop |= (uint64_t)(unsigned)_mm_movemask_epi8(m) <<
 			    (16 * g);
 			blank |= (uint64_t)(unsigned)_mm_movemask_epi8(
