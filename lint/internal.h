@@ -124,6 +124,16 @@ struct zl_table {
 	uint32_t cap[1u << ZL_TABLE_SHARD_BITS];
 };
 
+/*
+ * The read that feeds the tables grown on this thread has read `done`
+ * bytes of `total` (0: not known): while it runs, a table that grows makes
+ * room for what the rest of the file forecasts (names.c, grown_cap), so
+ * that a large zone's tables are copied fewer times.  A hint only: no
+ * table holds anything else for it.  zl_tables_forecast(0, 0) when the
+ * read ends.
+ */
+void zl_tables_forecast(uint64_t done, uint64_t total);
+
 /* The slot of `key`, or NULL. */
 struct zl_slot *zl_table_find(const struct zl_table *t, uint64_t key);
 /* The slot of `key`, added (a = b = 0, *added true) when new; NULL when

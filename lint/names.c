@@ -157,11 +157,63 @@ zl_table_find(const struct zl_table *t, uint64_t key)
 	return NULL;
 }
 
+/* ---- growth ----------------------------------------------------------- */
+
+/*
+ * How far the read that feeds this thread's tables has come: the file's
+ * size over the bytes read so far, in 16.16 fixed point; 0 when not known
+ * (zl_tables_forecast).  Per thread: with -j each file is linted on a
+ * thread of its own.
+ */
+static _Thread_local uint32_t forecast;
+
+void
+zl_tables_forecast(uint64_t done, uint64_t total)
+{
+	/* Not before the first 32nd: a file starts with its apex, which
+	 * says little of the rest. */
+	if (total == 0 || done == 0 || done >= total || done < total / 32) {
+		forecast = 0;
+		return;
+	}
+	while (total >> 47 != 0) {
+		total >>= 1;
+		done >>= 1;
+	}
+	forecast = (uint32_t)((total << 16) / done); /* at most 32 << 16 */
+}
+
+/*
+ * The capacity a shard of `cap` slots holding `count` grows to: a quarter
+ * more, so that the table stays at least 64% full; or, while a read is
+ * under way, room for the count it forecasts at the end at 3/4 full, at
+ * most twice as much, so that a large zone is not copied four times over
+ * as it grows by quarters.  A zone whose names do not come evenly through
+ * the file has a table at least 40% full.  0 when past 2^31 slots.
+ */
+static uint32_t
+grown_cap(uint32_t cap, uint32_t count)
+{
+	uint64_t next = cap != 0 ? (uint64_t)cap + cap / 4 : SHARD_FIRST_CAP;
+
+	if (forecast != 0 && cap != 0) {
+		uint64_t want = ((uint64_t)count * forecast >> 16) * 4 / 3;
+
+		if (want > (uint64_t)cap * 2) {
+			want = (uint64_t)cap * 2;
+		}
+		if (want > next) {
+			next = want;
+		}
+	}
+	return next <= UINT32_MAX / 2 ? (uint32_t)next : 0;
+}
+
 static bool
 grow(struct zl_table *t, unsigned s)
 {
 	uint32_t old = t->cap[s];
-	uint32_t cap = old ? old + old / 4 : SHARD_FIRST_CAP;
+	uint32_t cap = grown_cap(old, t->count[s]);
 	struct zl_slot *n = calloc(cap, sizeof(*n));
 	uint32_t i, j;
 
@@ -549,7 +601,7 @@ names_grow(struct zl_names *t, unsigned s)
 {
 	uint32_t old = t->cap[s];
 	uint32_t old_end = old ? old + names_over(old) : 0;
-	uint32_t cap = old ? old + old / 4 : SHARD_FIRST_CAP;
+	uint32_t cap = grown_cap(old, t->count[s]);
 
 	for (;;) {
 		uint32_t end = cap + names_over(cap), i, next = 0;

@@ -45,7 +45,10 @@
 
 int zl_pipe_hash_owners = -1;
 
-enum { EV_FILE = 1, EV_BEGIN, EV_RECORD, EV_PROBLEM, EV_COMMENT, EV_END };
+enum {
+	EV_FILE = 1, EV_BEGIN, EV_RECORD, EV_PROBLEM, EV_COMMENT, EV_END,
+	EV_PROGRESS
+};
 
 struct chunk {
 	struct chunk *next;
@@ -420,6 +423,21 @@ pipe_end(void *ctx, unsigned lines)
 	put(c, &u, 4);
 }
 
+static void
+pipe_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	struct pipe *p = ctx;
+	struct chunk *c;
+	unsigned char k = EV_PROGRESS;
+
+	if ((c = room_for(p, 1 + 8 + 8)) == NULL) {
+		return;
+	}
+	put(c, &k, 1);
+	put(c, &done, 8);
+	put(c, &total, 8);
+}
+
 static void *
 reader_main(void *arg)
 {
@@ -429,6 +447,7 @@ reader_main(void *arg)
 		.problem = pipe_problem,
 		.comment = pipe_comment,
 		.end = pipe_end,
+		.progress = pipe_progress,
 	};
 	struct pipe *p = arg;
 
@@ -456,7 +475,17 @@ struct event {
 	bool alone;
 	bool has_origin; /* EV_BEGIN: the origin's wire in text, len */
 	const char *source;
+	uint64_t done, total; /* EV_PROGRESS */
 };
+
+static uint64_t
+get64(const unsigned char *q)
+{
+	uint64_t u;
+
+	memcpy(&u, q, 8);
+	return u;
+}
 
 static uint32_t
 get32(const unsigned char *q)
@@ -560,6 +589,11 @@ decode(struct pipe *p, const struct chunk *c, struct event **evs,
 			e->rec.line = get32(q);
 			q += 4;
 			break;
+		case EV_PROGRESS:
+			e->done = get64(q);
+			e->total = get64(q + 8);
+			q += 16;
+			break;
 		default:
 			return SIZE_MAX; /* cannot happen: we wrote it */
 		}
@@ -646,6 +680,11 @@ replay(const zl_read_callbacks_t *cb, void *ctx, struct event *evs, size_t n,
 		case EV_END:
 			if (cb->end != NULL) {
 				cb->end(ctx, e->rec.line);
+			}
+			break;
+		case EV_PROGRESS:
+			if (cb->progress != NULL) {
+				cb->progress(ctx, e->done, e->total);
 			}
 			break;
 		}

@@ -120,6 +120,7 @@ typedef struct window {
 	size_t len;
 	size_t base;
 	size_t size_max; /* bytes read from the file at most */
+	uint64_t size;   /* of a regular file (at open), else 0 */
 	int fd;
 	bool close_fd;   /* not standard input */
 	bool whole;      /* cannot be rewound: read whole */
@@ -409,6 +410,10 @@ window_open(window_t *w, const char *path, size_t size_max, bool trim)
 		}
 		w->close_fd = true;
 		w->whole = fstat(w->fd, &st) != 0 || !S_ISREG(st.st_mode);
+		if (!w->whole && st.st_size > 0) {
+			w->size = (uint64_t)st.st_size < size_max
+			    ? (uint64_t)st.st_size : size_max;
+		}
 	}
 	w->cap = zl_read_window_initial != 0 ? zl_read_window_initial :
 	    WINDOW_DEFAULT;
@@ -2002,6 +2007,10 @@ read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 {
 	lexer_t lx;
 	lexrec_t *r = &rd->rec;
+	/* The window's start last told to cb->progress (the named file
+	 * only). */
+	size_t told = z->depth == 0 && rd->cb != NULL &&
+	    rd->cb->progress != NULL ? 0 : SIZE_MAX;
 
 	lexer_init(&lx, w);
 	if (rd->cb != NULL && rd->cb->comment != NULL) {
@@ -2016,6 +2025,11 @@ read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 		const char *buf = lx.buf;
 		unsigned long before = rd->problems;
 		bool quiet = rd->quiet;
+
+		if (told != SIZE_MAX && w->base != told) {
+			told = w->base;
+			rd->cb->progress(rd->ctx, told, w->size);
+		}
 
 		/*
 		 * An included file is a zone file or nothing: its first

@@ -183,6 +183,12 @@ typedef struct zl_read_callbacks {
 	 * calls later (a hint, for prefetching; it may never come if the
 	 * read stops).  Borrowed like the others. */
 	void (*ahead)(void *ctx, const zl_record_t *rec);
+	/* Now and then, between records: how many bytes of the file named
+	 * to zl_read_file are behind the records handed over (an estimate:
+	 * a window's worth at a time) and the file's size (0 when not
+	 * known, as for standard input); included files are not counted.
+	 * A hint, for sizing tables. */
+	void (*progress)(void *ctx, uint64_t done, uint64_t total);
 } zl_read_callbacks_t;
 
 /*

@@ -232,6 +232,14 @@ on_ahead(void *ctx, const zl_record_t *rec)
 	}
 }
 
+/* How far the read has come: the tables size for the rest. */
+static void
+on_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	(void)ctx;
+	zl_tables_forecast(done, total);
+}
+
 static void
 on_end(void *ctx, unsigned lines)
 {
@@ -1171,6 +1179,7 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 		.comment = on_comment,
 		.end = on_end,
 		.ahead = on_ahead,
+		.progress = on_progress,
 	};
 	zl_read_options_t ropts = { 0 };
 	const char *file = path; /* what is read */
@@ -1236,6 +1245,7 @@ lint_zone(const char *path, const zl_axfr_t *axfr,
 		read_rc = zl_read_file(file, &ropts, &callbacks, &zone, errbuf,
 		    errlen);
 	}
+	zl_tables_forecast(0, 0); /* the read is over: no more forecast */
 	if (read_rc != 0) {
 		zone_free(&zone);
 		zl_report_merge(report, zone.report, path);

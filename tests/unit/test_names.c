@@ -8,6 +8,7 @@
  */
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,17 +43,24 @@ key_of(unsigned i, int crowd)
 	return k != 0 ? k : 1;
 }
 
+/* `fore`: tables grow under a read's forecast of 20 times more (the
+ * most zl_tables_forecast gives is 32), rising and falling as it goes. */
 static void
-random_ops(int crowd, unsigned ops)
+random_ops(int crowd, unsigned ops, bool fore)
 {
 	struct zl_table t;
 	static unsigned char in[KEYS];
 	unsigned i, wrong = 0, count = 0, n;
 	bool added;
+	const char *what = crowd ? (fore ? "-crowded-forecast" : "-crowded")
+				 : (fore ? "-forecast" : "");
 
 	memset(&t, 0, sizeof(t));
 	memset(in, 0, sizeof(in));
 	for (n = 0; n < ops; n++) {
+		if (fore && n % 4096 == 0) {
+			zl_tables_forecast(1 + n % 20, 20);
+		}
 		unsigned k = (unsigned)(next() % KEYS);
 		uint64_t key = key_of(k, crowd);
 		struct zl_slot *s;
@@ -90,19 +98,19 @@ random_ops(int crowd, unsigned ops)
 			break;
 		}
 	}
+	zl_tables_forecast(0, 0);
 	UNIT_CHECK(wrong == 0, "names/table-random%s (%u ops, %u wrong)",
-	    crowd ? "-crowded" : "", ops, wrong);
+	    what, ops, wrong);
 	for (i = 0, n = 0; i < KEYS; i++) {
 		const struct zl_slot *s = zl_table_find(&t, key_of(i, crowd));
 
 		n += (s != NULL) != in[i] || (s != NULL && s->a != i);
 	}
 	UNIT_CHECK(n == 0, "names/table-final%s (%u keys in, %u wrong)",
-	    crowd ? "-crowded" : "", count, n);
+	    what, count, n);
 	zl_table_free(&t);
 	UNIT_CHECK(zl_table_find(&t, key_of(0, crowd)) == NULL &&
-	    zl_table_bytes(&t) == 0, "names/table-freed%s",
-	    crowd ? "-crowded" : "");
+	    zl_table_bytes(&t) == 0, "names/table-freed%s", what);
 }
 
 static void
@@ -354,12 +362,77 @@ lowering(void)
 	UNIT_CHECK(wrong == 0, "names/lower-every-byte (%u wrong)", wrong);
 }
 
+/*
+ * A names table filled as a read goes, told how far it has come
+ * (zl_tables_forecast): names that come evenly are copied fewer times
+ * than when the table grows by quarters, the table ends about 3/4 full
+ * (room for what was forecast, no more), and every name is found.
+ */
+static void
+forecast(void)
+{
+	enum { N = 200000 };
+	unsigned pass, i, wrong = 0, grows[2] = { 0, 0 };
+	double load[2] = { 0, 0 };
+
+	zl_hash_init();
+	for (pass = 0; pass < 2; pass++) {
+		struct zl_names t;
+		uint64_t slots = 0, count = 0;
+		unsigned s;
+		bool added;
+
+		memset(&t, 0, sizeof(t));
+		zl_names_set_origin(&t, (const uint8_t *)"\7example\3com", 13);
+		for (i = 0; i < 2 * N; i++) {
+			uint8_t w[32];
+			unsigned k = i < N ? i : i - N;
+			int n = snprintf((char *)w + 1, 20, "n%u", k);
+			struct zl_name_slot *sl;
+
+			if (pass == 1 && i < N && i % 1000 == 0) {
+				zl_tables_forecast(i, N);
+			}
+			if (i == N / 16) {
+				grows[pass] = t.grows; /* counted from here */
+			}
+			w[0] = (uint8_t)n;
+			memcpy(w + 1 + n, "\7example\3com", 13);
+			if (i < N) {
+				sl = zl_names_get(&t, w, (size_t)n + 14,
+				    &added);
+				wrong += sl == NULL || !added;
+			} else {
+				sl = zl_names_find(&t, w, (size_t)n + 14);
+				wrong += sl == NULL;
+			}
+		}
+		zl_tables_forecast(0, 0);
+		for (s = 0; s < sizeof(t.cap) / sizeof(t.cap[0]); s++) {
+			slots += t.cap[s];
+			count += t.count[s];
+		}
+		grows[pass] = t.grows - grows[pass];
+		load[pass] = (double)count / (double)slots;
+		wrong += count != N;
+		zl_names_free(&t);
+	}
+	UNIT_CHECK(wrong == 0 && grows[1] * 3 < grows[0] &&
+	    load[1] >= 0.7 && load[1] <= 0.8,
+	    "names/forecast (%u wrong; %u growths past the 16th, %.2f full; "
+	    "without the forecast %u, %.2f full)", wrong, grows[1], load[1], grows[0],
+	    load[0]);
+}
+
 int
 main(void)
 {
 	lowering();
-	random_ops(0, 400000);
-	random_ops(1, 100000);
+	random_ops(0, 400000, false);
+	random_ops(1, 100000, false);
+	random_ops(0, 400000, true);
+	random_ops(1, 100000, true);
+	forecast();
 	name_keys();
 	interning();
 	from_text();
