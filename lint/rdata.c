@@ -645,6 +645,35 @@ name_plain(const char *s, size_t len, const uint8_t *origin,
 			lab = d;
 		}
 	}
+	/* The rest, under 16 bytes, in one more block: the last 16 bytes
+	 * of the copy (those before k masked off; label lengths are no
+	 * dots), or, for a short name, 16 bytes from out + 1, those past
+	 * the copy masked off.  Both lie in out's ZL_NAME_MAX bytes. */
+	if (k <= len) {
+		size_t at = len >= 16 ? len - 15 : 1;
+		unsigned keep = len >= 16 ? 0xffffu << (k - at)
+					  : (1u << len) - 1;
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(
+		    out + at));
+		unsigned dots = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('.'))) & keep;
+
+		if (((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\\'))) & keep) != 0) {
+			return false;
+		}
+		for (; dots != 0; dots &= dots - 1) {
+			size_t d = at + (size_t)__builtin_ctz(dots);
+			size_t ll = d - lab - 1;
+
+			if (ll == 0 || ll > LABEL_MAX) {
+				return false;
+			}
+			out[lab] = (uint8_t)ll;
+			lab = d;
+		}
+		k = len + 1;
+	}
 #endif
 	for (; k <= len; k++) {
 		if (out[k] == '.') {
