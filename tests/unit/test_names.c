@@ -424,9 +424,65 @@ forecast(void)
 	    load[0]);
 }
 
+/*
+ * A name of every wire length from 3 to 255 (labels of 1 to 63 letters,
+ * the root last), in a table whose origin ends some of them and not
+ * others: each stored and given back byte for byte.
+ */
+static void
+every_length(void)
+{
+	struct zl_names t;
+	unsigned total, pass, wrong = 0, n = 0;
+
+	memset(&t, 0, sizeof(t));
+	zl_hash_init();
+	zl_names_set_origin(&t, (const uint8_t *)"\1o\0", 3);
+	for (total = 3; total <= 255; total++) {
+		for (pass = 0; pass < 2; pass++) {
+			uint8_t w[256], back[ZL_WIRE_MAX];
+			/* the labels' bytes: all but the root (and "\1o") */
+			size_t left = total - 1 - (pass == 1 ? 2 : 0), at = 0, got;
+			const struct zl_name_slot *sl;
+			unsigned k = 0;
+			bool added;
+
+			if (left < 2) {
+				continue;
+			}
+			while (left > 0) {
+				size_t lab = left - 1 < 63 ? left - 1 : 63;
+
+				if (left - (lab + 1) == 1) {
+					lab--; /* leave two bytes, not one */
+				}
+				w[at++] = (uint8_t)lab;
+				left -= lab + 1;
+				while (lab-- > 0) {
+					w[at++] = (uint8_t)('a' + k++ % 26);
+				}
+			}
+			if (pass == 1) {
+				w[at++] = 1;
+				w[at++] = 'o';
+			}
+			w[at++] = 0;
+			sl = zl_names_get(&t, w, at, &added);
+			got = sl != NULL ? zl_names_wire(&t, sl->id, back) : 0;
+			wrong += at != total || sl == NULL || !added ||
+			    got != at || memcmp(back, w, at) != 0;
+			n++;
+		}
+	}
+	UNIT_CHECK(wrong == 0 && n == 253 + 251, "names/store-every-length "
+	    "(%u names, %u wrong)", n, wrong);
+	zl_names_free(&t);
+}
+
 int
 main(void)
 {
+	every_length();
 	lowering();
 	random_ops(0, 400000, false);
 	random_ops(1, 100000, false);
