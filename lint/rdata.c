@@ -3553,6 +3553,16 @@ zl_rdata_wire_ok(uint16_t type, const uint8_t *rdata, size_t len,
 	if (row == NULL || (row->flags & ZL_TYPE_GENERIC)) {
 		return true;
 	}
+	/* DS and its kin, a quarter of a TLD's records: key tag, algorithm,
+	 * digest type and a digest of the length its type takes, as the
+	 * walk below finds (it has no check of the type for them); anything
+	 * else goes the walk, which says what is wrong. */
+	if (row->fields == f_ds && len >= 5) {
+		want = digest_len(type, rdata + 2);
+		if (want == 0 || len - 4 == want) {
+			return true;
+		}
+	}
 	memset(&w, 0, sizeof(w));
 	w.d = rdata;
 	w.n = len;

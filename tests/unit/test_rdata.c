@@ -613,9 +613,49 @@ test_table(void)
 	    "table/ALIAS-not-a-type");
 }
 
+/*
+ * DS, CDS, TA and DLV in wire form, every length from 0 to 60 with every
+ * digest type from 0 to 5: taken when a key tag, an algorithm, a digest
+ * type and a digest are there, and the digest has the length its type
+ * takes (SHA-1 20, SHA-256 32, SHA-384 48 octets; any other type any
+ * length); refused with a reason otherwise.
+ */
+static void
+test_ds_wire(void)
+{
+	static const uint16_t types[] = { 43, 59, 32768, 32769 };
+	unsigned t, len, dt, wrong = 0, taken = 0;
+
+	for (t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+		for (len = 0; len <= 60; len++) {
+			for (dt = 0; dt <= 5; dt++) {
+				uint8_t d[64];
+				char why[128] = "";
+				size_t want = dt == 1 ? 20 : dt == 2 ? 32
+					    : dt == 4 ? 48 : 0;
+				bool expect = len >= 5 &&
+				    (want == 0 || len - 4 == want);
+				bool got;
+
+				memset(d, 0xab, sizeof(d));
+				if (len > 3) {
+					d[3] = (uint8_t)dt;
+				}
+				got = zl_rdata_wire_ok(types[t], d, len, why,
+				    sizeof(why));
+				wrong += got != expect || (!got && why[0] == 0);
+				taken += got;
+			}
+		}
+	}
+	UNIT_CHECK(wrong == 0, "ds/wire-lengths (%u taken of %u, %u wrong)",
+	    taken, 4u * 61 * 6, wrong);
+}
+
 int
 main(void)
 {
+	test_ds_wire();
 	test_cases();
 	test_names();
 	test_names_blocks();
