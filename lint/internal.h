@@ -82,6 +82,7 @@ enum zl_rule_index {
 	/* Rules added since: at the end, so that the others keep their
 	 * index (SARIF's ruleIndex). */
 	ZL_DEFAULT_TTL_MISSING,
+	ZL_OUT_OF_ZONE,
 	ZL_RULE__COUNT
 };
 

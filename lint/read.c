@@ -191,6 +191,13 @@ typedef struct reader {
 	bool stop;           /* a limit was reached: read no more */
 	bool quiet;          /* count problems, show none (the first
 				record of an included file) */
+	/* A notice (not a problem: the record read) made while quiet,
+	 * said once the included file's first record passed. */
+	bool held;
+	unsigned held_line;
+	const char *held_file;
+	const char *held_rule;
+	char held_msg[512];
 	uint8_t apex[256];   /* the zone's origin, wire form */
 	size_t apex_len;
 	sbuf_t gen_line;     /* its text */
@@ -276,6 +283,33 @@ problem(reader_t *rd, const char *file, unsigned line, const char *rule,
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	rd->cb->problem(rd->ctx, file, line, rule, msg);
+}
+
+/*
+ * A finding about a record that read (it is not a problem: it does not
+ * stop a $GENERATE or fail an included file's first record).  Made while
+ * quiet, it is held until that record is known to read, then said.
+ */
+__attribute__((format(printf, 5, 6))) static void
+notice(reader_t *rd, const char *file, unsigned line, const char *rule,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (rd->cb == NULL || rd->cb->problem == NULL) {
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(rd->held_msg, sizeof(rd->held_msg), fmt, ap);
+	va_end(ap);
+	if (rd->quiet) {
+		rd->held = true;
+		rd->held_file = file;
+		rd->held_line = line;
+		rd->held_rule = rule;
+		return;
+	}
+	rd->cb->problem(rd->ctx, file, line, rule, rd->held_msg);
 }
 
 /* --- reading a file through a window ------------------------------------ */
@@ -1418,6 +1452,18 @@ out:
 
 /* A made owner that reads as a name at or below the zone's apex (one that
  * does not read goes on, to be reported as a bad owner). */
+/* A wire name's presentation form (ldns's: \DDD for the bytes that need
+ * it), malloc'd; NULL when out of memory. */
+static char *
+wire_text(const uint8_t *w, size_t len)
+{
+	ldns_rdf *rdf = ldns_dname_new_frm_data((uint16_t)len, w);
+	char *s = rdf != NULL ? ldns_rdf2str(rdf) : NULL;
+
+	ldns_rdf_deep_free(rdf);
+	return s;
+}
+
 static bool
 owner_in_zone(const reader_t *rd, const zfile_t *z, const char *s, size_t n)
 {
@@ -1444,11 +1490,12 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	unsigned line = r->first_line;
 	zl_generate_t *g;
 	zl_generate_text_t owner = { NULL, 0, 0 }, rdata = { NULL, 0, 0 };
-	uint64_t i, count;
+	uint64_t i, count, outside = 0;
 	unsigned long before;
 	size_t k, prev_len;
 	uint8_t prev[256];
 	char err[QUOTE_MAX * 4 + 160];
+	char first_out[QUOTE_MAX * 4 + 8];
 
 	if (r->ntok < 5) {
 		problem(rd, z->display, line, "syntax-error",
@@ -1522,6 +1569,10 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		/* BIND ignores a record made outside the zone before it
 		 * reads its rdata ("ignoring out-of-zone data"). */
 		if (!owner_in_zone(rd, z, owner.s, owner.len)) {
+			if (outside++ == 0) {
+				zl_quote(owner.s, owner.len, first_out,
+				    sizeof(first_out));
+			}
 			continue;
 		}
 		/* owner [ttl] [class] type rdata, on the directive's line */
@@ -1564,6 +1615,17 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	}
 	memcpy(z->prev, prev, prev_len);
 	z->prev_len = prev_len;
+	if (outside > 0) {
+		/* One finding for the directive, not one a value. */
+		char *apex = wire_text(rd->apex, rd->apex_len);
+
+		notice(rd, z->display, line, "out-of-zone",
+		    "$GENERATE made %llu record%s outside the zone %s (the "
+		    "first at %s): servers ignore them",
+		    (unsigned long long)outside, outside == 1 ? "" : "s",
+		    apex != NULL ? apex : "?", first_out);
+		free(apex);
+	}
 	zl_generate_text_free(&owner);
 	zl_generate_text_free(&rdata);
 	zl_generate_free(g);
@@ -2040,9 +2102,22 @@ read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 		 */
 		if (z->parent != NULL && !z->vetted && (r->ntok > 0 || r->bad)) {
 			rd->quiet = true;
+			if (!quiet) {
+				rd->held = false;
+			}
 			read_one(rd, z, buf, r);
 			rd->quiet = quiet;
 			z->vetted = true;
+			if (!quiet) {
+				/* (Inside another file's first record, the
+				 * outermost one decides.) */
+				if (rd->held && rd->problems == before) {
+					rd->cb->problem(rd->ctx, rd->held_file,
+					    rd->held_line, rd->held_rule,
+					    rd->held_msg);
+				}
+				rd->held = false;
+			}
 			if (rd->problems != before) {
 				problem(rd, z->parent->display,
 				    z->include_line, "include-failed",

@@ -34,6 +34,13 @@
  *                   the records after it without a TTL too; else the
  *                   last TTL written, RFC 1035 5.1; else 3600)
  *   limit-exceeded  a file, a record or a record count past its limit
+ *   out-of-zone     once for a $GENERATE that makes records whose owner
+ *                   is not at or below the zone's origin, which are not
+ *                   handed over (BIND ignores them before it reads their
+ *                   rdata).  Not a problem: it does not stop the
+ *                   directive or fail an included file's first record.
+ *                   (Such records written out are handed over; the
+ *                   linter says them, lint/zone.c.)
  */
 #ifndef LINT_READ_H
 #define LINT_READ_H

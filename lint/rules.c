@@ -274,6 +274,11 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "RFC 2308 4", "a record without a TTL and no $TTL before it",
 	    "put $TTL at the top of the zone: without it BIND takes the SOA "
 	    "minimum or the last TTL written, or refuses the zone" },
+	[ZL_OUT_OF_ZONE] = { "out-of-zone", ZG_SEV_WARNING, "RFC 1034 4.2.1",
+	    "a record whose owner is outside the zone, which servers ignore",
+	    "write the owner below the zone's origin (a name without its "
+	    "final dot takes the origin), or move the record to its own "
+	    "zone's file" },
 };
 
 const char *const zl_client_hosts[ZL_CLIENT_HOSTS_COUNT] = {

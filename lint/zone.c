@@ -865,6 +865,35 @@ keep_record(struct zone *zone, struct zl_view *v, const char *text,
 	o->b = (uint32_t)++zone->kept_count;
 }
 
+/*
+ * A record whose owner is not at or below the zone's origin (RFC 1034
+ * 4.2.1: a zone is the names at and below its top node): BIND and Knot
+ * load the zone and ignore the record ("ignoring out-of-zone data"), so
+ * it is said and no other check sees it.  True for such a record.
+ */
+static bool
+outside(struct zone *zone, const struct zl_view *v)
+{
+	char name[ZL_NAME_TEXT_MAX];
+	char tn[32];
+
+	if (zone->names.origin_len == 0 ||
+	    zl_wire_below(v->owner, v->owner_len, zone->names.origin,
+		zone->names.origin_len)) {
+		return false;
+	}
+	if (v->file == NULL) {
+		zone->nomem = true;
+		return true;
+	}
+	zl_name_text(v->owner, v->owner_len, name);
+	say_type(v->type, tn, sizeof(tn));
+	zl_report_add(zone->report, ZL_OUT_OF_ZONE, v->file, v->line, name,
+	    v->type, "%s is outside the zone %s: servers ignore its %s "
+	    "record", name, zone->origin != NULL ? zone->origin : "?", tn);
+	return true;
+}
+
 static void
 on_record(void *ctx, const zl_record_t *rec)
 {
@@ -875,7 +904,7 @@ on_record(void *ctx, const zl_record_t *rec)
 	size_t text_len = 0;
 	uint32_t target = 0;
 	unsigned flags;
-	bool added, kept;
+	bool added, kept, same;
 
 	if (zone->compare != NULL) {
 		zl_compare_served(zone->compare, rec);
@@ -904,6 +933,12 @@ on_record(void *ctx, const zl_record_t *rec)
 	v.file = intern_file(zone, rec->file);
 	v.line = rec->line;
 	v.text = NULL;
+	same = zone->last_slot != NULL &&
+	    v.owner_len == zone->last_owner_len &&
+	    memcmp(v.owner, zone->last_owner, v.owner_len) == 0;
+	if (!same && outside(zone, &v)) {
+		return;
+	}
 	/* A CNAME's target is interned first: interning may move the
 	 * owner's slot. */
 	if (v.type == LDNS_RR_TYPE_CNAME &&
@@ -921,11 +956,8 @@ on_record(void *ctx, const zl_record_t *rec)
 	}
 	/* The same bytes are the same name; any growth of the table may
 	 * have moved the slot. */
-	if (zone->last_slot != NULL &&
-	    zone->last_moves == zl_names_moves(&zone->names,
-		zone->last_shard) &&
-	    v.owner_len == zone->last_owner_len &&
-	    memcmp(v.owner, zone->last_owner, v.owner_len) == 0) {
+	if (same && zone->last_moves == zl_names_moves(&zone->names,
+	    zone->last_shard)) {
 		n = zone->last_slot;
 	} else if ((n = rec->owner_hashed
 			? zl_names_get_hashed(&zone->names, v.owner,
