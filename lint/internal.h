@@ -443,6 +443,8 @@ struct zone {
 	const char *path;    /* the file as given */
 	char *origin;        /* canonical, with the trailing dot, or NULL */
 	uint32_t origin_id;  /* the origin's name id, 0 without */
+	bool apex_sure;      /* the origin is the zone's apex (from the
+			      * option, the SOA, a transfer or the DNS) */
 	/* Every name seen (ZL_NAME_*), as owner or as a target. */
 	struct zl_names names;
 	/* The last record's owner as written and its slot, valid while the

@@ -180,7 +180,7 @@ zl_tables_forecast(uint64_t done, uint64_t total)
 		total >>= 1;
 		done >>= 1;
 	}
-	forecast = (uint32_t)((total << 16) / done); /* at most 32 << 16 */
+	forecast = (uint32_t)((total << 16) / done); /* below 64 << 16 */
 }
 
 /*

@@ -165,6 +165,8 @@ typedef struct zfile {
 	struct reader *rd;   /* for forward_comment */
 } zfile_t;
 
+#define HELD_MAX 8
+
 struct reader;
 typedef struct reader {
 	const zl_read_callbacks_t *cb;
@@ -191,15 +193,22 @@ typedef struct reader {
 	bool stop;           /* a limit was reached: read no more */
 	bool quiet;          /* count problems, show none (the first
 				record of an included file) */
-	/* A notice (not a problem: the record read) made while quiet,
-	 * said once the included file's first record passed. */
-	bool held;
-	unsigned held_line;
-	const char *held_file;
-	const char *held_rule;
-	char held_msg[512];
+	/* Notices (not problems: their records read) made while quiet,
+	 * said once the included file's first record passed; at most
+	 * HELD_MAX (a file read whole as that first record, behind an
+	 * $INCLUDE, may make more: the rest go unsaid). */
+	struct held {
+		unsigned line;
+		const char *file;
+		const char *rule;
+		char msg[512];
+	} held[HELD_MAX];
+	unsigned nheld;
 	uint8_t apex[256];   /* the zone's origin, wire form */
 	size_t apex_len;
+	bool apex_sure;      /* it is the zone's apex: from --origin or the
+			      * SOA's owner, not guessed from a later
+			      * $ORIGIN, the file name or the owner names */
 	sbuf_t gen_line;     /* its text */
 	sbuf_t text;
 	sbuf_t scratch;
@@ -295,21 +304,23 @@ notice(reader_t *rd, const char *file, unsigned line, const char *rule,
     const char *fmt, ...)
 {
 	va_list ap;
+	struct held h;
 
-	if (rd->cb == NULL || rd->cb->problem == NULL) {
+	if (rd->cb == NULL || rd->cb->problem == NULL ||
+	    (rd->quiet && rd->nheld == HELD_MAX)) {
 		return;
 	}
 	va_start(ap, fmt);
-	vsnprintf(rd->held_msg, sizeof(rd->held_msg), fmt, ap);
+	vsnprintf(h.msg, sizeof(h.msg), fmt, ap);
 	va_end(ap);
+	h.file = file;
+	h.line = line;
+	h.rule = rule;
 	if (rd->quiet) {
-		rd->held = true;
-		rd->held_file = file;
-		rd->held_line = line;
-		rd->held_rule = rule;
+		rd->held[rd->nheld++] = h;
 		return;
 	}
-	rd->cb->problem(rd->ctx, file, line, rule, rd->held_msg);
+	rd->cb->problem(rd->ctx, file, line, rule, h.msg);
 }
 
 /* --- reading a file through a window ------------------------------------ */
@@ -1470,7 +1481,8 @@ owner_in_zone(const reader_t *rd, const zfile_t *z, const char *s, size_t n)
 	uint8_t w[ZL_NAME_MAX];
 	size_t len;
 
-	if (rd->apex_len == 0 || !zl_name_read(s, n, ldns_rdf_data(z->origin),
+	if (!rd->apex_sure || rd->apex_len == 0 ||
+	    !zl_name_read(s, n, ldns_rdf_data(z->origin),
 	    ldns_rdf_size(z->origin), w, &len, NULL, 0)) {
 		return true;
 	}
@@ -2087,6 +2099,7 @@ read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 		const char *buf = lx.buf;
 		unsigned long before = rd->problems;
 		bool quiet = rd->quiet;
+		unsigned k;
 
 		if (told != SIZE_MAX && w->base != told) {
 			told = w->base;
@@ -2103,7 +2116,7 @@ read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 		if (z->parent != NULL && !z->vetted && (r->ntok > 0 || r->bad)) {
 			rd->quiet = true;
 			if (!quiet) {
-				rd->held = false;
+				rd->nheld = 0;
 			}
 			read_one(rd, z, buf, r);
 			rd->quiet = quiet;
@@ -2111,12 +2124,13 @@ read_zfile(reader_t *rd, zfile_t *z, window_t *w)
 			if (!quiet) {
 				/* (Inside another file's first record, the
 				 * outermost one decides.) */
-				if (rd->held && rd->problems == before) {
-					rd->cb->problem(rd->ctx, rd->held_file,
-					    rd->held_line, rd->held_rule,
-					    rd->held_msg);
+				for (k = 0; rd->problems == before &&
+				    k < rd->nheld; k++) {
+					rd->cb->problem(rd->ctx,
+					    rd->held[k].file, rd->held[k].line,
+					    rd->held[k].rule, rd->held[k].msg);
 				}
-				rd->held = false;
+				rd->nheld = 0;
 			}
 			if (rd->problems != before) {
 				problem(rd, z->parent->display,
@@ -2313,6 +2327,12 @@ scan_origin(reader_t *rd, window_t *win, const char **source,
 					return o;
 				}
 			}
+			if (dollar != NULL && strcmp(s, "@") == 0) {
+				/* "@" after an absolute $ORIGIN: the SOA's
+				 * owner is that origin, the zone's apex. */
+				*source = "SOA";
+				return dollar;
+			}
 			if (dollar != NULL) {
 				break;
 			}
@@ -2464,6 +2484,8 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	z.origin = origin;
 	rd.apex_len = ldns_rdf_size(origin) <= sizeof(rd.apex) ?
 	    ldns_rdf_size(origin) : 0;
+	rd.apex_sure = source != NULL && (strcmp(source, "option") == 0 ||
+	    strcmp(source, "SOA") == 0);
 	memcpy(rd.apex, ldns_rdf_data(origin), rd.apex_len);
 	if (z.dir != NULL) {
 		slash = strrchr(z.dir, '/');

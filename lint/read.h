@@ -35,9 +35,11 @@
  *                   last TTL written, RFC 1035 5.1; else 3600)
  *   limit-exceeded  a file, a record or a record count past its limit
  *   out-of-zone     once for a $GENERATE that makes records whose owner
- *                   is not at or below the zone's origin, which are not
+ *                   is not at or below the zone's apex, which are not
  *                   handed over (BIND ignores them before it reads their
- *                   rdata).  Not a problem: it does not stop the
+ *                   rdata); only when the origin is the apex: given by
+ *                   opts->origin or the SOA's owner ("option", "SOA"),
+ *                   not guessed.  Not a problem: it does not stop the
  *                   directive or fail an included file's first record.
  *                   (Such records written out are handed over; the
  *                   linter says them, lint/zone.c.)
@@ -165,8 +167,11 @@ typedef struct zl_read_options {
  *
  * begin   called once, before the first record or problem of the file
  *         (even for an empty file): the zone origin, or NULL when unknown,
- *         and where it came from: "option", "SOA", "$ORIGIN",
- *         "file name", "owner names", or NULL when unknown.
+ *         and where it came from: "option", "SOA" (the SOA's owner,
+ *         written absolute or "@" after an absolute $ORIGIN: the
+ *         zone's apex), "$ORIGIN" (the first absolute one, when the SOA
+ *         does not say), "file name", "owner names", or NULL when
+ *         unknown.
  * record  called once per record that parsed.
  * problem called once per problem; file is as in zl_record_t, line is the
  *         first line of the record or directive concerned (0 for the

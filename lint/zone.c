@@ -145,8 +145,13 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 	struct zone *zone = ctx;
 	size_t i;
 
-	(void)source;
 	if (origin != NULL) {
+		/* The zone's apex, not a guess (lint/read.h): out-of-zone
+		 * is said only then. */
+		zone->apex_sure = source != NULL &&
+		    (strcmp(source, "option") == 0 ||
+		    strcmp(source, "SOA") == 0 || strcmp(source, "AXFR") == 0 ||
+		    strcmp(source, "DNS") == 0);
 		zone->origin = zl_dname_str(origin);
 		zone->nomem |= zone->origin == NULL;
 		zl_names_set_origin(&zone->names, ldns_rdf_data(origin),
@@ -255,8 +260,10 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule_id,
 	struct zone *zone = ctx;
 	int rule = zl_rule_find(rule_id);
 
-	/* (A record without a TTL reads: --fix may go on.) */
-	zone->read_problems += rule != ZL_DEFAULT_TTL_MISSING;
+	/* (A record without a TTL reads, and records made outside the
+	 * zone are left out as servers leave them: --fix may go on.) */
+	zone->read_problems += rule != ZL_DEFAULT_TTL_MISSING &&
+	    rule != ZL_OUT_OF_ZONE;
 	zone->limited |= strcmp(rule_id, "limit-exceeded") == 0;
 	zl_report_add(zone->report, rule >= 0 ? rule : ZL_SYNTAX_ERROR, file,
 	    line, NULL, 0, "%s", message);
@@ -869,7 +876,10 @@ keep_record(struct zone *zone, struct zl_view *v, const char *text,
  * A record whose owner is not at or below the zone's origin (RFC 1034
  * 4.2.1: a zone is the names at and below its top node): BIND and Knot
  * load the zone and ignore the record ("ignoring out-of-zone data"), so
- * it is said and no other check sees it.  True for such a record.
+ * it is said and no other check sees it.  True for such a record.  Only
+ * when the origin is the zone's apex (apex_sure): an origin guessed from
+ * a $ORIGIN after the SOA, the file name or the owner names may be a
+ * name below the apex, or another domain's.
  */
 static bool
 outside(struct zone *zone, const struct zl_view *v)
@@ -877,7 +887,7 @@ outside(struct zone *zone, const struct zl_view *v)
 	char name[ZL_NAME_TEXT_MAX];
 	char tn[32];
 
-	if (zone->names.origin_len == 0 ||
+	if (!zone->apex_sure || zone->names.origin_len == 0 ||
 	    zl_wire_below(v->owner, v->owner_len, zone->names.origin,
 		zone->names.origin_len)) {
 		return false;

@@ -500,12 +500,10 @@ if [ -x "$BUILDDIR/zonelint" ]; then
 	$ZONELINT "$tmp/fn/db.example.org" "$tmp/fn/db.example.net" \
 	    >"$tmp/sn.out" 2>&1
 	rc=$?
-	# example.com's eight records in db.example.org are outside that
-	# zone: BIND would ignore them, and each is an out-of-zone warning.
+	# (The file name's origin is a guess: example.com's records beside
+	# example.org's are no out-of-zone finding, lint/zone.c outside.)
 	check "file-name-origin-kept" sh -c "[ $rc -eq 0 ] &&
-	    ! grep -q ': error: ' '$tmp/sn.out' &&
-	    [ \$(grep -c ': warning: .*example\.com\. is outside the zone example\.org\.: .*\[out-of-zone\]\$' '$tmp/sn.out') -eq 8 ] &&
-	    [ \$(grep -c ': warning: ' '$tmp/sn.out') -eq 8 ]"
+	    ! grep -q ': \(error\|warning\): ' '$tmp/sn.out'"
 fi
 
 # The rule table is documented: every rule in the README and man page.

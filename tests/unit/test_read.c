@@ -656,11 +656,18 @@ test_origin(void)
 	expect_rr("origin-option", 1, "www.example.net.", "A", 300, true, 3,
 	    3);
 
+	/* "@" after an absolute $ORIGIN: the SOA's owner, the apex. */
 	read_zone(FX "origin-dollar.zone");
 	expect_counts("origin-dollar", 2, 0);
-	expect_origin("origin-dollar", "example.net.", "$ORIGIN");
+	expect_origin("origin-dollar", "example.net.", "SOA");
 	expect_rr("origin-dollar", 0, "example.net.", "SOA", 3600, true, 2,
 	    2);
+	/* The SOA at "@" first: the $ORIGIN after it is a guess. */
+	read_zone(FX "origin-dollar-after-soa.zone");
+	expect_counts("origin-dollar-after-soa", 2, 0);
+	expect_origin("origin-dollar-after-soa", "example.net.", "$ORIGIN");
+	expect_rr("origin-dollar-after-soa", 1, "www.example.net.", "A", 300,
+	    true, 3, 3);
 
 	read_zone(FX "names/example.com.zone");
 	expect_counts("name .zone", 1, 0);
