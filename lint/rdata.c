@@ -603,6 +603,38 @@ name_fail(char *why, size_t whylen, const char *msg, const char *s,
 	return false;
 }
 
+#ifdef ZL_SCAN_SIMD
+/*
+ * The 16 bytes at out + at, those of `keep` (a bit each): false on a
+ * backslash; each dot becomes the length of the label before it, which
+ * starts after *lab (false for an empty or long one), and *lab the dot's
+ * place.  A label length written over a dot is never read again.
+ */
+static bool
+block_labels(uint8_t *out, size_t at, unsigned keep, size_t *lab)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(out + at));
+	unsigned dots = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+	    _mm_set1_epi8('.'))) & keep;
+
+	if (((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+	    _mm_set1_epi8('\\'))) & keep) != 0) {
+		return false;
+	}
+	for (; dots != 0; dots &= dots - 1) {
+		size_t d = at + (size_t)__builtin_ctz(dots);
+		size_t ll = d - *lab - 1;
+
+		if (ll == 0 || ll > LABEL_MAX) {
+			return false;
+		}
+		out[*lab] = (uint8_t)ll;
+		*lab = d;
+	}
+	return true;
+}
+#endif
+
 /*
  * The common name, without escapes and well formed: copied whole behind
  * one octet, each dot then becomes the length of the label before it.
@@ -621,56 +653,23 @@ name_plain(const char *s, size_t len, const uint8_t *origin,
 	memcpy(out + 1, s, len);
 	k = 1;
 #ifdef ZL_SCAN_SIMD
-	/* Whole blocks of 16 bytes first, their dots and backslashes found
-	 * at once (the byte loop below is the definition, and reads the
-	 * rest); a label length written over a dot is never read again. */
+	/* Whole blocks of 16 bytes first; then the rest, under 16 bytes, in
+	 * one more block: the last 16 bytes of the copy (those before k
+	 * masked off; label lengths are no dots), or, for a short name, 16
+	 * bytes from out + 1, those past the copy masked off.  All lie in
+	 * out's ZL_NAME_MAX bytes.  (The byte loop below is the definition,
+	 * and reads all of it without SSE2.) */
 	for (; k + 16 <= len + 1; k += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(
-		    out + k));
-		unsigned dots = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-		    _mm_set1_epi8('.')));
-
-		if (_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-		    _mm_set1_epi8('\\'))) != 0) {
+		if (!block_labels(out, k, 0xffffu, &lab)) {
 			return false;
-		}
-		for (; dots != 0; dots &= dots - 1) {
-			size_t d = k + (size_t)__builtin_ctz(dots);
-			size_t ll = d - lab - 1;
-
-			if (ll == 0 || ll > LABEL_MAX) {
-				return false;
-			}
-			out[lab] = (uint8_t)ll;
-			lab = d;
 		}
 	}
-	/* The rest, under 16 bytes, in one more block: the last 16 bytes
-	 * of the copy (those before k masked off; label lengths are no
-	 * dots), or, for a short name, 16 bytes from out + 1, those past
-	 * the copy masked off.  Both lie in out's ZL_NAME_MAX bytes. */
 	if (k <= len) {
 		size_t at = len >= 16 ? len - 15 : 1;
-		unsigned keep = len >= 16 ? 0xffffu << (k - at)
-					  : (1u << len) - 1;
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(
-		    out + at));
-		unsigned dots = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-		    _mm_set1_epi8('.'))) & keep;
 
-		if (((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-		    _mm_set1_epi8('\\'))) & keep) != 0) {
+		if (!block_labels(out, at, len >= 16 ? 0xffffu << (k - at)
+		    : (1u << len) - 1, &lab)) {
 			return false;
-		}
-		for (; dots != 0; dots &= dots - 1) {
-			size_t d = at + (size_t)__builtin_ctz(dots);
-			size_t ll = d - lab - 1;
-
-			if (ll == 0 || ll > LABEL_MAX) {
-				return false;
-			}
-			out[lab] = (uint8_t)ll;
-			lab = d;
 		}
 		k = len + 1;
 	}
