@@ -2344,6 +2344,14 @@ scan_origin(reader_t *rd, window_t *win, const char **source,
 	return dollar;
 }
 
+bool
+zl_origin_is_apex(const char *source)
+{
+	return source != NULL && (strcmp(source, "option") == 0 ||
+	    strcmp(source, "SOA") == 0 || strcmp(source, "AXFR") == 0 ||
+	    strcmp(source, "DNS") == 0);
+}
+
 /* What the reader allocated for its records. */
 static void
 reader_free(reader_t *rd)
@@ -2484,8 +2492,7 @@ zl_read_file(const char *path, const zl_read_options_t *opts,
 	z.origin = origin;
 	rd.apex_len = ldns_rdf_size(origin) <= sizeof(rd.apex) ?
 	    ldns_rdf_size(origin) : 0;
-	rd.apex_sure = source != NULL && (strcmp(source, "option") == 0 ||
-	    strcmp(source, "SOA") == 0);
+	rd.apex_sure = zl_origin_is_apex(source);
 	memcpy(rd.apex, ldns_rdf_data(origin), rd.apex_len);
 	if (z.dir != NULL) {
 		slash = strrchr(z.dir, '/');

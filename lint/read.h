@@ -179,6 +179,14 @@ typedef struct zl_read_options {
  *         text without a trailing period, quoting at most about 60 bytes of
  *         input with non-printable bytes written as \xHH.
  */
+/*
+ * Whether an origin from `source` (begin's) is the zone's apex: given
+ * ("option"), the SOA's owner ("SOA"), or a transfer's or the DNS's
+ * zone ("AXFR", "DNS"); not one guessed from a later $ORIGIN, the file
+ * name or the owner names.  out-of-zone is said only then.
+ */
+bool zl_origin_is_apex(const char *source);
+
 typedef struct zl_read_callbacks {
 	void (*begin)(void *ctx, const ldns_rdf *origin,
 	    const char *origin_source);

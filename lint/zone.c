@@ -148,10 +148,7 @@ on_begin(void *ctx, const ldns_rdf *origin, const char *source)
 	if (origin != NULL) {
 		/* The zone's apex, not a guess (lint/read.h): out-of-zone
 		 * is said only then. */
-		zone->apex_sure = source != NULL &&
-		    (strcmp(source, "option") == 0 ||
-		    strcmp(source, "SOA") == 0 || strcmp(source, "AXFR") == 0 ||
-		    strcmp(source, "DNS") == 0);
+		zone->apex_sure = zl_origin_is_apex(source);
 		zone->origin = zl_dname_str(origin);
 		zone->nomem |= zone->origin == NULL;
 		zl_names_set_origin(&zone->names, ldns_rdf_data(origin),
