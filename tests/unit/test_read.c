@@ -557,10 +557,14 @@ check_piped(const char *name, const trace_t *want, const char *path,
 	/* As the linter's pace decides, then with every owner hashed on
 	 * the reader's thread, then with none (only those told of ahead
 	 * are, on the linter's side), then in every other chunk (a run of
-	 * records at one owner may cross from one way to the other). */
+	 * records at one owner may cross from one way to the other); the
+	 * chunks written as the probe decides, then straight, then
+	 * streamed from the reader's own chunk. */
 	static const int modes[] = { -1, 1, 0, 2 };
+	static const int streams[] = { -1, 0, 1, 1 };
 	static const char *const mode_name[] = { "", ", owners hashed",
-		", owners not hashed", ", owners hashed in every other chunk" };
+		", owners not hashed, chunks streamed",
+		", owners hashed in every other chunk, chunks streamed" };
 	size_t m;
 
 	for (m = 0; m < sizeof(modes) / sizeof(modes[0]); m++) {
@@ -570,8 +574,10 @@ check_piped(const char *name, const trace_t *want, const char *path,
 		memset(&ahead, 0, sizeof(ahead));
 		trace_piped = true;
 		zl_pipe_hash_owners = modes[m];
+		zl_pipe_stream = streams[m];
 		trace_read(&got, path, stdin_path, opts, 0);
 		zl_pipe_hash_owners = -1;
+		zl_pipe_stream = -1;
 		trace_piped = false;
 		told = ahead.told;
 		hashed = ahead.hashed;
