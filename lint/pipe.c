@@ -77,9 +77,9 @@ _Atomic unsigned long zl_pipe_streamed;
 #define FAR_NS 250
 #define PROBE_ROUNDS 8
 #define PROBE_BATCHES 16
-/* A batch slower than this a round trip: the threads took turns on one
- * CPU (the scheduler may have them so for a while); the reader asks
- * again at twice the chunks, up to PROBE_CHUNK_LAST. */
+/* A first batch slower than this a round trip: the threads took turns
+ * on one CPU (the scheduler may have them so for a while); the reader
+ * asks again at twice the chunks, up to PROBE_CHUNK_LAST. */
 #define SHARED_NS 5000
 /* The reader asks for the probe as it hands over this chunk (by then
  * the scheduler has the threads on two CPUs, most often). */
@@ -123,6 +123,7 @@ struct pipe {
 	char probe_after[64];
 	unsigned long probe_at; /* the reader asks for the probe as it
 				 * hands over this chunk (0: never, or done) */
+	bool probe_asked;       /* and has asked (1), for an answer */
 
 	/* The reader's side. */
 	struct chunk *cur;
@@ -130,6 +131,7 @@ struct pipe {
 			      * before they are copied into pooled chunks
 			      * (NULL: straight into them) */
 	unsigned long streamed; /* chunks so copied */
+	bool stop_seen;       /* `stop`, as take_big last read it */
 	unsigned long taken;  /* chunks taken so far */
 	uint8_t owner[256];   /* the last record's owner, as written */
 	uint8_t lower[256];   /* in lower case */
@@ -218,6 +220,7 @@ take_big(struct pipe *p)
 	if ((ok = !p->stop)) {
 		p->big++;
 	}
+	p->stop_seen = p->stop;
 	pthread_mutex_unlock(&p->mu);
 	return ok;
 }
@@ -320,7 +323,7 @@ room_new(struct pipe *p, size_t need)
 		c->used = 0;
 		c->pooled = false;
 	} else {
-		p->nomem = !p->stop;
+		p->nomem = !p->stop_seen;
 	}
 	if (c == NULL) {
 		return NULL;
@@ -600,9 +603,12 @@ now_ns(void)
 }
 
 /* Spin until the probe holds v (true) or PROBE_AGAIN or PROBE_OFF, or
- * until `until` (ns) passes: then PROBE_OFF, for both (false). */
+ * until `until` (ns) passes: then `late` (PROBE_AGAIN or PROBE_OFF), for
+ * both, unless the other side moved meanwhile (false).  The clock is
+ * read every 64 spins only, and the CPU given up every 256 (a few
+ * microseconds): the other side may be waiting for it. */
 static bool
-probe_wait(struct pipe *p, unsigned v, uint64_t until)
+probe_wait(struct pipe *p, unsigned v, uint64_t until, unsigned late)
 {
 	unsigned k;
 
@@ -617,13 +623,13 @@ probe_wait(struct pipe *p, unsigned v, uint64_t until)
 			return false;
 		}
 		if (k % 64 == 0 && now_ns() > until) {
-			atomic_store_explicit(&p->probe, PROBE_OFF,
-			    memory_order_release);
+			(void)atomic_compare_exchange_strong_explicit(
+			    &p->probe, &x, late, memory_order_acq_rel,
+			    memory_order_acquire);
 			return false;
 		}
-		if (k % 1024 == 0) {
-			(void)sched_yield(); /* the other side may be waiting
-					      * for this CPU */
+		if (k % 256 == 0) {
+			(void)sched_yield();
 		}
 #ifdef ZL_SCAN_SIMD
 		_mm_pause();
@@ -633,20 +639,26 @@ probe_wait(struct pipe *p, unsigned v, uint64_t until)
 
 /*
  * The linter's side of the probe, once it holds 1 (seen as a chunk is
- * given back): say so (2), wait for the reader to come to its next
- * chunk's end (at most 5 ms), then answer each odd value with the next,
- * until the reader's last or either side gives up.  Both threads run at
- * once then, so on two CPUs.
+ * given back): say so (2, unless the reader has ended meanwhile), wait
+ * for the reader to come to its next chunk's end (at most 2 ms: it may
+ * be waiting for a chunk this thread has yet to take, and asks again
+ * later, PROBE_AGAIN), then answer each odd value with the next, until
+ * the reader's last or either side gives up.  Both threads are meant to
+ * run at once then, on two CPUs; probe_far tells when they took turns
+ * on one.
  */
 static void
 probe_answer(struct pipe *p)
 {
-	unsigned v;
+	unsigned v, one = 1;
 
-	atomic_store_explicit(&p->probe, 2, memory_order_release);
+	if (!atomic_compare_exchange_strong_explicit(&p->probe, &one, 2,
+	    memory_order_acq_rel, memory_order_acquire)) {
+		return;
+	}
 	for (v = 3; v < 3 + 2 * PROBE_ROUNDS * PROBE_BATCHES; v += 2) {
-		if (!probe_wait(p, v, now_ns() + (v == 3 ? 5000000u :
-		    100000u))) {
+		if (!probe_wait(p, v, now_ns() + (v == 3 ? 2000000u :
+		    1000000u), v == 3 ? PROBE_AGAIN : PROBE_OFF)) {
 			return;
 		}
 		atomic_store_explicit(&p->probe, v + 1, memory_order_release);
@@ -657,8 +669,11 @@ enum probe_result { PROBE_NEAR, PROBE_FAR, PROBE_SHARED };
 
 /* Whether the two threads are far apart, the linter waiting (2): bounce
  * the probe's line to it and back, PROBE_ROUNDS times a batch, and see
- * whether the fastest batch took more than FAR_NS a round trip; should
- * the other side not answer in time, neither waits on (near). */
+ * whether the fastest batch took more than FAR_NS a round trip.  A first
+ * batch slower than SHARED_NS a round trip: the threads took turns on
+ * one CPU (ask again later); a later one: one of them was interrupted
+ * (not counted).  Should the other side not answer within a
+ * millisecond, neither waits on (near). */
 static enum probe_result
 probe_far(struct pipe *p)
 {
@@ -671,12 +686,12 @@ probe_far(struct pipe *p)
 		for (r = 0; r < PROBE_ROUNDS; r++, v += 2) {
 			atomic_store_explicit(&p->probe, v,
 			    memory_order_release);
-			if (!probe_wait(p, v + 1, now_ns() + 100000u)) {
+			if (!probe_wait(p, v + 1, t0 + 1000000u, PROBE_OFF)) {
 				return PROBE_NEAR;
 			}
 		}
-		if ((t = now_ns() - t0) > (uint64_t)SHARED_NS *
-		    PROBE_ROUNDS) {
+		t = now_ns() - t0;
+		if (t > (uint64_t)SHARED_NS * PROBE_ROUNDS && b == 0) {
 			/* (The linter's loop ends at this value.) */
 			atomic_store_explicit(&p->probe, PROBE_AGAIN,
 			    memory_order_release);
@@ -691,7 +706,9 @@ probe_far(struct pipe *p)
  * done: ask for the probe (1; the linter looks each time it gives a
  * chunk back), and once the linter waits (2), time the round trip; far
  * apart, the events are streamed from the next chunk on; taking turns
- * on one CPU, ask again later. */
+ * on one CPU, or the linter's wait for this thread over (PROBE_AGAIN),
+ * ask again at twice the chunks (up to PROBE_CHUNK_LAST: at most four
+ * times more, each costing the linter 2 ms at most). */
 static void
 probe_next(struct pipe *p)
 {
@@ -703,14 +720,17 @@ probe_next(struct pipe *p)
 		p->probe_at = 0;
 		return;
 	}
-	if (x == 0 || x == PROBE_AGAIN) {
+	if (!p->probe_asked) {
 		atomic_store_explicit(&p->probe, 1, memory_order_release);
+		p->probe_asked = true;
 		return;
 	}
 	if (x == 1) {
 		return; /* the linter has given no chunk back since */
 	}
-	r = x == 2 ? probe_far(p) : PROBE_NEAR;
+	p->probe_asked = false;
+	r = x == 2 ? probe_far(p) : x == PROBE_AGAIN ? PROBE_SHARED :
+	    PROBE_NEAR;
 	if (r == PROBE_FAR) {
 		stage_start(p);
 	} else if (r == PROBE_SHARED && p->taken < PROBE_CHUNK_LAST) {
@@ -806,8 +826,8 @@ decode(struct pipe *p, const struct chunk *c, struct event **evs,
 	const char *file = "";
 	size_t n = 0, i;
 
-	/* Streamed chunks come from memory: their lines are asked for
-	 * 4 KiB ahead of the events read. */
+	/* A chunk's lines come from the reader's cache or, streamed, from
+	 * memory: they are asked for 4 KiB ahead of the events read. */
 	for (i = 0; i < 4096 && i < c->used; i += 64) {
 		__builtin_prefetch(q + i);
 	}
@@ -1052,6 +1072,10 @@ zl_read_file_piped(const char *path, const zl_read_options_t *opts,
 	atomic_init(&p->probe, 0);
 	p->probe_at = zl_pipe_stream == 2 ||
 	    (zl_pipe_stream < 0 && two_cpus()) ? PROBE_CHUNK : 0;
+#ifndef ZL_SCAN_SIMD
+	/* No streaming stores here: stream_copy would be one more copy. */
+	p->probe_at = zl_pipe_stream == 2 ? p->probe_at : 0;
+#endif
 	if (i < CHUNKS || pthread_create(&thread, NULL, reader_main, p) != 0) {
 		/* No second thread: read on this one. */
 		pipe_free(p);

@@ -266,9 +266,9 @@ extern bool zl_read_no_fast_lines;
  * the default). */
 extern int zl_pipe_hash_owners;
 /* For tests: zl_read_file_piped's reader streams its chunks to memory
- * always (1), never (0), from the chunk where it would probe on (2), or
- * when the probe finds the threads far apart (-1, the default); and how
- * many chunks were streamed, all reads together. */
+ * always (1), never (0), after the chunk where it asks for the probe
+ * (2, without one), or when the probe finds the threads far apart (-1,
+ * the default); and how many chunks were streamed, all reads together. */
 extern int zl_pipe_stream;
 extern _Atomic unsigned long zl_pipe_streamed;
 

@@ -340,10 +340,10 @@ test_targets(void)
 /*
  * The chunks' two ways in one read: a zone of 40,000 records (about 40
  * chunks) linted on this thread, then on a second thread with its chunks
- * written straight, streamed from the first, switched to streaming from
- * the chunk where the reader would probe (as when it finds the threads
- * far apart), and as the probe decides: the reports are the same bytes,
- * and chunks were streamed (or not) as asked.
+ * written straight, streamed from the first, switched to streaming after
+ * the chunk where the reader asks for the probe (a chunk before a far
+ * verdict would switch it), and as the probe decides: the reports are
+ * the same bytes, and chunks were streamed (or not) as asked.
  */
 static void
 test_stream_switch(void)
@@ -400,8 +400,9 @@ test_stream_switch(void)
 			bad++;
 		}
 	}
-	/* Never; from the first (about 40); from the 16th on (fewer, at
-	 * least 10); the probe's way is timing's: not asked. */
+	/* Never; from the first (about 40); from the 17th on, after the
+	 * chunk where the reader would ask for the probe (fewer, at least
+	 * 10); the probe's way is timing's: not asked. */
 	wrong = (streamed[0] != 0) + (streamed[1] < 30) +
 	    (streamed[2] < 10 || streamed[2] >= streamed[1]);
 	UNIT_CHECK(bad == 0 && wrong == 0 && json[0] != NULL &&
