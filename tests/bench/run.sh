@@ -760,8 +760,8 @@ for n in $SIZES; do BIG=$n; done
 	    "(tests/bench/roundtrip.c, ns) just before and after zonelint's" \
 	    "runs: $(echo "${RT_Z:--}" | sed 's/ / and /') on the $(num "$BIG")-record" \
 	    "zone, $(echo "${RT_D:--}" | sed 's/ / and /') on the delegation zone." \
-	    "On this machine it is 80 to 130 ns while its two vCPUs share a" \
-	    "cache and 400 to 450 ns while they do not; zonelint times the same" \
+	    "On this machine it is 45 to 130 ns while its two vCPUs share a" \
+	    "cache and 380 to 450 ns while they do not; zonelint times the same" \
 	    "and, in the second case, streams its chunks through memory" \
 	    "(lint/pipe.c, probe_far)."
 	echo "- command to reproduce: \`make bench\` (BENCH_RUNS=N to change the runs)"
