@@ -313,6 +313,8 @@ room_new(struct pipe *p, size_t need)
 		}
 	}
 	if (need + file_event <= CHUNK_SIZE && p->stage != NULL) {
+		/* (Emptied here too: after a send_stage that failed, the
+		 * linter having stopped, it still holds those events.) */
 		c = p->stage;
 		c->used = 0;
 	} else if (need + file_event <= CHUNK_SIZE) {
@@ -1070,11 +1072,12 @@ zl_read_file_piped(const char *path, const zl_read_options_t *opts,
 	p->opts = opts;
 	zl_hash_init();
 	atomic_init(&p->probe, 0);
+#ifdef ZL_SCAN_SIMD
 	p->probe_at = zl_pipe_stream == 2 ||
 	    (zl_pipe_stream < 0 && two_cpus()) ? PROBE_CHUNK : 0;
-#ifndef ZL_SCAN_SIMD
+#else
 	/* No streaming stores here: stream_copy would be one more copy. */
-	p->probe_at = zl_pipe_stream == 2 ? p->probe_at : 0;
+	p->probe_at = zl_pipe_stream == 2 ? PROBE_CHUNK : 0;
 #endif
 	if (i < CHUNKS || pthread_create(&thread, NULL, reader_main, p) != 0) {
 		/* No second thread: read on this one. */

@@ -516,14 +516,14 @@ QFLOOR=$(q "$FLOOR")
 QZL=$(q "$ZL")
 QZG=$(q "$ZG")
 QSZ=$(q "$SZ")
-RTN= # the largest zone: the round trips are timed around its zonelint runs
-for n in $SIZES; do RTN=$n; done
+BIG= # the largest zone (the round trips are timed around its zonelint runs)
+for n in $SIZES; do BIG=$n; done
 for n in $SIZES; do
 	z=$(q "$TMP/z$n.zone")
 	measure "z$n.floor" "$QFLOOR --origin $ORIGIN. $z"
-	[ "$n" != "$RTN" ] || rt RT_Z
+	[ "$n" != "$BIG" ] || rt RT_Z
 	measure "z$n.zl" "$QZL --no-config $z"
-	[ "$n" != "$RTN" ] || rt RT_Z
+	[ "$n" != "$BIG" ] || rt RT_Z
 	if [ "$have_j" = yes ]; then
 		measure "z$n.zl2" "$QZL --no-config -j 2 $z"
 	else
@@ -721,8 +721,6 @@ target() {
 
 MODEL=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 MEM=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-BIG=
-for n in $SIZES; do BIG=$n; done
 
 {
 	echo "# Benchmark results"
