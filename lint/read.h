@@ -271,5 +271,11 @@ extern int zl_pipe_hash_owners;
  * the default); and how many chunks were streamed, all reads together. */
 extern int zl_pipe_stream;
 extern _Atomic unsigned long zl_pipe_streamed;
+/* For tests: how many times zl_read_file_piped's reader found no chunk
+ * free and began to wait, and how many pooled chunks it took, all reads
+ * together; how many readers wait now. */
+extern _Atomic unsigned long zl_pipe_waits;
+extern _Atomic unsigned long zl_pipe_taken;
+extern _Atomic unsigned zl_pipe_waiting;
 
 #endif /* LINT_READ_H */

@@ -18,12 +18,14 @@
 #endif
 
 #include <dirent.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lint/internal.h"
@@ -1609,6 +1611,76 @@ test_scan(void)
 }
 
 /*
+ * A linter slower than the reader: every SLOW_EVERY records, fewer than
+ * a chunk holds (but for the last ones, which may all fit in the pool),
+ * it waits, up to 10 seconds, until the reader waits for a free chunk
+ * (it comes to that: the pool empties while this thread waits).
+ */
+#define SLOW_RECORDS 100000u
+#define SLOW_EVERY 500u
+struct slow {
+	unsigned records;
+	unsigned blocked; /* times this thread saw the reader wait */
+};
+
+static void
+slow_record(void *ctx, const zl_record_t *rec)
+{
+	struct slow *s = ctx;
+	struct timespec nap = { 0, 100000 };
+	unsigned k;
+
+	(void)rec;
+	if (++s->records % SLOW_EVERY != 0 ||
+	    s->records + 15000 > SLOW_RECORDS) {
+		return;
+	}
+	for (k = 0; k < 100000 && atomic_load(&zl_pipe_waiting) == 0; k++) {
+		nanosleep(&nap, NULL);
+	}
+	s->blocked += atomic_load(&zl_pipe_waiting) != 0;
+}
+
+/*
+ * The reader, finding no chunk free, waits for half of them (lint/pipe.c,
+ * take_pooled), not for one: each wait, and the linter's call to wake it,
+ * then serves four chunks.  So it waits at most once every four chunks
+ * it takes (and once more for each probe, at most six), where waiting
+ * for one chunk waited about once a chunk.
+ */
+static void
+test_piped_slow(void)
+{
+	static const zl_read_callbacks_t cb = { .record = slow_record };
+	const char *p = tmp_path("piped-slow.zone");
+	struct slow s = { 0, 0 };
+	unsigned long waits, taken;
+	char err[256];
+	FILE *f;
+	unsigned i;
+	int rc;
+
+	if ((f = fopen(p, "wb")) != NULL) {
+		fputs("$ORIGIN slow.example.\n@ 300 SOA ns hm 1 2 3 4 5\n", f);
+		for (i = 1; i < SLOW_RECORDS; i++) {
+			fprintf(f, "h%u A 192.0.2.%u\n", i, i % 256);
+		}
+		fclose(f);
+	}
+	waits = atomic_load(&zl_pipe_waits);
+	taken = atomic_load(&zl_pipe_taken);
+	rc = zl_read_file_piped(p, NULL, &cb, &s, err, sizeof(err));
+	waits = atomic_load(&zl_pipe_waits) - waits;
+	taken = atomic_load(&zl_pipe_taken) - taken;
+	UNIT_CHECK(rc == 0 && s.records == SLOW_RECORDS &&
+	    s.blocked == (SLOW_RECORDS - 15000) / SLOW_EVERY &&
+	    taken > 40 && waits * 4 <= taken + 4 * 7,
+	    "piped: a slow linter: every record, the reader waited %lu times "
+	    "for %lu chunks (%u times seen)", waits, taken, s.blocked);
+	unlink(p);
+}
+
+/*
  * What only the piped reader has: events larger than its chunks of 64
  * KiB, files that change in the middle of a chunk and at its start,
  * many chunks, files that cannot be read.
@@ -1858,6 +1930,7 @@ main(void)
 	test_generated();
 	test_windows();
 	test_piped();
+	test_piped_slow();
 	test_fast_lines();
 	cleanup();
 	UNIT_CHECK(records_disagree == 0 && records_wire > 100,
