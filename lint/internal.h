@@ -223,6 +223,7 @@ struct zl_names {
 	unsigned cap_blocks;
 	size_t size;   /* of the last block */
 	size_t used;   /* in the last block */
+	size_t faulted; /* of the last block, faulted in (lint/mem.h) */
 	uint8_t origin[ZL_WIRE_MAX];
 	size_t origin_len;
 	/* Counts the changes that moved slots, by shard. */

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "lint/internal.h"
+#include "lint/mem.h"
 #include "zonegen/siphash.h"
 
 #define SHARDS (1u << ZL_TABLE_SHARD_BITS)
@@ -221,6 +222,7 @@ grow(struct zl_table *t, unsigned s)
 		free(n);
 		return false;
 	}
+	zl_prefault(n, (size_t)cap * sizeof(*n)); /* (the most, soon written) */
 	for (i = 0; i < old; i++) {
 		const struct zl_slot *o = &t->shard[s][i];
 
@@ -613,6 +615,7 @@ names_grow(struct zl_names *t, unsigned s)
 		    (n = malloc((size_t)end * sizeof(*n))) == NULL) {
 			return false;
 		}
+		zl_prefault(n, (size_t)end * sizeof(*n)); /* (all written) */
 		for (i = 0; i < old_end; i++) {
 			const struct zl_name_slot *o = &t->shard[s][i];
 			uint32_t j;
@@ -668,9 +671,16 @@ room(struct zl_names *t, size_t need)
 			size *= 2;
 		}
 		if (t->used + need <= size) {
-			if ((p = realloc(t->block[0], size)) == NULL) {
+			/* Not realloc: the copy would fault in the new
+			 * block's pages one by one. */
+			if ((p = malloc(size)) == NULL) {
 				return false;
 			}
+			t->faulted = t->used + ZL_PREFAULT_STEP < size
+			    ? t->used + ZL_PREFAULT_STEP : size;
+			zl_prefault(p, t->faulted);
+			memcpy(p, t->block[0], t->used);
+			free(t->block[0]);
 			t->block[0] = p;
 			t->size = size;
 			return true;
@@ -695,6 +705,7 @@ room(struct zl_names *t, size_t need)
 	}
 	t->count_blocks++;
 	t->used = 0;
+	t->faulted = 0;
 	return true;
 }
 
@@ -735,7 +746,9 @@ store(struct zl_names *t, const uint8_t *w, size_t len, size_t cut)
 	if (!room(t, need)) {
 		return 0;
 	}
-	p = t->block[t->count_blocks - 1] + t->used;
+	p = t->block[t->count_blocks - 1];
+	zl_prefault_ahead(p, t->size, &t->faulted, t->used + need);
+	p += t->used;
 	if (cut != len) {
 		p[0] = (uint8_t)cut; /* below the origin: at most 254 */
 		copy_short(p + 1, w, cut);
@@ -1031,6 +1044,7 @@ struct zl_arena {
 	unsigned cap;     /* entries of block[] */
 	size_t size;      /* bytes of the last block */
 	size_t used;      /* bytes used in the last block */
+	size_t faulted;   /* of the last block, faulted in (lint/mem.h) */
 };
 
 /* A piece never crosses a block; one over 256 KiB is refused (a TXT
@@ -1076,8 +1090,11 @@ zl_arena_add(struct zl_arena **ap, const void *p, size_t n)
 		a->count++;
 		a->size = size;
 		a->used = 0;
+		a->faulted = 0;
 	}
 	at = a->used;
+	zl_prefault_ahead(a->block[a->count - 1], a->size, &a->faulted,
+	    at + n);
 	if (p != NULL) {
 		memcpy(a->block[a->count - 1] + at, p, n);
 	}

@@ -7,12 +7,17 @@
  * shards and home slots so that probe runs wrap and removals shift them.
  */
 
+#ifdef __linux__
+#define _DEFAULT_SOURCE /* mincore */
+#include <sys/mman.h>
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lint/internal.h"
+#include "lint/mem.h"
 #include "tests/unit/unit.h"
 
 #define KEYS 20000u
@@ -485,6 +490,153 @@ every_length(void)
 	zl_names_free(&t);
 }
 
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+/* Which of the n pages from p are in memory, as a string of 0 and 1. */
+static void
+resident(void *p, size_t n, char *s)
+{
+	unsigned char v[512];
+	size_t i;
+
+	if (mincore(p, n * 4096, v) != 0) {
+		memset(s, '?', n);
+	} else {
+		for (i = 0; i < n; i++) {
+			s[i] = (char)('0' + (v[i] & 1));
+		}
+	}
+	s[n] = 0;
+}
+
+/* What it holds is other bytes: whether mincore says so. */
+static bool
+pages_are(const char *got, size_t from, size_t to, char c)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		if (got[i] != c) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * zl_prefault faults in the pages a range is on, and no others, with
+ * their bytes unchanged; zl_prefault_ahead a step past where the block
+ * is filled to, and nothing while that is below what it faulted in.
+ * (On a kernel without MADV_POPULATE_WRITE, before Linux 5.14, nothing
+ * is faulted in: said, and not counted.)
+ */
+static void
+prefault(void)
+{
+	size_t pages = 256, faulted = 0;
+	unsigned char *p = mmap(NULL, pages * 4096, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char got[513];
+	bool kernel;
+
+	if (p == MAP_FAILED || sysconf(_SC_PAGESIZE) != 4096) {
+		UNIT_CHECK(false, "mem/prefault: a mapping of 4 KiB pages");
+		return;
+	}
+	kernel = madvise(p + 255 * 4096, 4096, MADV_POPULATE_WRITE) == 0;
+	p[0] = 7;
+	resident(p, pages, got);
+	if (!kernel) {
+		printf("  (mem/prefault: MADV_POPULATE_WRITE not here: %s)\n",
+		    got);
+		munmap(p, pages * 4096);
+		return;
+	}
+	UNIT_CHECK(got[0] == '1' && pages_are(got, 1, 255, '0') &&
+	    got[255] == '1', "mem/prefault: a fresh mapping is not in memory "
+	    "but for its first and last page");
+	/* Pages 0 (its last 100 bytes) to 128 (100 bytes of it). */
+	zl_prefault(p + 4096 - 100, 127 * 4096 + 200);
+	resident(p, pages, got);
+	UNIT_CHECK(pages_are(got, 0, 129, '1') && pages_are(got, 129, 255, '0')
+	    && p[0] == 7 && p[4096 - 100] == 0, "mem/prefault: pages 0 to 128 "
+	    "in memory, not 129 to 254, bytes unchanged");
+	zl_prefault(p + 200 * 4096, ZL_PREFAULT_MIN - 1);
+	resident(p, pages, got);
+	UNIT_CHECK(got[200] == '0', "mem/prefault: under ZL_PREFAULT_MIN: "
+	    "nothing");
+	munmap(p, pages * 4096);
+
+	p = mmap(NULL, pages * 4096, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		UNIT_CHECK(false, "mem/prefault: a second mapping");
+		return;
+	}
+	zl_prefault_ahead(p, 100 * 4096, &faulted, 1000);
+	resident(p, pages, got);
+	UNIT_CHECK(faulted == 1000 + ZL_PREFAULT_STEP &&
+	    pages_are(got, 0, (1000 + ZL_PREFAULT_STEP + 4095) / 4096, '1') &&
+	    pages_are(got, (1000 + ZL_PREFAULT_STEP + 4095) / 4096, pages,
+		'0'), "mem/prefault-ahead: a step past the first write");
+	zl_prefault_ahead(p, 100 * 4096, &faulted, 5000);
+	zl_prefault_ahead(p, 100 * 4096, &faulted, 1000 + ZL_PREFAULT_STEP);
+	resident(p, pages, got);
+	UNIT_CHECK(faulted == 1000 + ZL_PREFAULT_STEP &&
+	    pages_are(got, (1000 + ZL_PREFAULT_STEP + 4095) / 4096, pages,
+		'0'), "mem/prefault-ahead: nothing more up to there");
+	zl_prefault_ahead(p, 100 * 4096, &faulted, 90 * 4096);
+	resident(p, pages, got);
+	UNIT_CHECK(faulted == 100 * 4096 && pages_are(got, 0, 100, '1') &&
+	    pages_are(got, 100, pages, '0'), "mem/prefault-ahead: the rest "
+	    "of the block, not past it, with no page between the steps "
+	    "left out");
+	munmap(p, pages * 4096);
+
+	/* The names table's second block (1 MiB, malloc's own mapping):
+	 * in memory a step past what the names fill, not further. */
+	{
+		struct zl_names tb;
+		uint8_t w[40];
+		unsigned i = 0, bad = 0;
+		size_t at, len, inside, after;
+
+		memset(&tb, 0, sizeof(tb));
+		zl_hash_init();
+		while (tb.count_blocks < 2 || tb.used < 100000) {
+			len = (size_t)snprintf((char *)w + 1, sizeof(w) - 2,
+			    "name-%08u-padding", i++);
+			w[0] = (uint8_t)len;
+			w[len + 1] = 0;
+			if (zl_names_get(&tb, w, len + 2, &(bool){ false }) ==
+			    NULL) {
+				bad++;
+				break;
+			}
+		}
+		/* (Pages from the one the block starts on; the 257th
+		 * holds its last bytes and what follows it.) */
+		at = (size_t)(uintptr_t)tb.block[1] & 4095;
+		p = tb.block[1] - at;
+		resident(p, 257, got);
+		inside = (at + tb.used) / 4096;
+		after = (at + tb.faulted + 4095) / 4096;
+		UNIT_CHECK(bad == 0 && tb.faulted > tb.used &&
+		    tb.faulted <= tb.used + ZL_PREFAULT_STEP + 64 &&
+		    pages_are(got, 0, after, '1') &&
+		    pages_are(got, after + 1, 256, '0') && inside < after,
+		    "mem/prefault: the names' blocks, a step ahead "
+		    "(%zu used, %zu faulted in)", tb.used, tb.faulted);
+		zl_names_free(&tb);
+	}
+}
+#else
+static void
+prefault(void)
+{
+	printf("  (mem/prefault: not on this system)\n");
+}
+#endif
+
 int
 main(void)
 {
@@ -499,5 +651,6 @@ main(void)
 	interning();
 	from_text();
 	arena();
+	prefault();
 	return unit_summary();
 }
