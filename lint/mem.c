@@ -2,7 +2,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 
 #ifdef __linux__
-#define _DEFAULT_SOURCE /* madvise */
+#define _DEFAULT_SOURCE /* madvise, sbrk */
 #include <sys/mman.h>
 #endif
 #include <stdint.h>
@@ -11,6 +11,43 @@
 #include "lint/mem.h"
 
 #define PAGE_FALLBACK ((uintptr_t)4096)
+
+#if defined(__linux__) && defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+#define HUGE ((uintptr_t)2 << 20) /* x86-64's and arm64's (4 KiB pages) */
+
+/*
+ * glibc's malloc takes this thread's memory (the first thread's: the
+ * linter's, unless -j) from the heap that brk grows, and the kernel gives
+ * each part brk adds as a new mapping, in pages of 4 KiB.  Here, as a
+ * table allocates an array in that heap, the heap from that array to its
+ * top is marked MADV_HUGEPAGE, so that a 2 MiB range of it not yet
+ * touched is mapped whole, as one transparent huge page, at its first
+ * write: one fault and one TLB entry where there were 512.  (What glibc's
+ * malloc does itself under GLIBC_TUNABLES=glibc.malloc.hugetlb=1, which
+ * a program cannot set for itself.)  Nothing else changes: the bytes,
+ * what is freed; a huge page is resident whole (2.3 MiB more at
+ * 1,000,000 records).  Not for memory that is not in that heap (an array
+ * of malloc's own mapping, another thread's arena, valgrind's or a
+ * sanitizer's allocator): an address below the heap's top is in it, as
+ * mappings lie far above.  Each call marks the range again, a part the
+ * heap may have given back and taken again included; the array is near
+ * the top, and the range short.
+ */
+static void
+heap_huge(uintptr_t p)
+{
+	uintptr_t top = (uintptr_t)sbrk(0);
+	uintptr_t from = (p + HUGE - 1) & ~(HUGE - 1);
+
+	if (top == (uintptr_t)-1 || p >= top) {
+		return;
+	}
+	top &= ~(HUGE - 1);
+	if (from < top) {
+		(void)madvise((void *)from, top - from, MADV_HUGEPAGE);
+	}
+}
+#endif
 
 void
 zl_prefault(void *p, size_t n)
@@ -26,9 +63,12 @@ zl_prefault(void *p, size_t n)
 	}
 	from = (uintptr_t)p & ~(page - 1);
 	to = ((uintptr_t)p + n + page - 1) & ~(page - 1);
-	if (to > from) {
-		(void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+	if (page == 4096) {
+		heap_huge((uintptr_t)p);
 	}
+#endif
+	(void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
 #else
 	(void)p;
 	(void)n;

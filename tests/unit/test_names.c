@@ -629,7 +629,81 @@ prefault(void)
 		zl_names_free(&tb);
 	}
 }
+
+#ifdef __GLIBC__
+/* Whether every mapping of this process that overlaps [from, to) has
+ * the flag MADV_HUGEPAGE sets ("hg" in /proc/self/smaps), and at least
+ * one does. */
+static bool
+all_huge(uintptr_t from, uintptr_t to)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	char line[512];
+	bool in = false, ok = true;
+	unsigned seen = 0;
+
+	if (f == NULL) {
+		return false;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		unsigned long a, b;
+
+		if (sscanf(line, "%lx-%lx ", &a, &b) == 2) {
+			in = a < to && b > from;
+			seen += in;
+		} else if (in && strncmp(line, "VmFlags:", 8) == 0 &&
+		    strstr(line, " hg") == NULL) {
+			ok = false;
+		}
+	}
+	fclose(f);
+	return ok && seen > 0;
+}
+#endif
+
+/*
+ * Arrays in the heap that brk grows: from the first one a table faults
+ * in to the heap's top, each 2 MiB range is marked for transparent huge
+ * pages (lint/mem.c, heap_huge).  Where the allocator takes no memory
+ * from that heap (valgrind's, a sanitizer's), nothing: said, not
+ * counted.
+ */
+static void
+heap_huge(void)
+{
+#ifdef __GLIBC__
+	enum { N = 64, SIZE = 100 * 1024 };
+	unsigned char *b[N];
+	uintptr_t from, to;
+	unsigned i;
+
+	for (i = 0; i < N; i++) {
+		b[i] = malloc(SIZE);
+	}
+	from = ((uintptr_t)b[0] + ((uintptr_t)2 << 20) - 1) &
+	    ~(((uintptr_t)2 << 20) - 1);
+	to = (uintptr_t)sbrk(0) & ~(((uintptr_t)2 << 20) - 1);
+	if (b[0] == NULL || (uintptr_t)b[0] >= (uintptr_t)sbrk(0) ||
+	    from >= to) {
+		printf("  (mem/heap-huge: malloc's memory is not in the "
+		    "heap brk grows here)\n");
+	} else {
+		zl_prefault(b[0], SIZE);
+		UNIT_CHECK(all_huge(from, to) && b[0][SIZE - 1] == b[0][SIZE - 1],
+		    "mem/heap-huge: the heap from a table's array to its top "
+		    "marked for huge pages");
+	}
+	for (i = 0; i < N; i++) {
+		free(b[i]);
+	}
+#endif
+}
 #else
+static void
+heap_huge(void)
+{
+}
+
 static void
 prefault(void)
 {
@@ -652,5 +726,6 @@ main(void)
 	from_text();
 	arena();
 	prefault();
+	heap_huge();
 	return unit_summary();
 }
