@@ -12,7 +12,18 @@
 
 #define PAGE_FALLBACK ((uintptr_t)4096)
 
-#if defined(__linux__) && defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define ZL_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define ZL_SANITIZED 1
+#endif
+
+#if defined(__linux__) && defined(__GLIBC__) && defined(MADV_HUGEPAGE) && \
+    !defined(ZL_SANITIZED)
+#define ZL_HEAP_HUGE 1
 #define HUGE ((uintptr_t)2 << 20) /* x86-64's and arm64's (4 KiB pages) */
 
 /*
@@ -28,18 +39,24 @@
  * what is freed; a huge page is resident whole (2.3 MiB more at
  * 1,000,000 records).  Not for memory that is not in that heap (an array
  * of malloc's own mapping, another thread's arena, valgrind's or a
- * sanitizer's allocator): an address below the heap's top is in it, as
- * mappings lie far above.  Each call marks the range again, a part the
- * heap may have given back and taken again included; the array is near
- * the top, and the range short.
+ * sanitizer's allocator): the heap lies between the end of the
+ * program's data (the linker's `end`) and the heap's top, and nothing
+ * else does, whichever way the system lays out its mappings (from the
+ * top down, most often: all above the heap; from the bottom up: at a
+ * third of the address space, below a PIE program and its heap, or
+ * above a program linked at a fixed address and its heap).  Each call
+ * marks the range again, a part the heap may have given back and taken
+ * again included; the array is near the top, and the range short.
  */
+extern char end; /* the end of the program's data (end(3)) */
+
 static void
 heap_huge(uintptr_t p)
 {
 	uintptr_t top = (uintptr_t)sbrk(0);
 	uintptr_t from = (p + HUGE - 1) & ~(HUGE - 1);
 
-	if (top == (uintptr_t)-1 || p >= top) {
+	if (top == (uintptr_t)-1 || p < (uintptr_t)&end || p >= top) {
 		return;
 	}
 	top &= ~(HUGE - 1);
@@ -63,7 +80,7 @@ zl_prefault(void *p, size_t n)
 	}
 	from = (uintptr_t)p & ~(page - 1);
 	to = ((uintptr_t)p + n + page - 1) & ~(page - 1);
-#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+#ifdef ZL_HEAP_HUGE
 	if (page == 4096) {
 		heap_huge((uintptr_t)p);
 	}

@@ -9,7 +9,9 @@
 
 #ifdef __linux__
 #define _DEFAULT_SOURCE /* mincore */
+#include <malloc.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 #include <stdint.h>
 #include <stdio.h>
@@ -522,6 +524,22 @@ pages_are(const char *got, size_t from, size_t to, char c)
 	return true;
 }
 
+/* Whether the kernel maps anonymous memory with huge pages unasked. */
+static bool
+thp_always(void)
+{
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+	char line[128] = "";
+
+	if (f != NULL) {
+		if (fgets(line, sizeof(line), f) == NULL) {
+			line[0] = 0;
+		}
+		fclose(f);
+	}
+	return strstr(line, "[always]") != NULL;
+}
+
 /*
  * zl_prefault faults in the pages a range is on, and no others, with
  * their bytes unchanged; zl_prefault_ahead a step past where the block
@@ -538,10 +556,21 @@ prefault(void)
 	char got[513];
 	bool kernel;
 
-	if (p == MAP_FAILED || sysconf(_SC_PAGESIZE) != 4096) {
-		UNIT_CHECK(false, "mem/prefault: a mapping of 4 KiB pages");
+	if (sysconf(_SC_PAGESIZE) != 4096) {
+		printf("  (mem/prefault: pages of %ld bytes here, not 4 KiB)\n",
+		    sysconf(_SC_PAGESIZE));
+		if (p != MAP_FAILED) {
+			munmap(p, pages * 4096);
+		}
 		return;
 	}
+	if (p == MAP_FAILED) {
+		UNIT_CHECK(false, "mem/prefault: a mapping");
+		return;
+	}
+	/* (Pages of 4 KiB, not the larger ones a kernel may give an
+	 * anonymous mapping at its first write.) */
+	(void)madvise(p, pages * 4096, MADV_NOHUGEPAGE);
 	kernel = madvise(p + 255 * 4096, 4096, MADV_POPULATE_WRITE) == 0;
 	p[0] = 7;
 	resident(p, pages, got);
@@ -572,6 +601,7 @@ prefault(void)
 		UNIT_CHECK(false, "mem/prefault: a second mapping");
 		return;
 	}
+	(void)madvise(p, pages * 4096, MADV_NOHUGEPAGE);
 	zl_prefault_ahead(p, 100 * 4096, &faulted, 1000);
 	resident(p, pages, got);
 	UNIT_CHECK(faulted == 1000 + ZL_PREFAULT_STEP &&
@@ -592,8 +622,16 @@ prefault(void)
 	    "left out");
 	munmap(p, pages * 4096);
 
-	/* The names table's second block (1 MiB, malloc's own mapping):
-	 * in memory a step past what the names fill, not further. */
+	/* The names table's second block (1 MiB, malloc's own mapping:
+	 * the threshold set back, which the tests before raised by freeing
+	 * such blocks): in memory a step past what the names fill, not
+	 * further.  Not where the kernel gives such a mapping huge pages
+	 * unasked. */
+	if (thp_always()) {
+		printf("  (mem/prefault: transparent huge pages always)\n");
+		return;
+	}
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	{
 		struct zl_names tb;
 		uint8_t w[40];
@@ -615,6 +653,11 @@ prefault(void)
 		}
 		/* (Pages from the one the block starts on; the 257th
 		 * holds its last bytes and what follows it.) */
+		if ((uintptr_t)tb.block[1] < (uintptr_t)sbrk(0)) {
+			printf("  (mem/prefault: the block is in the heap)\n");
+			zl_names_free(&tb);
+			return;
+		}
 		at = (size_t)(uintptr_t)tb.block[1] & 4095;
 		p = tb.block[1] - at;
 		resident(p, 257, got);
@@ -659,6 +702,24 @@ all_huge(uintptr_t from, uintptr_t to)
 	fclose(f);
 	return ok && seen > 0;
 }
+
+/* Whether MADV_HUGEPAGE is there, and shows in /proc/self/smaps. */
+static bool
+huge_here(void)
+{
+	size_t n = (size_t)4 << 20;
+	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	bool ok;
+
+	if (p == MAP_FAILED) {
+		return false;
+	}
+	ok = madvise(p, n, MADV_HUGEPAGE) == 0 &&
+	    all_huge((uintptr_t)p, (uintptr_t)p + n);
+	munmap(p, n);
+	return ok;
+}
 #endif
 
 /*
@@ -687,11 +748,19 @@ heap_huge(void)
 	    from >= to) {
 		printf("  (mem/heap-huge: malloc's memory is not in the "
 		    "heap brk grows here)\n");
+	} else if (!huge_here()) {
+		printf("  (mem/heap-huge: no MADV_HUGEPAGE here)\n");
 	} else {
+		for (i = 0; i < SIZE; i++) {
+			b[0][i] = (unsigned char)(i * 7);
+		}
 		zl_prefault(b[0], SIZE);
-		UNIT_CHECK(all_huge(from, to) && b[0][SIZE - 1] == b[0][SIZE - 1],
+		for (i = 0; i < SIZE && b[0][i] == (unsigned char)(i * 7);
+		     i++) {
+		}
+		UNIT_CHECK(all_huge(from, to) && i == SIZE,
 		    "mem/heap-huge: the heap from a table's array to its top "
-		    "marked for huge pages");
+		    "marked for huge pages, the array's bytes unchanged");
 	}
 	for (i = 0; i < N; i++) {
 		free(b[i]);

@@ -335,8 +335,20 @@ test_names_blocks(void)
 				s[len++] = '.';
 			}
 		}
-		ra = zl_name_read(s, len, origin, sizeof(origin), a, &la, why,
-		    sizeof(why));
+		{
+			/* In a buffer of its own length: a sanitizer build
+			 * sees any read past it. */
+			char *exact = malloc(len);
+
+			if (exact == NULL) {
+				bad++;
+				continue;
+			}
+			memcpy(exact, s, len);
+			ra = zl_name_read(exact, len, origin, sizeof(origin),
+			    a, &la, why, sizeof(why));
+			free(exact);
+		}
 		rb = name_by_bytes(s, len, b, &lb);
 		refused += !rb;
 		if (ra != rb || (ra && (la != lb || memcmp(a, b, la) != 0))) {
