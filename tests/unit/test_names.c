@@ -653,8 +653,13 @@ prefault(void)
 		}
 		/* (Pages from the one the block starts on; the 257th
 		 * holds its last bytes and what follows it.) */
-		if ((uintptr_t)tb.block[1] < (uintptr_t)sbrk(0)) {
-			printf("  (mem/prefault: the block is in the heap)\n");
+		/* (glibc's own mapping: a page boundary and its 16-byte
+		 * head before the block; not valgrind's allocator.) */
+		if ((uintptr_t)tb.block[1] < (uintptr_t)sbrk(0) ||
+		    ((uintptr_t)tb.block[1] & 4095) != 16 ||
+		    getenv("VALGRIND") != NULL) {
+			printf("  (mem/prefault: the block is not a mapping "
+			    "of its own)\n");
 			zl_names_free(&tb);
 			return;
 		}
