@@ -22,7 +22,7 @@
  * Only a hint: where the call does not exist or fails (another system,
  * an older kernel, no memory for it now), the pages fault one by one at
  * their first write, as before, and nothing else changes.  Ranges under
- * ZL_PREFAULT_MIN are left to fault: a call costs about 4 faults.
+ * ZL_PREFAULT_MIN (two pages) are left to fault one by one.
  */
 #define ZL_PREFAULT_MIN ((size_t)8 * 1024)
 #define ZL_PREFAULT_STEP ((size_t)64 * 1024)

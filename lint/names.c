@@ -676,9 +676,8 @@ room(struct zl_names *t, size_t need)
 			if ((p = malloc(size)) == NULL) {
 				return false;
 			}
-			t->faulted = t->used + ZL_PREFAULT_STEP < size
-			    ? t->used + ZL_PREFAULT_STEP : size;
-			zl_prefault(p, t->faulted);
+			t->faulted = 0;
+			zl_prefault_ahead(p, size, &t->faulted, t->used + need);
 			memcpy(p, t->block[0], t->used);
 			free(t->block[0]);
 			t->block[0] = p;
