@@ -47,21 +47,53 @@
  * above a program linked at a fixed address and its heap).  Each call
  * marks the range again, a part the heap may have given back and taken
  * again included; the array is near the top, and the range short.
+ *
+ * The mark comes too late for some of the heap: malloc writes the header
+ * of what is left of the heap past each allocation, and a part that brk
+ * has just added is not marked yet, so the 2 MiB range under that header
+ * has a 4 KiB page before any array there is marked, and stays in 4 KiB
+ * pages (half the heap, on the 1,000,000-record zone).  So each call also
+ * collapses the range into huge pages (MADV_COLLAPSE, Linux 6.1 and
+ * later), from where the last call's ended when that is lower: the
+ * kernel copies the small pages there into huge ones, and fills the rest
+ * with zeros, as a write would.  What is new to the range is where the
+ * heap grew since the last call; the rest is in huge pages already.
  */
 extern char end; /* the end of the program's data (end(3)) */
+
+#ifndef MADV_COLLAPSE
+/* Linux's value (uapi asm-generic/mman-common.h, every architecture),
+ * which glibc 2.36's <sys/mman.h> does not define yet; a kernel before
+ * 6.1 refuses it (EINVAL), and nothing changes. */
+#define MADV_COLLAPSE 25
+#endif
+
+/* Where the last call's collapse ended (a hint: threads may race on it,
+ * and a range collapsed twice or not at all changes no byte). */
+static uintptr_t collapsed;
 
 static void
 heap_huge(uintptr_t p)
 {
 	uintptr_t top = (uintptr_t)sbrk(0);
 	uintptr_t from = (p + HUGE - 1) & ~(HUGE - 1);
+	uintptr_t c = __atomic_load_n(&collapsed, __ATOMIC_RELAXED);
 
 	if (top == (uintptr_t)-1 || p < (uintptr_t)&end || p >= top) {
 		return;
 	}
 	top &= ~(HUGE - 1);
+	/* From the last collapse when it ended below the array: heap all
+	 * the way (it began above a table's array), grown since.  (Past
+	 * the top: the heap has shrunk since.)  A range in huge pages
+	 * already costs the collapse a look at its page table entry. */
+	if (c != 0 && c < from) {
+		from = c;
+	}
 	if (from < top) {
 		(void)madvise((void *)from, top - from, MADV_HUGEPAGE);
+		(void)madvise((void *)from, top - from, MADV_COLLAPSE);
+		__atomic_store_n(&collapsed, top, __ATOMIC_RELAXED);
 	}
 }
 #endif

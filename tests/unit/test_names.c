@@ -708,6 +708,58 @@ all_huge(uintptr_t from, uintptr_t to)
 	return ok && seen > 0;
 }
 
+/* The AnonHugePages of the mappings of this process that overlap
+ * [from, to), in bytes. */
+static size_t
+huge_bytes(uintptr_t from, uintptr_t to)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	char line[512];
+	bool in = false;
+	size_t sum = 0;
+
+	if (f == NULL) {
+		return 0;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		unsigned long a, b, kib;
+
+		if (sscanf(line, "%lx-%lx ", &a, &b) == 2) {
+			in = a < to && b > from;
+		} else if (in &&
+		    sscanf(line, "AnonHugePages: %lu kB", &kib) == 1) {
+			sum += (size_t)kib * 1024;
+		}
+	}
+	fclose(f);
+	return sum;
+}
+
+/* Whether MADV_COLLAPSE (Linux 6.1) makes a range of small pages one
+ * huge page here. */
+static bool
+collapse_here(void)
+{
+	size_t n = (size_t)4 << 20, i;
+	uintptr_t from;
+	unsigned char *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	bool ok;
+
+	if (p == MAP_FAILED) {
+		return false;
+	}
+	from = ((uintptr_t)p + ((uintptr_t)2 << 20) - 1) &
+	    ~(((uintptr_t)2 << 20) - 1);
+	for (i = 0; i < n; i += 4096) {
+		p[i] = 1;
+	}
+	ok = madvise((void *)from, (size_t)2 << 20, 25 /* MADV_COLLAPSE */) ==
+	    0 && huge_bytes(from, from + ((size_t)2 << 20)) >= (size_t)2 << 20;
+	munmap(p, n);
+	return ok;
+}
+
 /* Whether MADV_HUGEPAGE is there, and shows in /proc/self/smaps. */
 static bool
 huge_here(void)
@@ -730,7 +782,8 @@ huge_here(void)
 /*
  * Arrays in the heap that brk grows: from the first one a table faults
  * in to the heap's top, each 2 MiB range is marked for transparent huge
- * pages (lint/mem.c, heap_huge).  Where the allocator takes no memory
+ * pages (lint/mem.c, heap_huge), and is in huge pages, the ranges that
+ * had small pages before included.  Where the allocator takes no memory
  * from that heap (valgrind's, a sanitizer's), nothing: said, not
  * counted.
  */
@@ -756,16 +809,34 @@ heap_huge(void)
 	} else if (!huge_here()) {
 		printf("  (mem/heap-huge: no MADV_HUGEPAGE here)\n");
 	} else {
-		for (i = 0; i < SIZE; i++) {
-			b[0][i] = (unsigned char)(i * 7);
+		bool collapse = collapse_here();
+		size_t j, bad = 0;
+
+		/* Every page of the arrays written: small pages all over
+		 * the range, unless the system gave huge ones already. */
+		for (i = 0; i < N; i++) {
+			for (j = 0; j < SIZE; j++) {
+				b[i][j] = (unsigned char)(i * 31 + j * 7);
+			}
 		}
 		zl_prefault(b[0], SIZE);
-		for (i = 0; i < SIZE && b[0][i] == (unsigned char)(i * 7);
-		     i++) {
+		for (i = 0; i < N; i++) {
+			for (j = 0; j < SIZE; j++) {
+				bad += b[i][j] != (unsigned char)(i * 31 + j * 7);
+			}
 		}
-		UNIT_CHECK(all_huge(from, to) && i == SIZE,
+		UNIT_CHECK(all_huge(from, to) && bad == 0,
 		    "mem/heap-huge: the heap from a table's array to its top "
-		    "marked for huge pages, the array's bytes unchanged");
+		    "marked for huge pages, the arrays' bytes unchanged");
+		if (collapse) {
+			UNIT_CHECK(huge_bytes(from, to) >= to - from,
+			    "mem/heap-huge: the heap from a table's array to its "
+			    "top in huge pages (%zu of %zu KiB)",
+			    huge_bytes(from, to) / 1024,
+			    (size_t)(to - from) / 1024);
+		} else {
+			printf("  (mem/heap-huge: no MADV_COLLAPSE here)\n");
+		}
 	}
 	for (i = 0; i < N; i++) {
 		free(b[i]);
