@@ -32,6 +32,15 @@
 void zl_prefault(void *p, size_t n);
 
 /*
+ * For a thread with time to spare (lint/pipe.c's reader, while it waits
+ * for the linter): the part of the first thread's heap above the tables'
+ * arrays, up to its top, into huge pages (lint/mem.c, heap_huge), so
+ * that the linter does not fault it in itself.  Nothing before a table
+ * has faulted in an array there, or where that is not done.
+ */
+void zl_heap_tend(void);
+
+/*
  * A block of `size` bytes that fills from the front, its first *faulted
  * faulted in: once `upto` passes *faulted, the next ZL_PREFAULT_STEP
  * bytes past `upto` (within the block) are faulted in, and *faulted moves

@@ -63,6 +63,7 @@
 #include <time.h>
 
 #include "lint/internal.h"
+#include "lint/mem.h"
 #include "lint/read.h"
 #include "lint/scan.h"
 
@@ -77,6 +78,7 @@ _Atomic unsigned long zl_pipe_streamed;
 _Atomic unsigned long zl_pipe_waits;
 _Atomic unsigned long zl_pipe_taken;
 _Atomic unsigned zl_pipe_waiting;
+_Atomic unsigned long zl_pipe_tends;
 
 /* The round trip of a cache line between the two threads, in ns, past
  * which the reader streams its chunks to memory (see above); timed over
@@ -195,6 +197,15 @@ take_pooled(struct pipe *p)
 	struct chunk *c;
 
 	pthread_mutex_lock(&p->mu);
+	if (p->pool == NULL && !p->stop) {
+		/* Time to spare: the memory the linter takes next, into
+		 * huge pages on this thread (lint/mem.h). */
+		pthread_mutex_unlock(&p->mu);
+		zl_heap_tend();
+		atomic_fetch_add_explicit(&zl_pipe_tends, 1,
+		    memory_order_relaxed);
+		pthread_mutex_lock(&p->mu);
+	}
 	if (p->pool == NULL && !p->stop) {
 		/* None free: the linter is the slower.  Wait for half of
 		 * them (see above); for one while the probe is asked for

@@ -277,5 +277,8 @@ extern _Atomic unsigned long zl_pipe_streamed;
 extern _Atomic unsigned long zl_pipe_waits;
 extern _Atomic unsigned long zl_pipe_taken;
 extern _Atomic unsigned zl_pipe_waiting;
+/* For tests: how many times the reader, about to wait, tended the
+ * linter's heap (lint/mem.h, zl_heap_tend), all reads together. */
+extern _Atomic unsigned long zl_pipe_tends;
 
 #endif /* LINT_READ_H */

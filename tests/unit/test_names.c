@@ -14,6 +14,7 @@
 #include <unistd.h>
 #endif
 #include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -780,67 +781,106 @@ huge_here(void)
 #endif
 
 /*
- * Arrays in the heap that brk grows: from the first one a table faults
- * in to the heap's top, each 2 MiB range is marked for transparent huge
- * pages (lint/mem.c, heap_huge), and is in huge pages, the ranges that
- * had small pages before included.  Where the allocator takes no memory
- * from that heap (valgrind's, a sanitizer's), nothing: said, not
- * counted.
+ * Arrays in the heap that brk grows, every page written before: from the
+ * first one a table faults in to the end of the last, the heap is in
+ * huge pages, the ranges that had small pages included (lint/mem.c,
+ * heap_huge), and not beyond.  Once another thread has tended the heap
+ * (zl_heap_tend, as the pipe's reader does while it waits), the part of
+ * it not given out yet is in huge pages too.  Where the allocator takes
+ * no memory from that heap (valgrind's, a sanitizer's), nothing: said,
+ * not counted.  (Last of the tests: it sets malloc's mmap threshold.)
  */
+static void *
+tend(void *arg)
+{
+	(void)arg;
+	zl_heap_tend();
+	return NULL;
+}
+
+#define MIB2 ((uintptr_t)2 << 20)
+#define UP2(x) (((uintptr_t)(x) + MIB2 - 1) & ~(MIB2 - 1))
+#define DOWN2(x) ((uintptr_t)(x) & ~(MIB2 - 1))
+
 static void
 heap_huge(void)
 {
 #ifdef __GLIBC__
-	enum { N = 64, SIZE = 100 * 1024 };
-	unsigned char *b[N];
-	uintptr_t from, to;
-	unsigned i;
+	enum { N = 64, SIZE = 100 * 1024, BIG = 8 << 20 };
+	unsigned char *b[N], *big;
+	uintptr_t from, e, bf, bt;
+	size_t i, j, bad = 0;
+	pthread_t t;
 
+	/* The large block in the heap too, not a mapping of its own. */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	for (i = 0; i < N; i++) {
 		b[i] = malloc(SIZE);
 	}
-	from = ((uintptr_t)b[0] + ((uintptr_t)2 << 20) - 1) &
-	    ~(((uintptr_t)2 << 20) - 1);
-	to = (uintptr_t)sbrk(0) & ~(((uintptr_t)2 << 20) - 1);
-	if (b[0] == NULL || (uintptr_t)b[0] >= (uintptr_t)sbrk(0) ||
-	    from >= to) {
+	big = malloc(BIG);
+	from = UP2(b[0]);
+	/* An array of 2 MiB and more, from b[1] on: to the end of its
+	 * last range; and the large block's whole ranges, not written. */
+	e = UP2(b[1] + (size_t)21 * SIZE);
+	bf = UP2(big);
+	bt = DOWN2(big + BIG);
+	if (b[0] == NULL || big == NULL || (uintptr_t)b[0] >= (uintptr_t)sbrk(0)
+	    || (uintptr_t)big + BIG > (uintptr_t)sbrk(0) || e > bf ||
+	    bf >= bt) {
 		printf("  (mem/heap-huge: malloc's memory is not in the "
 		    "heap brk grows here)\n");
 	} else if (!huge_here()) {
 		printf("  (mem/heap-huge: no MADV_HUGEPAGE here)\n");
 	} else {
 		bool collapse = collapse_here();
-		size_t j, bad = 0;
 
-		/* Every page of the arrays written: small pages all over
-		 * the range, unless the system gave huge ones already. */
+		/* Each range a mapping of its own (a flag that changes
+		 * nothing here), so that smaps counts its huge pages. */
+		(void)madvise((void *)from, e - from, MADV_DONTFORK);
+		(void)madvise((void *)bf, bt - bf, MADV_DONTFORK);
+		/* Small pages all over the arrays, unless the system gave
+		 * huge ones already. */
 		for (i = 0; i < N; i++) {
 			for (j = 0; j < SIZE; j++) {
 				b[i][j] = (unsigned char)(i * 31 + j * 7);
 			}
 		}
 		zl_prefault(b[0], SIZE);
+		zl_prefault(b[1], (size_t)21 * SIZE);
+		if (collapse) {
+			UNIT_CHECK(huge_bytes(from, e) >= e - from &&
+			    huge_bytes(bf, bt) == 0,
+			    "mem/heap-huge: the heap from a table's array to the "
+			    "end of the last in huge pages, not beyond (%zu of "
+			    "%zu KiB; %zu KiB beyond)", huge_bytes(from, e) / 1024,
+			    (size_t)(e - from) / 1024, huge_bytes(bf, bt) / 1024);
+		} else {
+			printf("  (mem/heap-huge: no MADV_COLLAPSE here)\n");
+			UNIT_CHECK(all_huge(from, e), "mem/heap-huge: the heap "
+			    "from a table's array to the end of the last marked "
+			    "for huge pages");
+		}
+		UNIT_CHECK(pthread_create(&t, NULL, tend, NULL) == 0 &&
+		    pthread_join(t, NULL) == 0, "mem/heap-huge: a thread");
 		for (i = 0; i < N; i++) {
 			for (j = 0; j < SIZE; j++) {
 				bad += b[i][j] != (unsigned char)(i * 31 + j * 7);
 			}
 		}
-		UNIT_CHECK(all_huge(from, to) && bad == 0,
-		    "mem/heap-huge: the heap from a table's array to its top "
-		    "marked for huge pages, the arrays' bytes unchanged");
-		if (collapse) {
-			UNIT_CHECK(huge_bytes(from, to) >= to - from,
-			    "mem/heap-huge: the heap from a table's array to its "
-			    "top in huge pages (%zu of %zu KiB)",
-			    huge_bytes(from, to) / 1024,
-			    (size_t)(to - from) / 1024);
-		} else {
-			printf("  (mem/heap-huge: no MADV_COLLAPSE here)\n");
-		}
+		UNIT_CHECK(huge_bytes(bf, bt) >= bt - bf && bad == 0,
+		    "mem/heap-huge: the heap not given out yet in huge pages "
+		    "once tended on another thread (%zu of %zu KiB), the "
+		    "arrays' bytes unchanged", huge_bytes(bf, bt) / 1024,
+		    (size_t)(bt - bf) / 1024);
+	}
+	if (big != NULL && bf < bt) {
+		(void)madvise((void *)from, e - from, MADV_DOFORK);
+		(void)madvise((void *)bf, bt - bf, MADV_DOFORK);
 	}
 	for (i = 0; i < N; i++) {
 		free(b[i]);
 	}
+	free(big);
 #endif
 }
 #else
