@@ -26,7 +26,7 @@
 #endif
 
 #if defined(__linux__) && defined(__GLIBC__) && defined(MADV_HUGEPAGE) && \
-    !defined(ZL_SANITIZED)
+    defined(MADV_POPULATE_WRITE) && !defined(ZL_SANITIZED)
 #define ZL_HEAP_HUGE 1
 #define HUGE ((uintptr_t)2 << 20) /* x86-64's and arm64's (4 KiB pages) */
 
@@ -63,9 +63,7 @@
  * the frontier that malloc has not given out is faulted in, in huge
  * pages, by zl_heap_tend, which the pipe's reader calls while it waits
  * for the linter: the zeroing of the memory the linter takes next is
- * then done on the thread with time to spare.  (Not collapsed there: a
- * collapse refuses a range with no page yet, and one with pages the
- * linter has just written, which wait in its processor's lists.)
+ * then done on the thread with time to spare.
  */
 extern char end; /* the end of the program's data (end(3)) */
 
@@ -96,10 +94,12 @@ collapse(uintptr_t from, uintptr_t to, uintptr_t top)
 {
 	uintptr_t c = __atomic_load_n(&collapsed, __ATOMIC_RELAXED);
 
-	/* Past the top: the heap has shrunk since, and the range it gave
-	 * back is collapsed again as it grows. */
+	/* Past the top: the heap has shrunk since (and may have grown
+	 * again, in small pages): from this array again, and tended again
+	 * from there. */
 	if (c > top) {
-		c = top;
+		c = 0;
+		__atomic_store_n(&tended, 0, __ATOMIC_RELAXED);
 	}
 	/* Below `from`: heap all the way (it began at an array). */
 	if (c != 0 && c < from) {
@@ -149,9 +149,14 @@ zl_heap_tend(void)
 		return;
 	}
 	/* Above the first thread's frontier, and above what was tended
-	 * before unless the heap has shrunk since: what malloc has not
-	 * given out yet, but for the header of its top (a collapse would
-	 * refuse a range with no page yet). */
+	 * before unless the heap has shrunk since: mostly what malloc has
+	 * not given out yet, and what it gave out since the last array.
+	 * Faulted in, not collapsed: a collapse refuses a range with no
+	 * page table yet (EINVAL).  (Should the heap shrink between the
+	 * break read here and these calls, the range is not mapped, and
+	 * they fail: ENOMEM.  A mapping the system placed there meanwhile,
+	 * which it does not do with a heap below the mappings, would only
+	 * be faulted in.) */
 	if (t <= c || t > top) {
 		t = c;
 	}

@@ -1679,7 +1679,8 @@ test_piped_slow(void)
 	    taken > 40 && waits * 4 <= taken + 4 * 7,
 	    "piped: a slow linter: every record, the reader waited %lu times "
 	    "for %lu chunks (%u times seen)", waits, taken, s.blocked);
-	/* (A tend may find a chunk back when it is done: no wait.) */
+	/* The wiring (what a tend does: test_names, mem/heap-huge).  (A
+	 * tend may find a chunk back when it is done: no wait.) */
 	UNIT_CHECK(tends >= waits && waits > 0,
 	    "piped: a slow linter: the reader tended the linter's heap "
 	    "before each wait (%lu times, %lu waits)", tends, waits);
