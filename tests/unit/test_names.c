@@ -736,12 +736,16 @@ huge_bytes(uintptr_t from, uintptr_t to)
 	return sum;
 }
 
-/* Whether MADV_COLLAPSE (Linux 6.1) makes a range of small pages one
- * huge page here. */
+/*
+ * Whether a 2 MiB range of a fresh mapping is one huge page here after
+ * `ready` (in small pages all over first when `touch`): MADV_COLLAPSE
+ * (Linux 6.1), or a mark and MADV_POPULATE_WRITE (not with transparent
+ * huge pages "never", nor without a huge page free).
+ */
 static bool
-collapse_here(void)
+range_huge(bool touch, bool (*ready)(void *range, size_t len))
 {
-	size_t n = (size_t)4 << 20, i;
+	size_t n = (size_t)4 << 20, len = (size_t)2 << 20, i;
 	uintptr_t from;
 	unsigned char *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -750,39 +754,26 @@ collapse_here(void)
 	if (p == MAP_FAILED) {
 		return false;
 	}
-	from = ((uintptr_t)p + ((uintptr_t)2 << 20) - 1) &
-	    ~(((uintptr_t)2 << 20) - 1);
-	for (i = 0; i < n; i += 4096) {
+	from = ((uintptr_t)p + len - 1) & ~((uintptr_t)len - 1);
+	for (i = 0; touch && i < n; i += 4096) {
 		p[i] = 1;
 	}
-	ok = madvise((void *)from, (size_t)2 << 20, 25 /* MADV_COLLAPSE */) ==
-	    0 && huge_bytes(from, from + ((size_t)2 << 20)) >= (size_t)2 << 20;
+	ok = ready((void *)from, len) && huge_bytes(from, from + len) >= len;
 	munmap(p, n);
 	return ok;
 }
 
-/* Whether a range marked MADV_HUGEPAGE and faulted in by
- * MADV_POPULATE_WRITE is in huge pages here (not with transparent huge
- * pages "never", nor without a huge page free). */
 static bool
-populate_huge_here(void)
+collapse_ready(void *range, size_t len)
 {
-	size_t n = (size_t)4 << 20;
-	uintptr_t from;
-	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	bool ok;
+	return madvise(range, len, 25 /* MADV_COLLAPSE */) == 0;
+}
 
-	if (p == MAP_FAILED) {
-		return false;
-	}
-	from = ((uintptr_t)p + ((uintptr_t)2 << 20) - 1) &
-	    ~(((uintptr_t)2 << 20) - 1);
-	ok = madvise((void *)from, (size_t)2 << 20, MADV_HUGEPAGE) == 0 &&
-	    madvise((void *)from, (size_t)2 << 20, MADV_POPULATE_WRITE) == 0 &&
-	    huge_bytes(from, from + ((size_t)2 << 20)) >= (size_t)2 << 20;
-	munmap(p, n);
-	return ok;
+static bool
+populate_ready(void *range, size_t len)
+{
+	return madvise(range, len, MADV_HUGEPAGE) == 0 &&
+	    madvise(range, len, MADV_POPULATE_WRITE) == 0;
 }
 
 /* Whether MADV_HUGEPAGE is there, and shows in /proc/self/smaps. */
@@ -857,8 +848,8 @@ heap_huge(void)
 	} else if (!huge_here()) {
 		printf("  (mem/heap-huge: no MADV_HUGEPAGE here)\n");
 	} else {
-		bool collapse = collapse_here();
-		bool populate = populate_huge_here();
+		bool collapse = range_huge(true, collapse_ready);
+		bool populate = range_huge(false, populate_ready);
 		bool fresh;
 
 		/* Each range a mapping of its own (a flag that changes
