@@ -20,7 +20,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root" -Wall -Wextra \
 	-o "$tmp/checkdmarc" "$root/tests/peer/checkdmarc.c" \
-	"$root/zonegen/spf.c" "$root/zonegen/dmarc.c" \
-	"$root/zonegen/problems.c" "$root/zonegen/status.c" \
-	"$root/zonegen/domain.c" $(pkg-config --libs libidn2)
+	"$root/${BUILDDIR:-build}/libzonegen.a" \
+	$(pkg-config --libs ldns libcyaml libidn2)
 "$tmp/checkdmarc" "$tsv"

@@ -4,7 +4,8 @@
 #
 # Usage (from the repository root): sh tests/peer/zscanner.sh [-v]
 # Reads ../shared/peer-suites (never copied into the project), builds
-# tests/peer/readzone.c with lint/read.c and lint/rdata.c in a temporary
+# tests/peer/readzone.c with the reader (build/liblint.a and
+# build/libzonegen.a: `make peer` builds them first) in a temporary
 # folder, and counts agreement:
 #   bind9-checkzone  manifest.tsv: accept/warn rows must read with no
 #                    problem, reject rows with at least one
@@ -28,9 +29,9 @@ CC=${CC:-cc}
 # shellcheck disable=SC2046
 $CC -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT" -O2 \
 	$(pkg-config --cflags ldns) -o "$TMP/readzone" \
-	"$ROOT/tests/peer/readzone.c" "$ROOT/lint/read.c" \
-	"$ROOT/lint/rdata.c" "$ROOT/lint/generate.c" \
-	$(pkg-config --libs ldns) || exit 1
+	"$ROOT/tests/peer/readzone.c" "$ROOT/${BUILDDIR:-build}/liblint.a" \
+	"$ROOT/${BUILDDIR:-build}/libzonegen.a" \
+	$(pkg-config --libs ldns libcyaml libidn2) -lpthread || exit 1
 RZ=$TMP/readzone
 
 # --- BIND ------------------------------------------------------------
