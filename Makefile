@@ -267,11 +267,13 @@ $(BUILDDIR)/fuzz_%: $(BUILDDIR)/obj/tests/fuzz/fuzz_%.o \
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # Measure the reader and the parsers against the peers' suites in
-# ../shared/peer-suites (not part of the project; skipped when absent).
+# ../shared/peer-suites and simdzone's type tests in ../shared/peers (not
+# part of the project; skipped when absent).
 peer: all
 	$(Q)sh tests/peer/checkzone.sh
 	$(Q)sh tests/peer/zscanner.sh
 	$(Q)sh tests/peer/checkdmarc.sh
+	$(Q)sh tests/peer/simdzone.sh
 
 # The long oracle runs: zonelint's DNS rules against BIND's verdicts, the
 # reader's verdict and rdata per record type against BIND's and Knot's

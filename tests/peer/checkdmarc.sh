@@ -18,6 +18,7 @@ if [ ! -r "$tsv" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# shellcheck disable=SC2046
 ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root" -Wall -Wextra \
 	-o "$tmp/checkdmarc" "$root/tests/peer/checkdmarc.c" \
 	"$root/${BUILDDIR:-build}/libzonegen.a" \

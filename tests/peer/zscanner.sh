@@ -25,13 +25,7 @@ ROOT=$(pwd)
 VERBOSE=${1:-}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM
-CC=${CC:-cc}
-# shellcheck disable=SC2046
-$CC -std=c11 -D_POSIX_C_SOURCE=200809L -I"$ROOT" -O2 \
-	$(pkg-config --cflags ldns) -o "$TMP/readzone" \
-	"$ROOT/tests/peer/readzone.c" "$ROOT/${BUILDDIR:-build}/liblint.a" \
-	"$ROOT/${BUILDDIR:-build}/libzonegen.a" \
-	$(pkg-config --libs ldns libcyaml libidn2) -lpthread || exit 1
+sh tests/peer/readzone.sh "$TMP/readzone" || exit 1
 RZ=$TMP/readzone
 
 # --- BIND ------------------------------------------------------------
