@@ -145,7 +145,9 @@ zl_heap_tend(void)
 	uintptr_t c = __atomic_load_n(&collapsed, __ATOMIC_RELAXED);
 	uintptr_t t = __atomic_load_n(&tended, __ATOMIC_RELAXED);
 
-	if (brk == -1 || c == 0 || sysconf(_SC_PAGESIZE) != 4096) {
+	/* (c is 0 until heap_huge has run, which zl_prefault calls only
+	 * with pages of 4 KiB.) */
+	if (brk == -1 || c == 0) {
 		return;
 	}
 	/* Above the first thread's frontier, and above what was tended
