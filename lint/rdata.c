@@ -2514,7 +2514,21 @@ bad:
 	return false;
 }
 
-/* ATM address: "+" and E.164 digits (format 1), or hex (format 0). */
+/*
+ * A dot in an ATM address is a separator BIND drops: it must stand
+ * between two digits, so "+.1", "39." and "39..24" are refused, as
+ * named-checkzone 9.18 refuses them.
+ */
+static bool
+atma_dot_ok(const char *s, size_t first, size_t k, size_t len)
+{
+	return k > first && k + 1 < len && s[k - 1] != '.' && s[k + 1] != '.';
+}
+
+/*
+ * ATM address: "+" and E.164 digits (format 1), or hex (format 0); in
+ * both, dots may separate digits and are not part of the wire form.
+ */
 static bool
 read_atma(rp_t *p)
 {
@@ -2528,14 +2542,23 @@ read_atma(rp_t *p)
 	}
 	s = p->buf + t->off;
 	if (t->len > 1 && s[0] == '+') {
+		if (!put8(p, 1)) {
+			return false;
+		}
 		for (k = 1; k < t->len; k++) {
+			if (s[k] == '.' && atma_dot_ok(s, 1, k, t->len)) {
+				continue;
+			}
 			if (s[k] < '0' || s[k] > '9') {
 				goto bad;
 			}
+			if (!put8(p, (unsigned char)s[k])) {
+				return false;
+			}
 		}
-		return put8(p, 1) && put(p, s + 1, t->len - 1);
+		return true;
 	}
-	/* AESA format: hex, dots allowed between digits (as BIND). */
+	/* AESA format: hex digits. */
 	{
 		size_t k2, start;
 		int hi = -1;
@@ -2547,7 +2570,7 @@ read_atma(rp_t *p)
 		for (k2 = 0; k2 < t->len; k2++) {
 			int v;
 
-			if (s[k2] == '.') {
+			if (s[k2] == '.' && atma_dot_ok(s, 0, k2, t->len)) {
 				continue;
 			}
 			if ((v = hexval((unsigned char)s[k2])) < 0) {

@@ -94,6 +94,15 @@ static const struct rcase {
 	  "larger than 4294967295" },
 	{ "txt-escapes", 16, "\"a\\\"b\" c\\065", "03612262026341", NULL },
 	{ "txt-256", 16, "\\256", NULL, "escape" },
+	/* ATMA: dots between digits are dropped, as BIND 9.18 drops them */
+	{ "atma-e164-dotted", 34, "+1.908.555.1212",
+	  "013139303835353531323132", NULL },
+	{ "atma-aesa-dotted", 34, "39.246f", "0039246f", NULL },
+	{ "atma-e164-dot-lead", 34, "+.1908", NULL, "ATM address" },
+	{ "atma-e164-dot-end", 34, "+1908.", NULL, "ATM address" },
+	{ "atma-e164-dots", 34, "+1..908", NULL, "ATM address" },
+	{ "atma-aesa-dot-lead", 34, ".39246f", NULL, "ATM address" },
+	{ "atma-aesa-dots", 34, "39..246f", NULL, "ATM address" },
 	/* RFC 9460 appendix D.1 and D.2 */
 	{ "svcb-alias", 64, "0 foo.example.com.",
 	  "000003666f6f076578616d706c6503636f6d00", NULL },
