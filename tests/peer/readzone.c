@@ -45,32 +45,24 @@ hex(const char *tag, const uint8_t *p, size_t n)
 static void
 on_record(void *ctx, const zl_record_t *rec)
 {
-	const ldns_rr *rr = zl_record_rr(rec);
+	const ldns_rr *rr;
 
 	(void)ctx;
-	if (rr == NULL) {
+	if (wire) {
+		/* The reader's own wire form, not ldns's reading of it. */
+		hex("OWNER", rec->owner, rec->owner_len);
+		printf("CLASS=%04X\nRRTTL=%08X\nRTYPE=%04X\n",
+		    (unsigned)rec->rr_class, (unsigned)rec->ttl,
+		    (unsigned)rec->type);
+		hex("RDATA", rec->rdata, rec->rdata_len);
+		printf("------\n");
+		return;
+	}
+	if ((rr = zl_record_rr(rec)) == NULL) {
 		printf("RR ?\n");
 		return;
 	}
-	if (wire) {
-		ldns_buffer *b = ldns_buffer_new(65536);
-		const ldns_rdf *o = ldns_rr_owner(rr);
-
-		hex("OWNER", ldns_rdf_data(o), ldns_rdf_size(o));
-		printf("CLASS=%04X\nRRTTL=%08X\nRTYPE=%04X\n",
-		    (unsigned)ldns_rr_get_class(rr),
-		    (unsigned)ldns_rr_ttl(rr),
-		    (unsigned)ldns_rr_get_type(rr));
-		if (b != NULL &&
-		    ldns_rr_rdata2buffer_wire(b, rr) == LDNS_STATUS_OK) {
-			hex("RDATA", ldns_buffer_begin(b),
-			    ldns_buffer_position(b));
-		} else {
-			printf("RDATA=?\n");
-		}
-		printf("------\n");
-		ldns_buffer_free(b);
-	} else {
+	{
 		char *s = ldns_rr2str(rr);
 		size_t n = s ? strlen(s) : 0;
 
@@ -101,7 +93,8 @@ int
 main(int argc, char **argv)
 {
 	zl_read_options_t opts;
-	zl_read_callbacks_t cb = { on_begin, on_record, on_problem };
+	zl_read_callbacks_t cb = { .begin = on_begin, .record = on_record,
+		.problem = on_problem };
 	char err[512];
 	int c;
 

@@ -1,68 +1,160 @@
 #!/bin/sh
-# simdzone.sh: run simdzone's own type tests through the zone reader.
+# simdzone.sh: run simdzone's own type and SVCB tests through the reader.
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Usage (from the repository root, after make): sh tests/peer/simdzone.sh
-# Reads the record texts of ../shared/peers/simdzone/tests/types.c (its
-# "happy path" tests: every one is a record simdzone reads) where they
-# lie, never copied into the project: each `NAME_text[] = "..."`, its C
-# string literals joined, is one file that tests/peer/readzone.c reads
-# with the origin ".".  Counts the texts the reader takes with no problem
-# and lists the others; tests/peer/READER.md says why each one stays.
-# The verdict only: the wire data is not compared (the expected rdata
-# are C byte lists built from macros).  Exit 0 always when simdzone is
-# absent (CI has no copy).
+#
+# simdzone's tests/types.c ("happy path": every record simdzone reads)
+# and tests/svcb.c (RFC 9460 appendix D and NSD's SVCB cases, each with
+# the result simdzone expects: 0, or a syntax or semantic error) hold
+# their cases in a table `tests[]` of record text and expected rdata, the
+# rdata built by macros.  Nothing of them is copied into the project: the
+# script cuts each file where it lies from its start to the end of that
+# table, and compiles it into a small harness (written below, into a
+# temporary folder) that writes each text to a file and prints the
+# expected result and rdata in hex.  Only simdzone's test data and its
+# public header zone.h (for the type numbers and result codes) go in; no
+# simdzone code is built or linked.  The harness's output goes through
+# tests/peer/readzone.c, which reads each file with the reader and prints
+# the wire data it delivers.
+#
+# Per case, one of:
+#   same     read with no problem, one record, rdata equal to simdzone's
+#   wire     read, but the rdata differs from simdzone's (listed)
+#   refused  both refuse (a case simdzone expects to fail)
+#   problem  the reader reports a problem simdzone does not (listed)
+#   accepts  the reader takes what simdzone refuses (listed)
+# svcb.c's five cases run in simdzone's "secondary" mode, which accepts
+# what a primary refuses; the reader has no such mode, so those are listed
+# with the reader's verdict and not counted.  tests/peer/READER.md says
+# why each listed case stays.  Exit 0 always when simdzone is absent (CI
+# has no copy); exit 1 when the harness cannot be built.
 set -u
 SZ=${SIMDZONE:-../shared/peers/simdzone}
-if [ ! -r "$SZ/tests/types.c" ]; then
+if [ ! -r "$SZ/tests/types.c" ] || [ ! -r "$SZ/tests/svcb.c" ] ||
+    [ ! -r "$SZ/include/zone.h" ]; then
 	echo "peer: skipped, ../shared/peers/simdzone not found"
 	exit 0
 fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM
 sh tests/peer/readzone.sh "$TMP/readzone" || exit 1
-mkdir "$TMP/z"
-# One file a text: the literals from `NAME_text[] =` to the `;` joined,
-# with \\ \" \n \t undone.
-awk -v dir="$TMP/z" '
-/_text\[\] *=/ {
-	name = $0
-	sub(/^.*char +/, "", name)
-	sub(/_text\[\].*$/, "", name)
-	buf = ""
-	on = 1
+
+# zone.h includes a header cmake generates; the harness needs no export.
+mkdir -p "$TMP/inc/zone"
+printf '#define ZONE_EXPORT\n' >"$TMP/inc/zone/export.h"
+cat >"$TMP/harness.c" <<'EOF'
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include DATA
+
+/* Writes case I's text to DIR/I.zone; prints "I CODE SECONDARY HEX". */
+int
+main(int argc, char **argv)
+{
+	size_t i, k;
+
+	if (argc != 2) {
+		return 2;
+	}
+	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
+		char path[4096];
+		const rdata_t *r = tests[i].rdata;
+		FILE *f;
+
+		if (snprintf(path, sizeof(path), "%s/%zu.zone", argv[1], i) >=
+		    (int)sizeof(path) || (f = fopen(path, "w")) == NULL) {
+			return 1;
+		}
+		fprintf(f, "%s\n", tests[i].text);
+		if (fclose(f) != 0) {
+			return 1;
+		}
+#ifdef SVCB
+		printf("%zu %d %d ", i, (int)tests[i].code,
+		    (int)tests[i].secondary);
+#else
+		printf("%zu 0 0 ", i);
+#endif
+		if (r == NULL || r->length == 0) {
+			putchar('-');
+		}
+		for (k = 0; r != NULL && k < r->length; k++) {
+			printf("%02X", r->octets[k]);
+		}
+		putchar('\n');
+	}
+	return fflush(stdout) == 0 ? 0 : 1;
 }
-on {
-	line = $0
-	while (match(line, /"([^"\\]|\\.)*"/)) {
-		buf = buf substr(line, RSTART + 1, RLENGTH - 2)
-		line = substr(line, RSTART + RLENGTH)
-	}
-	if ($0 ~ /; *$/) {
-		gsub(/\\\\/, "\001", buf)
-		gsub(/\\"/, "\"", buf)
-		gsub(/\\n/, "\n", buf)
-		gsub(/\\t/, "\t", buf)
-		gsub(/\001/, "\\", buf)
-		f = dir "/" name ".zone"
-		printf "%s\n", buf > f
-		close(f)
-		print name
-		on = 0
-	}
-}' "$SZ/tests/types.c" >"$TMP/names" || exit 1
-ok=0
-total=0
-while read -r n; do
-	total=$((total + 1))
-	out=$("$TMP/readzone" -o . "$TMP/z/$n.zone" 2>&1)
-	if printf '%s\n' "$out" | grep -q '^PROBLEM\|^readzone:' ||
-	    ! printf '%s\n' "$out" | grep -q '^RR'; then
-		first=$(printf '%s\n' "$out" | grep '^PROBLEM' | head -n 1 |
-		    sed 's/^PROBLEM [^ ]* //')
-		echo "simdzone types.c: $n: $first"
-	else
-		ok=$((ok + 1))
+EOF
+
+# run FILE FIELD ORIGIN DEFINE: the cases of simdzone's tests/FILE, the
+# name of a case's text being field FIELD of its line in tests[].
+run() {
+	f=$1
+	d="$TMP/$f"
+	mkdir "$d" "$d/z" || exit 1
+	awk '/#include <cmocka.h>/ { next }
+	{ print }
+	/^static const test_t tests\[\]/ { t = 1 }
+	t && /^};/ { exit }' "$SZ/tests/$f.c" >"$d/data.c" || exit 1
+	awk -v k="$2" '/^static const test_t tests\[\]/ { t = 1; next }
+	t && /^};/ { exit }
+	t && /{/ {
+		s = $0
+		sub(/^[^{]*{/, "", s)
+		split(s, a, ",")
+		x = a[k]
+		gsub(/[ \t]/, "", x)
+		print x
+	}' "$SZ/tests/$f.c" >"$d/names" || exit 1
+	# shellcheck disable=SC2086
+	if ! ${CC:-cc} -std=c11 -w -I"$TMP/inc" -I"$SZ/include" $4 \
+	    -DDATA="\"$d/data.c\"" -o "$d/harness" "$TMP/harness.c" ||
+	    ! "$d/harness" "$d/z" >"$d/expect"; then
+		echo "peer: simdzone $f.c: the harness did not build or run"
+		exit 1
 	fi
-done <"$TMP/names"
-echo "peer: simdzone types.c $ok/$total read with no problem"
+	same=0 wire=0 refused=0 problem=0 accepts=0 total=0
+	while read -r i code sec hex; do
+		name=$(sed -n "$((i + 1))p" "$d/names")
+		out=$("$TMP/readzone" -w -o "$3" "$d/z/$i.zone" 2>&1)
+		n=$(printf '%s\n' "$out" | grep -c '^RDATA=')
+		got=$(printf '%s\n' "$out" | grep '^RDATA=' | head -n 1 |
+		    cut -d= -f2)
+		warn=$(printf '%s\n' "$out" | grep '^WARNG=\|^readzone:' |
+		    head -n 1 | sed 's/^WARNG=//; s/ [^ ]*:[0-9]* / /')
+		if [ "$sec" = 1 ]; then
+			echo "simdzone $f.c: $name (secondary mode, expects" \
+			    "$code): reader: ${warn:-read, rdata $got}"
+			continue
+		fi
+		total=$((total + 1))
+		if [ "$code" != 0 ]; then
+			if [ "$n" = 0 ] && [ -n "$warn" ]; then
+				refused=$((refused + 1))
+			else
+				accepts=$((accepts + 1))
+				echo "simdzone $f.c: $name: simdzone expects" \
+				    "$code, the reader reads it${warn:+ ($warn)}"
+			fi
+		elif [ -n "$warn" ] || [ "$n" != 1 ]; then
+			problem=$((problem + 1))
+			echo "simdzone $f.c: $name: ${warn:-$n records}"
+		elif [ "$got" != "$hex" ]; then
+			wire=$((wire + 1))
+			echo "simdzone $f.c: $name: rdata $got, simdzone $hex"
+		else
+			same=$((same + 1))
+		fi
+	done <"$d/expect"
+	echo "peer: simdzone $f.c $total cases: $same read with simdzone's" \
+	    "rdata, $refused refused as simdzone refuses them; $problem" \
+	    "with a problem, $wire with other rdata, $accepts accepted" \
+	    "that simdzone refuses"
+}
+run types 2 example.com. ""
+run svcb 4 example.com. -DSVCB
