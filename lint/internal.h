@@ -83,6 +83,7 @@ enum zl_rule_index {
 	 * index (SARIF's ruleIndex). */
 	ZL_DEFAULT_TTL_MISSING,
 	ZL_OUT_OF_ZONE,
+	ZL_TTL_TOO_LARGE,
 	ZL_RULE__COUNT
 };
 

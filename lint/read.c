@@ -180,6 +180,8 @@ typedef struct reader {
 	uint32_t default_ttl;
 	bool have_last_ttl; /* an explicit TTL seen (RFC 1035 5.1) */
 	uint32_t last_ttl;
+	bool generating;    /* in a $GENERATE's records */
+	bool gen_ttl_said;  /* its ttl-too-large said (once a directive) */
 	bool ttl_noted;     /* default-ttl-missing found, */
 	char *ttl_note_file; /* where (malloc'd), */
 	unsigned ttl_note_line;
@@ -1185,8 +1187,11 @@ tok_is(const char *buf, const token_t *t, const char *word)
 /*
  * Parse a TTL: seconds, or numbers with units s, m, h, d, w in any case
  * ("1h30m", "1W"); a bare number ends a unit list only after zeros ("0h30",
- * as BIND: "1h30" is refused).  Returns 0,
- * -1 for bad syntax or -2 when larger than TTL_MAX.
+ * as BIND: "1h30" is refused).  Returns 0; -1 for bad syntax; -2 when
+ * above TTL_MAX but within 32 bits, with *out 0: BIND 9.18 loads such a
+ * TTL as 0 with a warning ("> MAXTTL, setting $TTL to 0"), as RFC 2181 8
+ * says a TTL with the top bit set is read, and Knot loads it too; -3 past
+ * 32 bits, which both refuse.
  */
 static int
 parse_ttl(const char *s, size_t n, uint32_t *out)
@@ -1206,11 +1211,36 @@ parse_ttl(const char *s, size_t n, uint32_t *out)
 	if (zg_period_parse(s, n, &v) != NULL) {
 		return -1;
 	}
+	if (v > UINT32_MAX) {
+		return -3;
+	}
 	if (v > TTL_MAX) {
+		*out = 0;
 		return -2;
 	}
 	*out = (uint32_t)v;
 	return 0;
+}
+
+/* The ttl-too-large warning for a TTL parse_ttl read as 0. */
+static void
+ttl_too_large(reader_t *rd, const char *file, unsigned line, const char *s,
+    size_t n, bool directive)
+{
+	char q[QUOTE_MAX * 4 + 8];
+
+	if (rd->generating) {
+		/* The TTL is the directive's, the same for each record. */
+		if (rd->gen_ttl_said) {
+			return;
+		}
+		rd->gen_ttl_said = true;
+	}
+	zl_quote(s, n, q, sizeof(q));
+	notice(rd, file, line, "ttl-too-large", "%s %s is above 2147483647: "
+	    "BIND loads it as 0, and zonelint reads it so (RFC 2181 8: a "
+	    "TTL with the top bit set counts as 0)",
+	    directive ? "$TTL" : "TTL", q);
 }
 
 /* A name token as written, made absolute against origin (RFC 1035 5.1:
@@ -1550,6 +1580,7 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	 * the directive, as in BIND. */
 	memcpy(prev, z->prev, z->prev_len);
 	prev_len = z->prev_len;
+	rd->gen_ttl_said = false;
 	for (i = 0; i < count; i++) {
 		window_t w;
 		lexer_t lx;
@@ -1618,7 +1649,9 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 			break;
 		}
 		before = rd->problems;
+		rd->generating = true;
 		do_record(rd, z, rd->gen_line.p, &rd->gen_rec);
+		rd->generating = false;
 		if (rd->problems != before) {
 			/* As BIND: the directive stops at the first record
 			 * it refuses (one message, not one per value). */
@@ -1682,12 +1715,15 @@ do_directive(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		}
 		e = r->tok[1].quoted ? -1 : parse_ttl(buf + r->tok[1].off,
 		    r->tok[1].len, &ttl);
-		if (e != 0) {
+		if (e == -2) {
+			ttl_too_large(rd, z->display, line,
+			    buf + r->tok[1].off, r->tok[1].len, true);
+		} else if (e != 0) {
 			zl_quote(buf + r->tok[1].off, r->tok[1].len, q,
 			    sizeof(q));
 			problem(rd, z->display, line, "syntax-error",
-			    e == -2 ? "bad $TTL \"%s\": larger than "
-			    "2147483647" : "bad $TTL \"%s\"", q);
+			    e == -3 ? "bad $TTL \"%s\": larger than "
+			    "4294967295" : "bad $TTL \"%s\"", q);
 			return;
 		}
 		rd->have_default_ttl = true;
@@ -1875,11 +1911,14 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		if (w[0] >= '0' && w[0] <= '9' && !have_ttl) {
 			int e = parse_ttl(w, t[i].len, &ttl);
 
-			if (e != 0) {
+			if (e == -2) {
+				ttl_too_large(rd, z->display, line, w,
+				    t[i].len, false);
+			} else if (e != 0) {
 				zl_quote(w, t[i].len, q, sizeof(q));
 				problem(rd, z->display, line, "syntax-error",
-				    e == -2 ? "bad TTL \"%s\": larger than "
-				    "2147483647" : "bad TTL \"%s\"", q);
+				    e == -3 ? "bad TTL \"%s\": larger than "
+				    "4294967295" : "bad TTL \"%s\"", q);
 				return;
 			}
 			have_ttl = true;

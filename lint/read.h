@@ -33,6 +33,9 @@
  *                   (RFC 2308 4: BIND gives an SOA the SOA minimum, and
  *                   the records after it without a TTL too; else the
  *                   last TTL written, RFC 1035 5.1; else 3600)
+ *   ttl-too-large   a TTL or $TTL above 2147483647 and within 32 bits,
+ *                   read as 0 as BIND reads it (RFC 2181 8); the record
+ *                   is read
  *   limit-exceeded  a file, a record or a record count past its limit
  *   out-of-zone     once for a $GENERATE that makes records whose owner
  *                   is not at or below the zone's apex, which are not

@@ -279,6 +279,10 @@ static const zl_rule_t rules[ZL_RULE__COUNT] = {
 	    "write the owner below the zone's origin (a name without its "
 	    "final dot takes the origin), or move the record to its own "
 	    "zone's file" },
+	[ZL_TTL_TOO_LARGE] = { "ttl-too-large", ZG_SEV_WARNING, "RFC 2181 8",
+	    "a TTL above 2147483647, which BIND loads as 0",
+	    "write a TTL of at most 2147483647 seconds; a day (86400) or a "
+	    "week (604800) is usual" },
 };
 
 const char *const zl_client_hosts[ZL_CLIENT_HOSTS_COUNT] = {

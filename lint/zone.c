@@ -260,7 +260,7 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule_id,
 	/* (A record without a TTL reads, and records made outside the
 	 * zone are left out as servers leave them: --fix may go on.) */
 	zone->read_problems += rule != ZL_DEFAULT_TTL_MISSING &&
-	    rule != ZL_OUT_OF_ZONE;
+	    rule != ZL_OUT_OF_ZONE && rule != ZL_TTL_TOO_LARGE;
 	zone->limited |= strcmp(rule_id, "limit-exceeded") == 0;
 	zl_report_add(zone->report, rule >= 0 ? rule : ZL_SYNTAX_ERROR, file,
 	    line, NULL, 0, "%s", message);

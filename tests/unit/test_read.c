@@ -729,7 +729,7 @@ test_directives(void)
 	expect_rr("directives", 9, "f.other.example.", "A", 5400, false, 15,
 	    15);
 	expect_problem("directives", 2, f, 16, "syntax-error",
-	    "larger than 2147483647");
+	    "larger than 4294967295");
 	expect_problem("directives", 3, f, 17, "syntax-error",
 	    "$ORIGIN needs one domain name");
 }
@@ -794,7 +794,7 @@ test_ttl(void)
 	/* the bad TTL did not become the last explicit one */
 	expect_rr("ttl", 3, "e.example.com.", "A", 600, false, 6, 6);
 	expect_problem("ttl", 1, f, 7, "syntax-error",
-	    "\"2147483648\": larger than 2147483647");
+	    "\"4294967296\": larger than 4294967295");
 	/* class before TTL (ldns 1.8.3 rejects it) */
 	expect_rr("ttl", 4, "g.example.com.", "A", 1200, true, 8, 8);
 	expect_rr("ttl", 5, "h.example.com.", "A", 1800, true, 9, 9);
@@ -888,14 +888,49 @@ test_ttl_bind(void)
 	}
 }
 
+/* A TTL or $TTL with the top bit set: read as 0 with a warning, in
+ * seconds or in units, as BIND 9.18 loads it ("> MAXTTL, setting $TTL to
+ * 0"); 2147483647 is read as written; a $GENERATE's is said once. */
+static void
+test_ttl_top_bit(void)
+{
+	const char *f = tmp_path("ttl-top-bit.zone");
+	FILE *fp = fopen(f, "w");
+
+	if (fp == NULL) {
+		UNIT_CHECK(0, "ttl/top-bit: cannot write %s", f);
+		return;
+	}
+	fputs("$ORIGIN example.com.\n$TTL 2147483648\na A 192.0.2.1\n"
+	      "b 3551w A 192.0.2.2\nc 2147483647 A 192.0.2.3\n"
+	      "$GENERATE 1-3 g$ 2147483648 A 192.0.2.$\n", fp);
+	fclose(fp);
+	read_zone(f);
+	/* the $GENERATE's TTL is said once, not once a record */
+	expect_counts("ttl/top-bit", 6, 3);
+	expect_problem("ttl/top-bit", 2, f, 6, "ttl-too-large",
+	    "TTL 2147483648 is above 2147483647");
+	expect_rr("ttl/top-bit", 5, "g3.example.com.", "A", 0, true, 6, 6);
+	expect_problem("ttl/top-bit", 0, f, 2, "ttl-too-large",
+	    "$TTL 2147483648 is above 2147483647");
+	expect_rr("ttl/top-bit", 0, "a.example.com.", "A", 0, false, 3, 3);
+	expect_problem("ttl/top-bit", 1, f, 4, "ttl-too-large",
+	    "TTL 3551w is above 2147483647");
+	expect_rr("ttl/top-bit", 1, "b.example.com.", "A", 0, true, 4, 4);
+	expect_rr("ttl/top-bit", 2, "c.example.com.", "A", 2147483647u, true,
+	    5, 5);
+}
+
 /* TTLs of 1 to 11 digits, leading zeros included: up to 2147483647
- * they are read as written, above it refused (RFC 2181 8), whether the
- * nine-digit shortcut or zg_period_parse reads them. */
+ * they are read as written; above it and within 32 bits read as 0 with a
+ * ttl-too-large warning, as BIND 9.18 loads them (RFC 2181 8); past 32
+ * bits refused, as BIND and Knot refuse them; whether the nine-digit
+ * shortcut or zg_period_parse reads them. */
 static void
 test_ttl_digits(void)
 {
 	unsigned long seed = 20261201;
-	unsigned n, bad = 0, refused = 0, read = 0;
+	unsigned n, bad = 0, refused = 0, read = 0, zeroed = 0;
 
 	for (n = 0; n < 40; n++) {
 		unsigned long long want[50];
@@ -929,12 +964,19 @@ test_ttl_digits(void)
 		fclose(f);
 		read_zone(tmp_path("ttl-digits.zone"));
 		for (k = 0; k < 50; k++) {
-			if (want[k] > 2147483647u) {
+			if (want[k] > 4294967295u) {
 				bad += prob >= S.nproblem || strstr(
 				    S.problem[prob].message, "larger than "
-				    "2147483647") == NULL;
+				    "4294967295") == NULL;
 				prob++;
 				refused++;
+			} else if (want[k] > 2147483647u) {
+				bad += prob >= S.nproblem || strcmp(
+				    S.problem[prob].rule, "ttl-too-large") != 0;
+				bad += got >= S.nrr || S.rr[got].ttl != 0;
+				prob++;
+				got++;
+				zeroed++;
 			} else {
 				bad += got >= S.nrr || S.rr[got].ttl != want[k];
 				got++;
@@ -943,9 +985,9 @@ test_ttl_digits(void)
 		}
 		bad += got != S.nrr || prob != S.nproblem;
 	}
-	UNIT_CHECK(bad == 0 && refused > 100 && read > 1000,
+	UNIT_CHECK(bad == 0 && refused > 100 && read > 1000 && zeroed > 10,
 	    "ttl/digits: 2000 TTLs of 1 to 11 digits (%u wrong, %u read, %u "
-	    "refused)", bad, read, refused);
+	    "read as 0, %u refused)", bad, read, zeroed, refused);
 }
 
 static void
@@ -1931,6 +1973,7 @@ main(void)
 	test_ttl();
 	test_ttl_bind();
 	test_ttl_digits();
+	test_ttl_top_bit();
 	test_owners();
 	test_lexical_fixtures();
 	test_include();
