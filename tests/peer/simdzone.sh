@@ -1,5 +1,6 @@
 #!/bin/sh
-# simdzone.sh: run simdzone's own type and SVCB tests through the reader.
+# simdzone.sh: run simdzone's own type, SVCB and syntax tests through the
+# reader.
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Usage (from the repository root, after make): sh tests/peer/simdzone.sh
@@ -26,8 +27,10 @@
 #   accepts  the reader takes what simdzone refuses (listed)
 # svcb.c's five cases run in simdzone's "secondary" mode, which accepts
 # what a primary refuses; the reader has no such mode, so those are listed
-# with the reader's verdict and not counted.  tests/peer/READER.md says
-# why each listed case stays.  Exit 0 always when simdzone is absent (CI
+# with the reader's verdict and not counted.  Then tests/syntax.c, whose
+# tests are C functions: they run unchanged over the reader through
+# tests/peer/simdshim.c (see the end).  tests/peer/READER.md says why each
+# listed case stays.  Exit 0 always when simdzone is absent (CI
 # has no copy); exit 1 when the harness cannot be built.
 set -u
 SZ=${SIMDZONE:-../shared/peers/simdzone}
@@ -158,3 +161,92 @@ run() {
 }
 run types 2 example.com. ""
 run svcb 4 example.com. -DSVCB
+
+# syntax.c: test functions in C, each parsing texts with zone_parse_string
+# and asserting on the result code and, in its accept callback, on the
+# line, owner, TTL or rdata.  They run unchanged over the reader through
+# tests/peer/simdshim.c (see there); each assert is a counted check.
+d="$TMP/syntax"
+mkdir -p "$d/files"
+fns=$(grep -A1 '^/\*!cmocka \*/' "$SZ/tests/syntax.c" |
+    sed -n 's/^void \([A-Za-z_0-9]*\)(void *\*\* *state).*/\1/p')
+{
+	echo '#include <setjmp.h>'
+	echo '#include <stdio.h>'
+	echo 'extern jmp_buf shim_jmp;'
+	echo 'extern unsigned long shim_checks, shim_failed;'
+	echo 'extern const char *shim_test;'
+	for f in $fns; do
+		echo "void $f(void **);"
+	done
+	echo 'static const struct { const char *name; void (*fn)(void **); }'
+	echo 'fns[] = {'
+	for f in $fns; do
+		echo "	{ \"$f\", $f },"
+	done
+	cat <<'EOF'
+};
+
+int
+main(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+		unsigned long c = shim_checks, f = shim_failed;
+
+		shim_test = fns[i].name;
+		if (setjmp(shim_jmp) == 0) {
+			fns[i].fn(NULL);
+		} else {
+			printf("STOPPED %s\n", fns[i].name);
+		}
+		printf("TEST %s %lu %lu\n", fns[i].name, shim_checks - c,
+		    shim_failed - f);
+	}
+	return 0;
+}
+EOF
+} >"$d/main.c"
+# shellcheck disable=SC2046
+if ! ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -w \
+    -Itests/peer/simdshim -I"$SZ/include" -c -o "$d/syntax.o" \
+    "$SZ/tests/syntax.c" ||
+    ! ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I. \
+    -Itests/peer/simdshim -I"$SZ/include" $(pkg-config --cflags ldns) \
+    -c -o "$d/shim.o" tests/peer/simdshim.c ||
+    ! ${CC:-cc} -std=c11 -w -c -o "$d/main.o" "$d/main.c" ||
+    ! ${CC:-cc} -o "$d/run" "$d/main.o" "$d/syntax.o" "$d/shim.o" \
+    "${BUILDDIR:-build}/liblint.a" "${BUILDDIR:-build}/libzonegen.a" \
+    $(pkg-config --libs ldns libcyaml libidn2) -lpthread; then
+	echo "peer: simdzone syntax.c: the shim did not build"
+	exit 1
+fi
+SHIM_DIR="$d/files" "$d/run" >"$d/out" 2>/dev/null
+# A failed check, with the text and what the reader said of it; a code
+# check where both sides refuse, with another kind of error (-256 syntax,
+# -512 semantic), is counted apart.
+awk '
+/^INPUT / { ctx = $0; next }
+/^  / { ctx = ctx "\n" $0; next }
+/^CHECK-FAILED / {
+	n = split($0, f, /[(), ]+/)
+	a = f[n - 2]; b = f[n - 1]
+	if ((a == -256 || a == -512) && (b == -256 || b == -512)) {
+		kind++
+		print "simdzone syntax.c: both refuse, another kind: " $2 \
+		    " (" a " for " b ")"
+	} else {
+		diff++
+		print "simdzone syntax.c: " substr($0, 14)
+		print ctx
+	}
+}
+/^TEST / { tests++; checks += $3 }
+/^STOPPED / { stopped++; print "simdzone syntax.c: stopped: " $2 }
+END {
+	printf "peer: simdzone syntax.c %d checks in %d tests: %d agree, " \
+	    "%d where both refuse with another kind of error, %d differ%s\n",
+	    checks, tests, checks - kind - diff, kind, diff,
+	    stopped ? " (" stopped " tests stopped)" : ""
+}' "$d/out"

@@ -1,0 +1,220 @@
+/* simdshim.c: simdzone's parse call and test asserts over zonelint's
+ * reader, so that simdzone's own syntax tests run against the reader. */
+/* SPDX-License-Identifier: BSD-3-Clause */
+
+/*
+ * Used by tests/peer/simdzone.sh only, never part of the programs.  The
+ * script compiles simdzone's tests/syntax.c where it lies, with
+ * tests/peer/simdshim/ first on the include path (a cmocka.h whose
+ * asserts call shim_check, and empty diagnostic.h and zone/export.h) and
+ * simdzone's public header zone.h for the types, and links it with this
+ * file and the reader (build/liblint.a).  No simdzone code is built.
+ *
+ * zone_parse_string() writes the text to a file in the folder SHIM_DIR
+ * names, after a "$TTL" line that stands for the options' default TTL
+ * (so every line number the reader gives is one more than the text's),
+ * and reads the file with zl_read_file.  Each record goes to the test's
+ * accept callback with its first line as parser->file->line.  The result
+ * is the first of: a callback's non-zero return, ZONE_SYNTAX_ERROR for a
+ * syntax-error, ZONE_SEMANTIC_ERROR for a problem of another rule of
+ * severity error; else ZONE_SUCCESS.  Warnings and notices do not count.
+ * simdzone's "secondary" and "pretty_ttls" options have no counterpart:
+ * the reader reads as a primary does, and reads TTL units always (as
+ * BIND does).
+ *
+ * Every assert is a check that is counted and, when it fails, printed
+ * with the line of syntax.c and the values; only assert_non_null stops
+ * the test function (what follows it would use the pointer).  The
+ * problems the reader reports are printed under "INPUT" lines, so that a
+ * failed check can be read with its cause.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/lint.h"
+#include "lint/read.h"
+#include "zone.h"
+
+jmp_buf shim_jmp;
+unsigned long shim_checks, shim_failed;
+const char *shim_test = "";
+
+void shim_check(int ok, const char *expr, long long a, long long b,
+    const char *file, int line, int fatal);
+char *get_tempnam(const char *dir, const char *prefix);
+
+void
+shim_check(int ok, const char *expr, long long a, long long b,
+    const char *file, int line, int fatal)
+{
+	shim_checks++;
+	if (ok) {
+		return;
+	}
+	shim_failed++;
+	printf("CHECK-FAILED %s %s:%d %s (%lld, %lld)\n", shim_test, file,
+	    line, expr, a, b);
+	if (fatal) {
+		longjmp(shim_jmp, 1);
+	}
+}
+
+static unsigned seq;
+
+/* A new file name in SHIM_DIR (the tests write their $INCLUDE files
+ * there, beside the file the text is read from). */
+char *
+get_tempnam(const char *dir, const char *prefix)
+{
+	const char *d = getenv("SHIM_DIR");
+	size_t n;
+	char *p;
+
+	(void)dir;
+	if (d == NULL) {
+		return NULL;
+	}
+	n = strlen(d) + strlen(prefix) + 32;
+	if ((p = malloc(n)) != NULL) {
+		snprintf(p, n, "%s/%s%u", d, prefix, ++seq);
+	}
+	return p;
+}
+
+typedef struct run {
+	zone_parser_t *parser;
+	const zone_options_t *options;
+	void *user_data;
+	zone_file_t file;
+	int32_t code; /* the first outcome other than success */
+} run_t;
+
+static void
+on_record(void *ctx, const zl_record_t *rec)
+{
+	run_t *r = ctx;
+	zone_name_t owner;
+	int32_t code;
+
+	if (r->code != 0) {
+		return;
+	}
+	owner.length = (uint8_t)rec->owner_len;
+	owner.octets = rec->owner;
+	r->file.line = rec->line - 1;
+	r->parser->file = &r->file;
+	code = r->options->accept.callback(r->parser, &owner, rec->type,
+	    rec->rr_class, rec->ttl, (uint16_t)rec->rdata_len, rec->rdata,
+	    r->user_data);
+	if (code != 0) {
+		printf("  callback: %d (record of line %u)\n", (int)code,
+		    rec->line - 1);
+		r->code = code;
+	}
+}
+
+static void
+on_problem(void *ctx, const char *file, unsigned line, const char *rule,
+    const char *message)
+{
+	run_t *r = ctx;
+	size_t count;
+	const zl_rule_t *rules = zl_rules(&count);
+	int i = zl_rule_find(rule);
+	bool error = i >= 0 && (size_t)i < count &&
+	    rules[i].severity == ZG_SEV_ERROR;
+
+	(void)file;
+	printf("  reader: line %u %s %s\n", line > 0 ? line - 1 : 0, rule,
+	    message);
+	if (r->code == 0 && error) {
+		r->code = strcmp(rule, "syntax-error") == 0 ? ZONE_SYNTAX_ERROR
+							     : ZONE_SEMANTIC_ERROR;
+	}
+}
+
+static void
+name_text(const uint8_t *w, size_t n, char *out, size_t size)
+{
+	size_t i = 0, o = 0;
+
+	if (n <= 1) {
+		snprintf(out, size, ".");
+		return;
+	}
+	while (i < n && w[i] != 0 && o + 8 < size) {
+		size_t len = w[i++], k;
+
+		for (k = 0; k < len && i < n && o + 8 < size; k++, i++) {
+			unsigned char c = w[i];
+
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || c == '-' || c == '_') {
+				out[o++] = (char)c;
+			} else {
+				o += (size_t)snprintf(out + o, size - o,
+				    "\\%03u", c);
+			}
+		}
+		out[o++] = '.';
+	}
+	out[o] = '\0';
+}
+
+int32_t
+zone_parse_string(zone_parser_t *parser, const zone_options_t *options,
+    zone_buffers_t *buffers, const char *string, size_t length,
+    void *user_data)
+{
+	const char *d = getenv("SHIM_DIR");
+	char path[4096], origin[1100], err[256];
+	zl_read_options_t ro;
+	zl_read_callbacks_t cb = { .record = on_record,
+		.problem = on_problem };
+	run_t r;
+	FILE *f;
+
+	(void)buffers;
+	memset(&r, 0, sizeof(r));
+	r.parser = parser;
+	r.options = options;
+	r.user_data = user_data;
+	if (d == NULL ||
+	    snprintf(path, sizeof(path), "%s/text%u.zone", d, ++seq) >=
+		(int)sizeof(path) ||
+	    (f = fopen(path, "w")) == NULL) {
+		printf("  shim: cannot write the text\n");
+		return ZONE_SYNTAX_ERROR;
+	}
+	fprintf(f, "$TTL %lu\n", (unsigned long)options->default_ttl);
+	fwrite(string, 1, length, f);
+	if (fclose(f) != 0) {
+		printf("  shim: cannot write the text\n");
+		return ZONE_SYNTAX_ERROR;
+	}
+	name_text(options->origin.octets, options->origin.length, origin,
+	    sizeof(origin));
+	memset(&ro, 0, sizeof(ro));
+	ro.origin = origin;
+	ro.no_file_name_origin = true;
+	printf("INPUT %s: '", shim_test);
+	for (size_t i = 0; i < length && i < 200; i++) {
+		if (string[i] == '\n') {
+			fputs("\\n", stdout);
+		} else {
+			putchar(string[i]);
+		}
+	}
+	printf("' (origin %s)\n", origin);
+	if (zl_read_file(path, &ro, &cb, &r, err, sizeof(err)) != 0) {
+		printf("  reader: %s\n", err);
+		return ZONE_SYNTAX_ERROR;
+	}
+	return r.code;
+}
