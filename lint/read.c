@@ -1580,7 +1580,19 @@ do_generate(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 	 * the directive, as in BIND. */
 	memcpy(prev, z->prev, z->prev_len);
 	prev_len = z->prev_len;
+	/* Its TTL, the same for each record, is said of once here, even
+	 * when every record falls outside the zone, as BIND says it. */
 	rd->gen_ttl_said = false;
+	for (k = 3; k + 2 < r->ntok; k++) {
+		uint32_t ttl;
+
+		if (buf[t[k].off] >= '0' && buf[t[k].off] <= '9' &&
+		    parse_ttl(buf + t[k].off, t[k].len, &ttl) == -2) {
+			ttl_too_large(rd, z->display, line, buf + t[k].off,
+			    t[k].len, false);
+			rd->gen_ttl_said = true;
+		}
+	}
 	for (i = 0; i < count; i++) {
 		window_t w;
 		lexer_t lx;
@@ -2002,6 +2014,15 @@ do_record(reader_t *rd, zfile_t *z, const char *buf, const lexrec_t *r)
 		ttl = rd->default_ttl;
 		if (!rd->ttl_noted) {
 			note_default_ttl(rd, z, line, tname, ttl, true);
+		}
+		if (ttl > TTL_MAX) {
+			/* BIND caps it as it caps $TTL. */
+			notice(rd, z->display, line, "ttl-too-large", "the SOA "
+			    "minimum %lu, the TTL of the records without one "
+			    "here (no $TTL), is above 2147483647: BIND loads "
+			    "them with TTL 0, and zonelint reads them so (RFC "
+			    "2181 8)", (unsigned long)ttl);
+			rd->default_ttl = ttl = 0;
 		}
 	} else if (rclass == LDNS_RR_CLASS_IN && !have_ttl &&
 	    !rd->have_default_ttl && !rd->ttl_noted) {

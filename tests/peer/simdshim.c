@@ -13,7 +13,8 @@
  * zone_parse_string() writes the text to a file in the folder SHIM_DIR
  * names, after a "$TTL" line that stands for the options' default TTL
  * (so every line number the reader gives is one more than the text's),
- * and reads the file with zl_read_file.  Each record goes to the test's
+ * and reads the file with zl_read_file (lines of an included file are
+ * given as they are).  Each record goes to the test's
  * accept callback with its first line as parser->file->line.  The result
  * is the first of: a callback's non-zero return, ZONE_SYNTAX_ERROR for a
  * syntax-error, ZONE_SEMANTIC_ERROR for a problem of another rule of
@@ -92,8 +93,17 @@ typedef struct run {
 	const zone_options_t *options;
 	void *user_data;
 	zone_file_t file;
+	const char *path; /* the file the text is in; its line 1 is $TTL */
 	int32_t code; /* the first outcome other than success */
 } run_t;
+
+/* A line of the text: one less in the text's file (its $TTL line). */
+static unsigned
+text_line(const run_t *r, const char *file, unsigned line)
+{
+	return file != NULL && strcmp(file, r->path) == 0 && line > 0
+	    ? line - 1 : line;
+}
 
 static void
 on_record(void *ctx, const zl_record_t *rec)
@@ -107,14 +117,14 @@ on_record(void *ctx, const zl_record_t *rec)
 	}
 	owner.length = (uint8_t)rec->owner_len;
 	owner.octets = rec->owner;
-	r->file.line = rec->line - 1;
+	r->file.line = text_line(r, rec->file, rec->line);
 	r->parser->file = &r->file;
 	code = r->options->accept.callback(r->parser, &owner, rec->type,
 	    rec->rr_class, rec->ttl, (uint16_t)rec->rdata_len, rec->rdata,
 	    r->user_data);
 	if (code != 0) {
 		printf("  callback: %d (record of line %u)\n", (int)code,
-		    rec->line - 1);
+		    text_line(r, rec->file, rec->line));
 		r->code = code;
 	}
 }
@@ -130,8 +140,7 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule,
 	bool error = i >= 0 && (size_t)i < count &&
 	    rules[i].severity == ZG_SEV_ERROR;
 
-	(void)file;
-	printf("  reader: line %u %s %s\n", line > 0 ? line - 1 : 0, rule,
+	printf("  reader: line %u %s %s\n", text_line(r, file, line), rule,
 	    message);
 	if (r->code == 0 && error) {
 		r->code = strcmp(rule, "syntax-error") == 0 ? ZONE_SYNTAX_ERROR
@@ -185,6 +194,7 @@ zone_parse_string(zone_parser_t *parser, const zone_options_t *options,
 	r.parser = parser;
 	r.options = options;
 	r.user_data = user_data;
+	r.path = path;
 	if (d == NULL ||
 	    snprintf(path, sizeof(path), "%s/text%u.zone", d, ++seq) >=
 		(int)sizeof(path) ||
@@ -214,7 +224,8 @@ zone_parse_string(zone_parser_t *parser, const zone_options_t *options,
 	printf("' (origin %s)\n", origin);
 	if (zl_read_file(path, &ro, &cb, &r, err, sizeof(err)) != 0) {
 		printf("  reader: %s\n", err);
-		return ZONE_SYNTAX_ERROR;
+		r.code = ZONE_SYNTAX_ERROR;
 	}
+	parser->file = NULL; /* r.file is gone after the return */
 	return r.code;
 }

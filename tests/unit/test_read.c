@@ -921,6 +921,42 @@ test_ttl_top_bit(void)
 	    5, 5);
 }
 
+/* The other ways a TTL with the top bit set comes, each said where BIND
+ * says "> MAXTTL, setting $TTL to 0": an SOA minimum taken as the default
+ * TTL (no $TTL), and a $GENERATE whose records all fall outside the zone
+ * (BIND warns before it drops them). */
+static void
+test_ttl_top_bit_elsewhere(void)
+{
+	const char *f = tmp_path("ttl-top-bit-soa.zone");
+	FILE *fp = fopen(f, "w");
+	size_t i, said[8] = { 0 }, zero = 0;
+
+	if (fp == NULL) {
+		UNIT_CHECK(0, "ttl/top-bit-elsewhere: cannot write %s", f);
+		return;
+	}
+	fputs("$ORIGIN example.\n"
+	      "@ SOA ns1 host 1 7200 900 1209600 3000000000\n"
+	      "@ NS ns1\nns1 A 192.0.2.1\n"
+	      "$GENERATE 1-3 h$.other. 3000000000 A 192.0.2.$\n", fp);
+	fclose(fp);
+	read_zone(f);
+	for (i = 0; i < S.nproblem; i++) {
+		if (strcmp(S.problem[i].rule, "ttl-too-large") == 0 &&
+		    S.problem[i].line < 8) {
+			said[S.problem[i].line]++;
+		}
+	}
+	for (i = 0; i < S.nrr; i++) {
+		zero += S.rr[i].ttl == 0;
+	}
+	UNIT_CHECK(said[2] == 1 && said[5] == 1 && S.nrr == 3 && zero == 3,
+	    "ttl/top-bit-elsewhere: SOA minimum and out-of-zone $GENERATE "
+	    "said once each (%zu, %zu), the %zu records read with TTL 0 "
+	    "(%zu)", said[2], said[5], S.nrr, zero);
+}
+
 /* TTLs of 1 to 11 digits, leading zeros included: up to 2147483647
  * they are read as written; above it and within 32 bits read as 0 with a
  * ttl-too-large warning, as BIND 9.18 loads them (RFC 2181 8); past 32
@@ -1974,6 +2010,7 @@ main(void)
 	test_ttl_bind();
 	test_ttl_digits();
 	test_ttl_top_bit();
+	test_ttl_top_bit_elsewhere();
 	test_owners();
 	test_lexical_fixtures();
 	test_include();
