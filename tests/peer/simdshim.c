@@ -1,33 +1,38 @@
-/* simdshim.c: simdzone's parse call and test asserts over zonelint's
- * reader, so that simdzone's own syntax tests run against the reader. */
+/* simdshim.c: simdzone's parse calls and test asserts over zonelint's
+ * reader, so that simdzone's own parser tests run against the reader. */
 /* SPDX-License-Identifier: BSD-3-Clause */
 
 /*
  * Used by tests/peer/simdzone.sh only, never part of the programs.  The
- * script compiles simdzone's tests/syntax.c where it lies, with
+ * script compiles simdzone's test files (tests/syntax.c and the others
+ * that parse through the public API) where they lie, with
  * tests/peer/simdshim/ first on the include path (a cmocka.h whose
- * asserts call shim_check, and empty diagnostic.h and zone/export.h) and
- * simdzone's public header zone.h for the types, and links it with this
- * file and the reader (build/liblint.a).  No simdzone code is built.
+ * asserts call shim_check; empty diagnostic.h, config.h and
+ * zone/export.h) and simdzone's public header zone.h for the types, and
+ * links them with this file and the reader (build/liblint.a).  No
+ * simdzone code is built.
  *
  * zone_parse_string() writes the text to a file in the folder SHIM_DIR
- * names, after a "$TTL" line that stands for the options' default TTL
- * (so every line number the reader gives is one more than the text's),
- * and reads the file with zl_read_file (lines of an included file are
- * given as they are).  Each record goes to the test's
- * accept callback with its first line as parser->file->line.  The result
- * is the first of: a callback's non-zero return, ZONE_SYNTAX_ERROR for a
+ * names and reads it with zl_read_file; zone_parse() reads the file it
+ * is given where it lies.  A record without a TTL, with no $TTL or TTL
+ * before it, gets the reader's 3600, the default TTL simdzone's tests
+ * give (any other is said in the output).  Each record's owner and rdata
+ * go into the caller's buffers, as simdzone puts them, and to the test's
+ * accept callback, with the record's first line as parser->file->line.
+ * The result is the
+ * first of: a callback's non-zero return, ZONE_SYNTAX_ERROR for a
  * syntax-error, ZONE_SEMANTIC_ERROR for a problem of another rule of
  * severity error; else ZONE_SUCCESS.  Warnings and notices do not count.
- * simdzone's "secondary" and "pretty_ttls" options have no counterpart:
- * the reader reads as a primary does, and reads TTL units always (as
- * BIND does).
+ * simdzone's other options (secondary, pretty_ttls, no_includes,
+ * include_limit, the log and include callbacks) have no counterpart: the
+ * reader reads as a primary does, and reads TTL units always (as BIND
+ * does).
  *
  * Every assert is a check that is counted and, when it fails, printed
- * with the line of syntax.c and the values; only assert_non_null stops
- * the test function (what follows it would use the pointer).  The
- * problems the reader reports are printed under "INPUT" lines, so that a
- * failed check can be read with its cause.
+ * with its file and line and the values; only assert_non_null stops the
+ * test function (what follows it would use the pointer).  The problems
+ * the reader reports are printed under "INPUT" lines, so that a failed
+ * check can be read with its cause.
  */
 
 #include <setjmp.h>
@@ -92,18 +97,10 @@ typedef struct run {
 	zone_parser_t *parser;
 	const zone_options_t *options;
 	void *user_data;
+	zone_buffers_t *buffers;
 	zone_file_t file;
-	const char *path; /* the file the text is in; its line 1 is $TTL */
 	int32_t code; /* the first outcome other than success */
 } run_t;
-
-/* A line of the text: one less in the text's file (its $TTL line). */
-static unsigned
-text_line(const run_t *r, const char *file, unsigned line)
-{
-	return file != NULL && strcmp(file, r->path) == 0 && line > 0
-	    ? line - 1 : line;
-}
 
 static void
 on_record(void *ctx, const zl_record_t *rec)
@@ -115,16 +112,21 @@ on_record(void *ctx, const zl_record_t *rec)
 	if (r->code != 0) {
 		return;
 	}
+	/* As simdzone: the owner and rdata are in the caller's buffers,
+	 * where some tests read them after the parse. */
+	memcpy(r->buffers->owner->octets, rec->owner, rec->owner_len);
+	r->buffers->owner->length = rec->owner_len;
+	memcpy(r->buffers->rdata->octets, rec->rdata, rec->rdata_len);
 	owner.length = (uint8_t)rec->owner_len;
-	owner.octets = rec->owner;
-	r->file.line = text_line(r, rec->file, rec->line);
+	owner.octets = r->buffers->owner->octets;
+	r->file.line = rec->line;
 	r->parser->file = &r->file;
 	code = r->options->accept.callback(r->parser, &owner, rec->type,
-	    rec->rr_class, rec->ttl, (uint16_t)rec->rdata_len, rec->rdata,
-	    r->user_data);
+	    rec->rr_class, rec->ttl, (uint16_t)rec->rdata_len,
+	    r->buffers->rdata->octets, r->user_data);
 	if (code != 0) {
 		printf("  callback: %d (record of line %u)\n", (int)code,
-		    text_line(r, rec->file, rec->line));
+		    rec->line);
 		r->code = code;
 	}
 }
@@ -140,8 +142,8 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule,
 	bool error = i >= 0 && (size_t)i < count &&
 	    rules[i].severity == ZG_SEV_ERROR;
 
-	printf("  reader: line %u %s %s\n", text_line(r, file, line), rule,
-	    message);
+	(void)file;
+	printf("  reader: line %u %s %s\n", line, rule, message);
 	if (r->code == 0 && error) {
 		r->code = strcmp(rule, "syntax-error") == 0 ? ZONE_SYNTAX_ERROR
 							     : ZONE_SEMANTIC_ERROR;
@@ -176,25 +178,48 @@ name_text(const uint8_t *w, size_t n, char *out, size_t size)
 	out[o] = '\0';
 }
 
+/* Read path with the options' origin. */
+static int32_t
+parse_file(zone_parser_t *parser, const zone_options_t *options,
+    zone_buffers_t *buffers, const char *path, void *user_data)
+{
+	char origin[1100], err[256];
+	zl_read_options_t ro;
+	zl_read_callbacks_t cb = { .record = on_record,
+		.problem = on_problem };
+	run_t r;
+
+	memset(&r, 0, sizeof(r));
+	r.parser = parser;
+	r.options = options;
+	r.user_data = user_data;
+	r.buffers = buffers;
+	if (options->default_ttl != 3600) {
+		printf("  shim: a default TTL of %lu, not the reader's 3600\n",
+		    (unsigned long)options->default_ttl);
+	}
+	name_text(options->origin.octets, options->origin.length, origin,
+	    sizeof(origin));
+	memset(&ro, 0, sizeof(ro));
+	ro.origin = origin;
+	ro.no_file_name_origin = true;
+	if (zl_read_file(path, &ro, &cb, &r, err, sizeof(err)) != 0) {
+		printf("  reader: %s\n", err);
+		r.code = ZONE_SYNTAX_ERROR;
+	}
+	parser->file = NULL; /* r.file is gone after the return */
+	return r.code;
+}
+
 int32_t
 zone_parse_string(zone_parser_t *parser, const zone_options_t *options,
     zone_buffers_t *buffers, const char *string, size_t length,
     void *user_data)
 {
 	const char *d = getenv("SHIM_DIR");
-	char path[4096], origin[1100], err[256];
-	zl_read_options_t ro;
-	zl_read_callbacks_t cb = { .record = on_record,
-		.problem = on_problem };
-	run_t r;
+	char path[4096];
 	FILE *f;
 
-	(void)buffers;
-	memset(&r, 0, sizeof(r));
-	r.parser = parser;
-	r.options = options;
-	r.user_data = user_data;
-	r.path = path;
 	if (d == NULL ||
 	    snprintf(path, sizeof(path), "%s/text%u.zone", d, ++seq) >=
 		(int)sizeof(path) ||
@@ -202,17 +227,11 @@ zone_parse_string(zone_parser_t *parser, const zone_options_t *options,
 		printf("  shim: cannot write the text\n");
 		return ZONE_SYNTAX_ERROR;
 	}
-	fprintf(f, "$TTL %lu\n", (unsigned long)options->default_ttl);
 	fwrite(string, 1, length, f);
 	if (fclose(f) != 0) {
 		printf("  shim: cannot write the text\n");
 		return ZONE_SYNTAX_ERROR;
 	}
-	name_text(options->origin.octets, options->origin.length, origin,
-	    sizeof(origin));
-	memset(&ro, 0, sizeof(ro));
-	ro.origin = origin;
-	ro.no_file_name_origin = true;
 	printf("INPUT %s: '", shim_test);
 	for (size_t i = 0; i < length && i < 200; i++) {
 		if (string[i] == '\n') {
@@ -221,11 +240,15 @@ zone_parse_string(zone_parser_t *parser, const zone_options_t *options,
 			putchar(string[i]);
 		}
 	}
-	printf("' (origin %s)\n", origin);
-	if (zl_read_file(path, &ro, &cb, &r, err, sizeof(err)) != 0) {
-		printf("  reader: %s\n", err);
-		r.code = ZONE_SYNTAX_ERROR;
-	}
-	parser->file = NULL; /* r.file is gone after the return */
-	return r.code;
+	printf("'\n");
+	return parse_file(parser, options, buffers, path, user_data);
+}
+
+/* A file, read where it lies. */
+int32_t
+zone_parse(zone_parser_t *parser, const zone_options_t *options,
+    zone_buffers_t *buffers, const char *path, void *user_data)
+{
+	printf("INPUT %s: the file %s\n", shim_test, path);
+	return parse_file(parser, options, buffers, path, user_data);
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# simdzone.sh: run simdzone's own type, SVCB and syntax tests through the
+# simdzone.sh: run simdzone's own type, SVCB and parser tests through the
 # reader.
 # SPDX-License-Identifier: BSD-3-Clause
 #
@@ -27,9 +27,9 @@
 #   accepts  the reader takes what simdzone refuses (listed)
 # svcb.c's five cases run in simdzone's "secondary" mode, which accepts
 # what a primary refuses; the reader has no such mode, so those are listed
-# with the reader's verdict and not counted.  Then tests/syntax.c, whose
-# tests are C functions: they run unchanged over the reader through
-# tests/peer/simdshim.c (see the end).  tests/peer/READER.md says why each
+# with the reader's verdict and not counted.  Then tests/syntax.c and the
+# other files whose tests are C functions that parse: they run unchanged
+# over the reader through tests/peer/simdshim.c (see the end).  tests/peer/READER.md says why each
 # listed case stays.  Exit 0 always when simdzone is absent (CI
 # has no copy); exit 1 when the harness cannot be built.
 set -u
@@ -163,29 +163,44 @@ run() {
 run types 2 example.com. ""
 run svcb 4 example.com. -DSVCB
 
-# syntax.c: test functions in C, each parsing texts with zone_parse_string
-# and asserting on the result code and, in its accept callback, on the
-# line, owner, TTL or rdata.  They run unchanged over the reader through
-# tests/peer/simdshim.c (see there); each assert is a counted check.
-d="$TMP/syntax"
-mkdir -p "$d/files"
-fns=$(grep -A1 '^/\*!cmocka \*/' "$SZ/tests/syntax.c" |
-    sed -n 's/^void \([A-Za-z_0-9]*\)(void *\*\* *state).*/\1/p')
-{
-	echo '#include <setjmp.h>'
-	echo '#include <stdio.h>'
-	echo 'extern jmp_buf shim_jmp;'
-	echo 'extern unsigned long shim_checks, shim_failed;'
-	echo 'extern const char *shim_test;'
-	for f in $fns; do
-		echo "void $f(void **);"
-	done
-	echo 'static const struct { const char *name; void (*fn)(void **); }'
-	echo 'fns[] = {'
-	for f in $fns; do
-		echo "	{ \"$f\", $f },"
-	done
-	cat <<'EOF'
+# The test files whose tests are C functions that parse through simdzone's
+# public API (zone_parse_string, zone_parse) and assert on the result code
+# and, in their accept callbacks, on the record's line, owner, TTL or
+# rdata.  They run unchanged over the reader through tests/peer/simdshim.c
+# (see there); each assert is a counted check.  Not run: bits.c (tests of
+# simdzone's internal bit helpers, no parsing) and include.c (its checks
+# are of simdzone's include limit, log and include callbacks and
+# no_includes option, which the shim does not model).
+# shellcheck disable=SC2046
+if ! ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I. \
+    -Itests/peer/simdshim -I"$SZ/include" $(pkg-config --cflags ldns) \
+    -c -o "$TMP/shim.o" tests/peer/simdshim.c; then
+	echo "peer: simdzone: the shim did not build"
+	exit 1
+fi
+run_c() {
+	f=$1
+	d="$TMP/c-$f"
+	mkdir -p "$d/files"
+	fns=$(grep -A1 '^/\*!cmocka \*/' "$SZ/tests/$f.c" |
+	    sed -n 's/^void \([A-Za-z_0-9]*\)(void *\*\* *state).*/\1/p')
+	{
+		echo '#include <setjmp.h>'
+		echo '#include <stdio.h>'
+		echo 'extern jmp_buf shim_jmp;'
+		echo 'extern unsigned long shim_checks, shim_failed;'
+		echo 'extern const char *shim_test;'
+		for fn in $fns; do
+			echo "void $fn(void **);"
+		done
+		echo 'static const struct {'
+		echo '	const char *name;'
+		echo '	void (*fn)(void **);'
+		echo '} fns[] = {'
+		for fn in $fns; do
+			echo "	{ \"$fn\", $fn },"
+		done
+		cat <<'EOF'
 };
 
 int
@@ -208,50 +223,65 @@ main(void)
 	return 0;
 }
 EOF
-} >"$d/main.c"
-# shellcheck disable=SC2046
-if ! ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -w \
-    -Itests/peer/simdshim -I"$SZ/include" -c -o "$d/syntax.o" \
-    "$SZ/tests/syntax.c" ||
-    ! ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -I. \
-    -Itests/peer/simdshim -I"$SZ/include" $(pkg-config --cflags ldns) \
-    -c -o "$d/shim.o" tests/peer/simdshim.c ||
-    ! ${CC:-cc} -std=c11 -w -c -o "$d/main.o" "$d/main.c" ||
-    ! ${CC:-cc} -o "$d/run" "$d/main.o" "$d/syntax.o" "$d/shim.o" \
-    "${BUILDDIR:-build}/liblint.a" "${BUILDDIR:-build}/libzonegen.a" \
-    $(pkg-config --libs ldns libcyaml libidn2) -lpthread; then
-	echo "peer: simdzone syntax.c: the shim did not build"
-	exit 1
-fi
-if ! SHIM_DIR="$d/files" "$d/run" >"$d/out" 2>"$d/err"; then
-	echo "peer: simdzone syntax.c: the tests did not run to their end:"
-	tail -n 3 "$d/err"
-	exit 1
-fi
-# A failed check, with the text and what the reader said of it; a code
-# check where both sides refuse, with another kind of error (-256 syntax,
-# -512 semantic), is counted apart.
-awk '
-/^INPUT / { ctx = $0; next }
-/^  / { ctx = ctx "\n" $0; next }
-/^CHECK-FAILED / {
-	n = split($0, f, /[(), ]+/)
-	a = f[n - 2]; b = f[n - 1]
-	if ((a == -256 || a == -512) && (b == -256 || b == -512)) {
-		kind++
-		print "simdzone syntax.c: both refuse, another kind: " $2 \
-		    " (" a " for " b ")"
-	} else {
-		diff++
-		print "simdzone syntax.c: " substr($0, 14)
-		print ctx
+	} >"$d/main.c"
+	# The zone files a test reads as C arrays (simdzone's build makes
+	# them with xxd -i: bounds.c's xbounds_zone).
+	for z in "$SZ"/tests/zones/*.zone; do
+		[ -r "$z" ] || continue
+		v=$(basename "$z" | tr -c 'A-Za-z0-9\n' '_')
+		od -An -v -tu1 "$z" | awk -v v="$v" '
+		BEGIN { printf "unsigned char %s[] = {", v }
+		{ for (i = 1; i <= NF; i++) { printf "%s%s", n++ ? "," : "", $i } }
+		END { printf "};\nunsigned int %s_len = %d;\n", v, n }'
+	done >"$d/zones.c"
+	# shellcheck disable=SC2046
+	if ! ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	    -w -Itests/peer/simdshim -I"$SZ/include" -I"$SZ/src" \
+	    -c -o "$d/test.o" "$SZ/tests/$f.c" ||
+	    ! ${CC:-cc} -std=c11 -w -c -o "$d/main.o" "$d/main.c" ||
+	    ! ${CC:-cc} -std=c11 -w -c -o "$d/zones.o" -x c "$d/zones.c" ||
+	    ! ${CC:-cc} -o "$d/run" "$d/main.o" "$d/test.o" "$d/zones.o" \
+	    "$TMP/shim.o" \
+	    "${BUILDDIR:-build}/liblint.a" "${BUILDDIR:-build}/libzonegen.a" \
+	    $(pkg-config --libs ldns libcyaml libidn2) -lpthread; then
+		echo "peer: simdzone $f.c: it did not build with the shim"
+		exit 1
+	fi
+	if ! SHIM_DIR="$d/files" "$d/run" >"$d/out" 2>"$d/err"; then
+		echo "peer: simdzone $f.c: the tests did not run to their end:"
+		tail -n 3 "$d/err"
+		exit 1
+	fi
+	# A failed check, with the text and what the reader said of it; a
+	# code check where both sides refuse, with another kind of error
+	# (-256 syntax, -512 semantic), is counted apart.
+	awk -v file="$f.c" '
+	/^INPUT / { ctx = $0; next }
+	/^  / { ctx = ctx "\n" $0; next }
+	/^CHECK-FAILED / {
+		n = split($0, a, /[(), ]+/)
+		x = a[n - 2]; y = a[n - 1]
+		if ((x == -256 || x == -512) && (y == -256 || y == -512)) {
+			kind++
+			print "simdzone " file ": both refuse, another kind: " \
+			    $2 " (" x " for " y ")"
+		} else {
+			diff++
+			print "simdzone " file ": " substr($0, 14)
+			print ctx
+		}
 	}
+	/^TEST / { tests++; checks += $3 }
+	/^STOPPED / { stopped++; print "simdzone " file ": stopped: " $2 }
+	END {
+		printf "peer: simdzone %s %d checks in %d tests: %d agree, " \
+		    "%d where both refuse with another kind of error, %d " \
+		    "differ%s\n", file, checks, tests, checks - kind - diff,
+		    kind, diff, stopped ? " (" stopped " tests stopped)" : ""
+	}' "$d/out"
 }
-/^TEST / { tests++; checks += $3 }
-/^STOPPED / { stopped++; print "simdzone syntax.c: stopped: " $2 }
-END {
-	printf "peer: simdzone syntax.c %d checks in %d tests: %d agree, " \
-	    "%d where both refuse with another kind of error, %d differ%s\n",
-	    checks, tests, checks - kind - diff, kind, diff,
-	    stopped ? " (" stopped " tests stopped)" : ""
-}' "$d/out"
+for f in syntax eui ip4 ttl time base32 semantics bounds; do
+	if [ -r "$SZ/tests/$f.c" ]; then
+		run_c "$f"
+	fi
+done

@@ -5,6 +5,7 @@
 
 #include <setjmp.h>
 #include <stddef.h>
+#include <string.h>
 
 void shim_check(int ok, const char *expr, long long a, long long b,
     const char *file, int line, int fatal);
@@ -18,5 +19,10 @@ void shim_check(int ok, const char *expr, long long a, long long b,
 #define assert_false(x) SHIM_CHECK(!(x), "!(" #x ")", 0, 0, 0)
 #define assert_non_null(x) SHIM_CHECK((x) != NULL, #x " != NULL", 0, 0, 1)
 #define assert_null(x) SHIM_CHECK((x) == NULL, #x " == NULL", 0, 0, 0)
+#define assert_int_not_equal(a, b) \
+	SHIM_CHECK((long long)(a) != (long long)(b), #a " != " #b, (a), (b), 0)
+#define assert_memory_equal(a, b, n) \
+	SHIM_CHECK(memcmp((a), (b), (n)) == 0, "memcmp(" #a ", " #b ") == 0", \
+	    0, 0, 0)
 
 #endif
