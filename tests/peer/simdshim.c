@@ -150,40 +150,13 @@ on_problem(void *ctx, const char *file, unsigned line, const char *rule,
 	}
 }
 
-static void
-name_text(const uint8_t *w, size_t n, char *out, size_t size)
-{
-	size_t i = 0, o = 0;
-
-	if (n <= 1) {
-		snprintf(out, size, ".");
-		return;
-	}
-	while (i < n && w[i] != 0 && o + 8 < size) {
-		size_t len = w[i++], k;
-
-		for (k = 0; k < len && i < n && o + 8 < size; k++, i++) {
-			unsigned char c = w[i];
-
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			    (c >= '0' && c <= '9') || c == '-' || c == '_') {
-				out[o++] = (char)c;
-			} else {
-				o += (size_t)snprintf(out + o, size - o,
-				    "\\%03u", c);
-			}
-		}
-		out[o++] = '.';
-	}
-	out[o] = '\0';
-}
-
 /* Read path with the options' origin. */
 static int32_t
 parse_file(zone_parser_t *parser, const zone_options_t *options,
     zone_buffers_t *buffers, const char *path, void *user_data)
 {
-	char origin[1100], err[256];
+	char *origin, err[256];
+	ldns_rdf *o;
 	zl_read_options_t ro;
 	zl_read_callbacks_t cb = { .record = on_record,
 		.problem = on_problem };
@@ -198,8 +171,15 @@ parse_file(zone_parser_t *parser, const zone_options_t *options,
 		printf("  shim: a default TTL of %lu, not the reader's 3600\n",
 		    (unsigned long)options->default_ttl);
 	}
-	name_text(options->origin.octets, options->origin.length, origin,
-	    sizeof(origin));
+	/* The origin as text, as the reader prints names (ldns's). */
+	o = ldns_dname_new_frm_data(options->origin.length,
+	    options->origin.octets);
+	origin = o != NULL ? ldns_rdf2str(o) : NULL;
+	ldns_rdf_deep_free(o);
+	if (origin == NULL) {
+		printf("  shim: out of memory\n");
+		return ZONE_SYNTAX_ERROR;
+	}
 	memset(&ro, 0, sizeof(ro));
 	ro.origin = origin;
 	ro.no_file_name_origin = true;
@@ -207,6 +187,7 @@ parse_file(zone_parser_t *parser, const zone_options_t *options,
 		printf("  reader: %s\n", err);
 		r.code = ZONE_SYNTAX_ERROR;
 	}
+	free(origin);
 	parser->file = NULL; /* r.file is gone after the return */
 	return r.code;
 }
